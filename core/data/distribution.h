@@ -1,0 +1,58 @@
+#pragma once
+// The target distribution p_data: sampling, density, mode centres and a bounding box.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/data/bounds.h"
+#include "core/data/data_config.h"
+#include "core/nn/tensor.h"
+#include "core/util/rng.h"
+
+namespace ganscope {
+
+/// The mode centres of a mixture of isotropic Gaussians, for the VEEGAN/PacGAN mode metrics.
+struct ModeSet {
+  Matrix centres;  ///< dim × K, one mode centre per column
+  Vector stds;     ///< K standard deviations, one per mode (isotropic)
+};
+
+/// A target distribution over R^1 or R^2. Sampling is deterministic given the Rng's state.
+class Distribution {
+ public:
+  virtual ~Distribution() = default;
+
+  /// The dimension of a sample: 1 or 2.
+  virtual int dim() const = 0;
+
+  /// Fills every column of `out` (dim() × n, already sized) with one independent sample.
+  virtual void sample(Rng& rng, Eigen::Ref<Matrix> out) const = 0;
+
+  /// The mode centres and standard deviations, where the distribution is a mixture of isotropic Gaussians.
+  virtual std::optional<ModeSet> modes() const { return std::nullopt; }
+
+  /// Whether density() is defined for this distribution.
+  virtual bool hasDensity() const { return false; }
+
+  /// The probability density at x (length dim()); only meaningful when hasDensity().
+  virtual double density(const Eigen::Ref<const Vector>& x) const {
+    (void)x;
+    return 0.0;
+  }
+
+  /// A box that holds (nearly) all of the mass, unpadded; for 1D only x matters.
+  virtual Bounds bounds() const = 0;
+};
+
+/// Makes the distribution a config describes. Throws std::invalid_argument naming the `data.*` key that is wrong
+/// (for Points also a file that cannot be read, with its line number).
+std::unique_ptr<Distribution> makeDistribution(const DataConfig& config);
+
+/// The literature's parameters for a kind (REFERENCE.md), e.g. ring: 8 modes, radius 2, std 0.02; grid: 5×5, spacing 2,
+/// std 0.05. Used when a user switches kind, so the new kind starts from sensible values.
+DataConfig dataDefaults(DataKind kind);
+
+/// The dimension of samples of this kind without building it (Points: 0, meaning "depends on the file").
+int dataDimension(DataKind kind);
+
+}  // namespace ganscope

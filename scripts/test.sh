@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, runs every test; then builds the tests again with
+# AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/) and runs them there too.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+werror=OFF
+[[ -n "${CI:-}" ]] && werror=ON
+"$root/scripts/build.sh" -DGANSCOPE_WERROR=$werror
+(cd "$root/build" && ctest --output-on-failure --parallel 2)
+
+echo "test: sanitizer build (address, undefined) in build-asan/" >&2
+cmake -S "$root" -B "$root/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DGANSCOPE_SANITIZE=ON -DGANSCOPE_WERROR=$werror >/dev/null
+cmake --build "$root/build-asan" --parallel
+(cd "$root/build-asan" && ctest --output-on-failure --parallel 2)
