@@ -1,0 +1,186 @@
+#include "core/data/point_cloud.h"
+
+#include <cassert>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <stdexcept>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+namespace ganscope {
+
+// [SECTION] Reading the CSV file
+
+namespace {
+
+constexpr const char* kExpected = "expected one or two numeric columns";
+
+/// Throws the error for one line of the file: "data.file 'F' line N: WHAT; expected one or two numeric columns".
+[[noreturn]] void failAtLine(const std::string& file, std::size_t line, const std::string& what) {
+  throw std::invalid_argument("data.file '" + file + "' line " + std::to_string(line) + ": " + what + "; " +
+                              kExpected);
+}
+
+/// Throws the error for the file as a whole: "data.file 'F' WHAT; expected a CSV file of one or two numeric columns".
+[[noreturn]] void failFile(const std::string& file, const std::string& what) {
+  throw std::invalid_argument("data.file '" + file + "' " + what + "; expected a CSV file of one or two numeric columns");
+}
+
+/// `text` without the spaces, tabs and carriage returns around it.
+std::string_view trim(std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n\v\f";
+  const auto first = text.find_first_not_of(kSpace);
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(kSpace);
+  return text.substr(first, last - first + 1);
+}
+
+/// The comma-separated fields of a line, each trimmed.
+std::vector<std::string_view> splitFields(std::string_view line) {
+  std::vector<std::string_view> fields;
+  std::size_t start = 0;
+  while (true) {
+    const auto comma = line.find(',', start);
+    fields.push_back(trim(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+    if (comma == std::string_view::npos) return fields;
+    start = comma + 1;
+  }
+}
+
+/// The outcome of reading one field as a number.
+struct ParsedField {
+  enum class Status { Number, NotNumber, OutOfRange };
+  Status status = Status::NotNumber;
+  double value = 0.0;
+};
+
+/// Reads a whole field as a decimal number (an optional leading '+' is allowed; "nan" and "inf" parse, and are
+/// rejected later as not finite).
+ParsedField parseField(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  ParsedField parsed;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, parsed.value);
+  if (text.empty() || stop != end) return parsed;
+  if (error == std::errc::result_out_of_range) {
+    parsed.status = ParsedField::Status::OutOfRange;
+  } else if (error == std::errc{}) {
+    parsed.status = ParsedField::Status::Number;
+  }
+  return parsed;
+}
+
+/// Whether a line is a header: every field a non-empty name that does not read as a number.
+bool isHeader(const std::vector<std::string_view>& fields) {
+  for (const auto field : fields) {
+    if (field.empty() || parseField(field).status != ParsedField::Status::NotNumber) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Matrix readPointsCsv(const std::string& file) {
+  std::error_code error;
+  if (!std::filesystem::exists(file, error)) failFile(file, "does not exist");
+  if (std::filesystem::is_directory(file, error)) failFile(file, "is a directory, not a file");
+  std::ifstream stream(file);
+  if (!stream) failFile(file, "cannot be opened for reading");
+
+  std::vector<float> values;          // row-major: the coordinates of each point in turn
+  std::size_t columns = 0;            // fixed by the header or the first data line
+  std::size_t columnsLine = 0;        // the line that fixed `columns`
+  bool seenContent = false;           // whether a non-blank line has been read (only the first may be a header)
+  std::string text;
+  for (std::size_t lineNumber = 1; std::getline(stream, text); ++lineNumber) {
+    std::string_view line = text;
+    if (lineNumber == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a UTF-8 byte order mark
+    line = trim(line);
+    if (line.empty()) continue;
+
+    const auto fields = splitFields(line);
+    if (fields.size() > 2) {
+      failAtLine(file, lineNumber, std::to_string(fields.size()) + " values, more than two columns");
+    }
+    if (columns != 0 && fields.size() != columns) {
+      failAtLine(file, lineNumber,
+                 std::to_string(fields.size()) + " values, but line " + std::to_string(columnsLine) + " has " +
+                     std::to_string(columns) + " (every row needs the same number of columns)");
+    }
+    if (columns == 0) {
+      columns = fields.size();
+      columnsLine = lineNumber;
+    }
+    if (!seenContent) {
+      seenContent = true;
+      if (isHeader(fields)) continue;
+    }
+
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      const std::string field(fields[i]);
+      if (field.empty()) failAtLine(file, lineNumber, "column " + std::to_string(i + 1) + " is empty");
+      const ParsedField parsed = parseField(field);
+      if (parsed.status == ParsedField::Status::NotNumber) failAtLine(file, lineNumber, "'" + field + "' is not a number");
+      if (parsed.status == ParsedField::Status::OutOfRange) failAtLine(file, lineNumber, "'" + field + "' is out of range");
+      const auto value = static_cast<float>(parsed.value);
+      if (!std::isfinite(parsed.value)) failAtLine(file, lineNumber, "'" + field + "' is not a finite number");
+      if (!std::isfinite(value)) failAtLine(file, lineNumber, "'" + field + "' is too large for a 32-bit float");
+      values.push_back(value);
+    }
+  }
+  if (stream.bad()) failFile(file, "could not be read to the end");
+  if (values.empty()) failFile(file, "holds no points");
+
+  const auto dim = static_cast<Eigen::Index>(columns);
+  const auto count = static_cast<Eigen::Index>(values.size() / columns);
+  // The values are row-major (x, y, x, y, ...), which is exactly a column-major dim × n matrix.
+  return Eigen::Map<const Matrix>(values.data(), dim, count);
+}
+
+// [SECTION] The distribution
+
+PointCloud::PointCloud(Matrix points, double std) : points_(std::move(points)), std_(std) {
+  if (points_.rows() != 1 && points_.rows() != 2) throw std::invalid_argument("PointCloud: points must be 1D or 2D");
+  if (points_.cols() < 1) throw std::invalid_argument("PointCloud: needs at least one point");
+  if (points_.cols() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::invalid_argument("PointCloud: too many points");
+  }
+  if (!(std >= 0.0) || !std::isfinite(std)) throw std::invalid_argument("PointCloud: std must be zero or positive");
+}
+
+PointCloud PointCloud::fromCsv(const std::string& file, double std) { return PointCloud(readPointsCsv(file), std); }
+
+void PointCloud::sample(Rng& rng, Eigen::Ref<Matrix> out) const {
+  assert(out.rows() == dim());
+  const auto count = static_cast<std::uint32_t>(points_.cols());
+  for (Eigen::Index column = 0; column < out.cols(); ++column) {
+    const auto index = static_cast<Eigen::Index>(rng.below(count));
+    for (Eigen::Index row = 0; row < out.rows(); ++row) {
+      const double jitter = std_ > 0.0 ? std_ * rng.normal() : 0.0;
+      out(row, column) = static_cast<float>(points_(row, index) + jitter);
+    }
+  }
+}
+
+Bounds PointCloud::bounds() const {
+  // The extent of one axis, grown by 4 std, and by ½ when every point has the same coordinate.
+  const auto axis = [this](Eigen::Index row, double& low, double& high) {
+    low = points_.row(row).minCoeff();
+    high = points_.row(row).maxCoeff();
+    const double grow = 4.0 * std_ + (low == high ? 0.5 : 0.0);
+    low -= grow;
+    high += grow;
+  };
+  Bounds box;
+  axis(0, box.xMin, box.xMax);
+  if (dim() == 2) axis(1, box.yMin, box.yMax);
+  return box;
+}
+
+}  // namespace ganscope

@@ -1,0 +1,44 @@
+#pragma once
+// A user's point cloud, read from a CSV file: the empirical distribution of its points, optionally jittered.
+#include <string>
+
+#include "core/data/distribution.h"
+
+namespace ganscope {
+
+/// The empirical distribution of a fixed set of 1D or 2D points: a sample is a uniformly chosen point plus
+/// Gaussian jitter N(0, std² I) when std > 0.
+class PointCloud final : public Distribution {
+ public:
+  /// The cloud of the columns of `points` (dim × n, dim 1 or 2, n ≥ 1) with jitter std ≥ 0;
+  /// throws std::invalid_argument otherwise.
+  PointCloud(Matrix points, double std);
+
+  /// Reads `file` with readPointsCsv() and builds the cloud; the errors are readPointsCsv()'s.
+  static PointCloud fromCsv(const std::string& file, double std);
+
+  /// The number of columns of the file: 1 or 2.
+  int dim() const override { return static_cast<int>(points_.rows()); }
+
+  /// Fills each column of `out` with a uniformly chosen point plus jitter; allocation-free.
+  void sample(Rng& rng, Eigen::Ref<Matrix> out) const override;
+
+  /// The box of the points grown by 4 jitter standard deviations (and by ½ on an axis where all points agree).
+  Bounds bounds() const override;
+
+  /// The stored points, dim × n.
+  const Matrix& points() const { return points_; }
+
+ private:
+  Matrix points_;
+  double std_;
+};
+
+/// Reads a CSV file of one or two numeric columns into a dim × n matrix (one point per column). Values are separated
+/// by commas, with optional spaces around them; blank lines are skipped; the first non-blank line may be a header of
+/// non-numeric names. Throws std::invalid_argument with one message naming the file, the line and what is wrong
+/// when the file cannot be read, holds no points, has more than two columns, rows of different lengths, or a value
+/// that is not a finite number.
+Matrix readPointsCsv(const std::string& file);
+
+}  // namespace ganscope

@@ -1,0 +1,110 @@
+#include "core/metrics/mode_coverage.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace ganscope {
+
+namespace {
+
+// Rejects inputs for which the protocol is undefined, with a message that names the problem.
+void checkInputs(const Matrix& samples, const ModeSet& modes, double qualitySigmas, int minSamplesPerMode) {
+  const Eigen::Index modeCount = modes.centres.cols();
+  if (modeCount == 0 || modes.centres.rows() == 0) {
+    throw std::invalid_argument("measureModeCoverage: the mode set has no centres");
+  }
+  if (modes.stds.size() != modeCount) {
+    throw std::invalid_argument("measureModeCoverage: " + std::to_string(modeCount) + " centres but " +
+                                std::to_string(modes.stds.size()) + " standard deviations");
+  }
+  for (Eigen::Index k = 0; k < modeCount; ++k) {
+    if (!(modes.stds[k] > 0.0f) || !std::isfinite(modes.stds[k])) {
+      throw std::invalid_argument("measureModeCoverage: the standard deviation of mode " + std::to_string(k) +
+                                  " is not a positive finite number");
+    }
+  }
+  if (samples.rows() != modes.centres.rows()) {
+    throw std::invalid_argument("measureModeCoverage: samples have " + std::to_string(samples.rows()) +
+                                " rows but the mode centres have dimension " +
+                                std::to_string(modes.centres.rows()));
+  }
+  if (!(qualitySigmas > 0.0)) {
+    throw std::invalid_argument("measureModeCoverage: qualitySigmas must be positive");
+  }
+  if (minSamplesPerMode < 1) {
+    throw std::invalid_argument("measureModeCoverage: minSamplesPerMode must be at least 1");
+  }
+}
+
+}  // namespace
+
+ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, double qualitySigmas,
+                                 int minSamplesPerMode) {
+  checkInputs(samples, modes, qualitySigmas, minSamplesPerMode);
+  const int dim = static_cast<int>(modes.centres.rows());
+  const int modeCount = static_cast<int>(modes.centres.cols());
+  const Eigen::Index sampleCount = samples.cols();
+
+  // Work in double: the centres (dim × K, column-major like the input) and 1/σ_k² for each mode,
+  // so the inner loop below is only subtractions and multiply-adds, with no allocation.
+  std::vector<double> centres(static_cast<std::size_t>(dim) * modeCount);
+  std::vector<double> inverseVariances(modeCount);
+  for (int k = 0; k < modeCount; ++k) {
+    for (int i = 0; i < dim; ++i) centres[static_cast<std::size_t>(k) * dim + i] = modes.centres(i, k);
+    const double sigma = modes.stds[k];
+    inverseVariances[k] = 1.0 / (sigma * sigma);
+  }
+  // Compare squared normalised distances with qualitySigmas², which avoids a sqrt per sample.
+  const double thresholdSquared = qualitySigmas * qualitySigmas;
+
+  ModeCoverage result;
+  result.modesTotal = modeCount;
+  result.highQualityPerMode.assign(modeCount, 0);
+  int highQualityCount = 0;
+
+  for (Eigen::Index j = 0; j < sampleCount; ++j) {
+    const float* x = samples.data() + j * dim;  // column j of a column-major matrix is contiguous
+    // Nearest mode by normalised distance; a NaN distance never wins, so a NaN sample keeps nearest = -1.
+    double bestSquared = std::numeric_limits<double>::infinity();
+    int nearest = -1;
+    for (int k = 0; k < modeCount; ++k) {
+      const double* centre = centres.data() + static_cast<std::size_t>(k) * dim;
+      double squared = 0.0;
+      for (int i = 0; i < dim; ++i) {
+        const double difference = static_cast<double>(x[i]) - centre[i];
+        squared += difference * difference;
+      }
+      squared *= inverseVariances[k];
+      if (squared < bestSquared) {
+        bestSquared = squared;
+        nearest = k;
+      }
+    }
+    if (nearest >= 0 && bestSquared < thresholdSquared) {
+      ++result.highQualityPerMode[nearest];
+      ++highQualityCount;
+    }
+  }
+
+  for (int count : result.highQualityPerMode) {
+    if (count >= minSamplesPerMode) ++result.modesCaptured;
+  }
+  result.highQualityFraction =
+      sampleCount > 0 ? static_cast<double>(highQualityCount) / static_cast<double>(sampleCount) : 0.0;
+
+  // Reverse KL(q̂ ‖ uniform) = Σ_k q̂_k ln(q̂_k / (1/K)); 0·ln 0 = 0; NaN (the default) with no HQ sample.
+  if (highQualityCount > 0) {
+    double reverseKl = 0.0;
+    for (int count : result.highQualityPerMode) {
+      if (count == 0) continue;
+      const double q = static_cast<double>(count) / highQualityCount;
+      reverseKl += q * std::log(modeCount * q);
+    }
+    result.reverseKl = std::max(0.0, reverseKl);  // KL ≥ 0; rounding on a uniform q̂ can give −1e-17
+  }
+  return result;
+}
+
+}  // namespace ganscope

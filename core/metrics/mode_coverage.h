@@ -1,0 +1,41 @@
+#pragma once
+// How many modes of a Gaussian mixture a generator reaches, and how good its samples are:
+// the "modes captured / % high-quality samples / reverse KL" protocol of VEEGAN and PacGAN.
+#include <limits>
+#include <vector>
+
+#include "core/data/distribution.h"
+#include "core/nn/tensor.h"
+
+namespace ganscope {
+
+/// The result of measureModeCoverage: modes captured, high-quality fraction, reverse KL over modes.
+struct ModeCoverage {
+  int modesCaptured = 0;           ///< modes with at least minSamplesPerMode high-quality samples
+  int modesTotal = 0;              ///< K, the number of modes in the mixture
+  double highQualityFraction = 0;  ///< high-quality samples / all samples (0 when there are no samples)
+  /// KL(q̂ ‖ uniform over the K modes); NaN when no sample is high quality.
+  double reverseKl = std::numeric_limits<double>::quiet_NaN();
+  std::vector<int> highQualityPerMode;  ///< K counts: the high-quality samples whose nearest mode is k
+};
+
+/// Scores samples (dim × n, one per column) against the mode centres of a mixture of isotropic Gaussians.
+///
+/// Protocol of Srivastava et al. 2017 (VEEGAN, Sec. 5.1: "modes captured" and "% high quality samples")
+/// and Lin et al. 2018 (PacGAN, Sec. 5: the same two numbers plus the reverse KL over modes):
+///   - each sample's nearest mode is the k that minimises the normalised distance
+///     d_k(x) = sqrt(Σ_i (x_i − μ_ki)² / σ_k²); ties go to the lowest k;
+///   - the sample is high quality when that smallest d_k(x) < qualitySigmas (strictly);
+///   - mode k is captured when at least minSamplesPerMode high-quality samples have it as nearest mode;
+///   - reverse KL = KL(q̂ ‖ u) = Σ_k q̂_k ln(K q̂_k), where q̂ is the histogram of the nearest modes of the
+///     high-quality samples and u is uniform over the K modes; empty bins contribute 0, so it lies in
+///     [0, ln K]; it is NaN when no sample is high quality.
+/// A sample with a NaN coordinate (a diverged generator) is never high quality.
+/// Works for any dimension (1D and 2D in practice); costs O(n·K·dim) and allocates only per call, not per
+/// sample. Throws std::invalid_argument when the mode set is empty or malformed (stds not K positive finite
+/// values), when samples.rows() differs from the centres' dimension, when qualitySigmas ≤ 0, or when
+/// minSamplesPerMode < 1.
+ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, double qualitySigmas = 3.0,
+                                 int minSamplesPerMode = 1);
+
+}  // namespace ganscope

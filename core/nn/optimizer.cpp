@@ -1,0 +1,56 @@
+#include "core/nn/optimizer.h"
+
+#include <cmath>
+
+namespace ganscope {
+
+Optimizer::Optimizer(Eigen::Index parameterCount)
+    : velocity_(Vector::Zero(parameterCount)),
+      firstMoment_(Vector::Zero(parameterCount)),
+      secondMoment_(Vector::Zero(parameterCount)),
+      meanSquare_(Vector::Zero(parameterCount)) {}
+
+void Optimizer::reset() {
+  velocity_.setZero();
+  firstMoment_.setZero();
+  secondMoment_.setZero();
+  meanSquare_.setZero();
+  adamSteps_ = 0;
+}
+
+void Optimizer::step(Vector& params, const Vector& grad, const OptimizerConfig& config) {
+  const float lr = static_cast<float>(config.lr);
+  switch (config.kind) {
+    case OptimizerKind::Sgd:
+      params.noalias() -= lr * grad;
+      break;
+    case OptimizerKind::Momentum: {
+      const float mu = static_cast<float>(config.momentum);
+      velocity_ = mu * velocity_ + grad;
+      params.noalias() -= lr * velocity_;
+      break;
+    }
+    case OptimizerKind::Adam: {
+      ++adamSteps_;
+      const double b1 = config.beta1, b2 = config.beta2;
+      const float c1 = static_cast<float>(1.0 - b1), c2 = static_cast<float>(1.0 - b2);
+      firstMoment_ = static_cast<float>(b1) * firstMoment_ + c1 * grad;
+      secondMoment_ = static_cast<float>(b2) * secondMoment_ + c2 * grad.cwiseAbs2();
+      const double t = static_cast<double>(adamSteps_);
+      const float stepSize = static_cast<float>(config.lr / (1.0 - std::pow(b1, t)));
+      const float rootCorrection = static_cast<float>(std::sqrt(1.0 - std::pow(b2, t)));
+      const float eps = static_cast<float>(config.eps);
+      params.array() -=
+          stepSize * firstMoment_.array() / (secondMoment_.array().sqrt() / rootCorrection + eps);
+      break;
+    }
+    case OptimizerKind::RmsProp: {
+      const float rho = static_cast<float>(config.rho);
+      meanSquare_ = rho * meanSquare_ + (1.0f - rho) * grad.cwiseAbs2();
+      params.array() -= lr * grad.array() / (meanSquare_.array().sqrt() + static_cast<float>(config.eps));
+      break;
+    }
+  }
+}
+
+}  // namespace ganscope
