@@ -29,8 +29,8 @@ constexpr double kPi = std::numbers::pi;
 
 /// Every kind that needs no file.
 constexpr std::array kBuiltInKinds = {
-    DataKind::Gaussian1d, DataKind::Mixture1d, DataKind::Uniform1d, DataKind::Ring,   DataKind::Grid,
-    DataKind::Gaussian,   DataKind::Circle,    DataKind::Spiral,    DataKind::Moons,  DataKind::SwissRoll,
+    DataKind::Gaussian1d, DataKind::Mixture1d, DataKind::Uniform1d, DataKind::Ring,  DataKind::Grid,
+    DataKind::Gaussian,   DataKind::Circle,    DataKind::Spiral,    DataKind::Moons, DataKind::SwissRoll,
     DataKind::Line,       DataKind::Uniform,   DataKind::Dirac,
 };
 
@@ -47,7 +47,9 @@ Matrix draw(const Distribution& distribution, int n, std::uint64_t seed) {
 }
 
 /// n samples of the default distribution of `kind`.
-Matrix drawDefault(DataKind kind, int n, std::uint64_t seed = 1) { return draw(*makeDistribution(dataDefaults(kind)), n, seed); }
+Matrix drawDefault(DataKind kind, int n, std::uint64_t seed = 1) {
+  return draw(*makeDistribution(dataDefaults(kind)), n, seed);
+}
 
 /// The message of the std::invalid_argument that makeDistribution throws, or "" when it does not throw.
 std::string errorOf(const DataConfig& config) {
@@ -59,7 +61,9 @@ std::string errorOf(const DataConfig& config) {
   return "";
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 /// The mean and the (population) standard deviation of a row of samples, in double.
 std::pair<double, double> meanAndStd(const Eigen::Ref<const RowVector>& values) {
@@ -145,11 +149,13 @@ DataConfig pointsConfig(const std::string& file, double std = 0.0) {
 // [SECTION] Defaults and dimensions
 
 TEST_CASE("dataDimension is 1 for the 1D kinds and Dirac, 2 for the 2D kinds, 0 for points") {
-  for (const DataKind kind : {DataKind::Gaussian1d, DataKind::Mixture1d, DataKind::Uniform1d, DataKind::Dirac}) {
+  for (const DataKind kind :
+       {DataKind::Gaussian1d, DataKind::Mixture1d, DataKind::Uniform1d, DataKind::Dirac}) {
     CHECK(dataDimension(kind) == 1);
   }
-  for (const DataKind kind : {DataKind::Ring, DataKind::Grid, DataKind::Gaussian, DataKind::Circle, DataKind::Spiral,
-                              DataKind::Moons, DataKind::SwissRoll, DataKind::Line, DataKind::Uniform}) {
+  for (const DataKind kind :
+       {DataKind::Ring, DataKind::Grid, DataKind::Gaussian, DataKind::Circle, DataKind::Spiral,
+        DataKind::Moons, DataKind::SwissRoll, DataKind::Line, DataKind::Uniform}) {
     CHECK(dataDimension(kind) == 2);
   }
   CHECK(dataDimension(DataKind::Points) == 0);
@@ -217,8 +223,10 @@ TEST_CASE("the ring of 8 has 8 distinct centres at radius 2, k = 0 at (2, 0), k 
     CHECK(modes->centres(1, k) == doctest::Approx(2.0 * std::sin(2.0 * kPi * k / 8)).epsilon(1e-6));
     CHECK(modes->centres.col(k).norm() == doctest::Approx(2.0).epsilon(1e-6));
     CHECK(modes->stds(k) == 0.02f);
-    // Neighbours on a ring of 8 are 2·2·sin(π/8) ≈ 1.53 apart; a repeated mode (the linspace bug) would be 0 apart.
-    for (int other = 0; other < k; ++other) CHECK((modes->centres.col(k) - modes->centres.col(other)).norm() > 1.5f);
+    // Neighbours on a ring of 8 are 2·2·sin(π/8) ≈ 1.53 apart; a repeated mode (the linspace bug) would be 0
+    // apart.
+    for (int other = 0; other < k; ++other)
+      CHECK((modes->centres.col(k) - modes->centres.col(other)).norm() > 1.5f);
   }
 }
 
@@ -323,7 +331,8 @@ TEST_CASE("densities integrate to 1") {
       CAPTURE(static_cast<int>(kind));
       const auto distribution = makeDistribution(dataDefaults(kind));
       REQUIRE(distribution->hasDensity());
-      // Half a box of margin on each side holds every Gaussian tail; 4,000 cells are ≤ 0.005 wide, σ/100 or less.
+      // Half a box of margin on each side holds every Gaussian tail; 4,000 cells are ≤ 0.005 wide, σ/100 or
+      // less.
       const double integral = integrate1d(*distribution, distribution->bounds().padded(0.5), 4000);
       CHECK(integral == doctest::Approx(1.0).epsilon(1e-3));
     }
@@ -335,7 +344,8 @@ TEST_CASE("densities integrate to 1") {
       REQUIRE(distribution->hasDensity());
       const Bounds box = distribution->bounds().padded(0.25);
       // Cells of half a mode's std (the midpoint rule is then accurate to far below 1e-3 for a Gaussian); the
-      // uniform square gets the same 800 cells a side as the Gaussian, so its edges cost at most 1/400 of a cell row.
+      // uniform square gets the same 800 cells a side as the Gaussian, so its edges cost at most 1/400 of a
+      // cell row.
       const auto modes = distribution->modes();
       const double cellSize = modes ? 0.5 * modes->stds.minCoeff() : (box.xMax - box.xMin) / 800.0;
       const int cells = static_cast<int>(std::ceil((box.xMax - box.xMin) / cellSize));
@@ -355,7 +365,8 @@ TEST_CASE("densities have their closed form at chosen points") {
   CHECK(makeDistribution(dataDefaults(DataKind::Ring))->density(x2) ==
         doctest::Approx((1.0 / 8.0) / (2.0 * kPi * 0.02 * 0.02)));
   x2 << 0.0f, 0.0f;
-  CHECK(makeDistribution(dataDefaults(DataKind::Gaussian))->density(x2) == doctest::Approx(1.0 / (2.0 * kPi)));
+  CHECK(makeDistribution(dataDefaults(DataKind::Gaussian))->density(x2) ==
+        doctest::Approx(1.0 / (2.0 * kPi)));
   // The default mixture at 0: two components, each 2 = 4σ away, weight ½: 2·½·N(4σ) = φ(4)/σ.
   x1 << 0.0f;
   const double phi4 = std::exp(-8.0) / std::sqrt(2.0 * kPi);
@@ -364,7 +375,8 @@ TEST_CASE("densities have their closed form at chosen points") {
 
 // [SECTION] Uniform and Dirac
 
-TEST_CASE("uniform samples stay in [low, high], fill it evenly, and the density is 1/area inside, 0 outside") {
+TEST_CASE(
+    "uniform samples stay in [low, high], fill it evenly, and the density is 1/area inside, 0 outside") {
   DataConfig config = dataDefaults(DataKind::Uniform);
   config.low = -1.0;
   config.high = 3.0;
@@ -422,7 +434,8 @@ TEST_CASE("the same seed gives identical samples, another seed different ones") 
 
 TEST_CASE("sampling writes only the block it is given") {
   const auto ring = makeDistribution(dataDefaults(DataKind::Ring));
-  Matrix big = Matrix::Constant(3, 100, 9.0f);  // rows 0-1 receive samples; row 2 and the first columns stay 9
+  Matrix big =
+      Matrix::Constant(3, 100, 9.0f);  // rows 0-1 receive samples; row 2 and the first columns stay 9
   Rng rng(8);
   ring->sample(rng, big.block(0, 20, 2, 80));
   const Matrix direct = draw(*ring, 80, 8);
@@ -479,12 +492,13 @@ TEST_CASE("moons: without noise every sample lies on one of the two half circles
   config.std = 0.0;
   const int n = 5000;
   const Matrix samples = draw(*makeDistribution(config), n, 2);
-  // FFJORD's moons are sklearn's × 2 + (−1, −0.2): the upper one centred at (−1, −0.2), above it; the lower one
-  // centred at (1, 0.8), below it.
+  // FFJORD's moons are sklearn's × 2 + (−1, −0.2): the upper one centred at (−1, −0.2), above it; the lower
+  // one centred at (1, 0.8), below it.
   int upper = 0;
   for (int j = 0; j < n; ++j) {
     const Eigen::Vector2d p = samples.col(j).cast<double>();
-    const bool onUpper = std::abs((p - Eigen::Vector2d(-1.0, -0.2)).norm() - 2.0) < 1e-5 && p.y() >= -0.2 - 1e-5;
+    const bool onUpper =
+        std::abs((p - Eigen::Vector2d(-1.0, -0.2)).norm() - 2.0) < 1e-5 && p.y() >= -0.2 - 1e-5;
     const bool onLower = std::abs((p - Eigen::Vector2d(1.0, 0.8)).norm() - 2.0) < 1e-5 && p.y() <= 0.8 + 1e-5;
     CHECK((onUpper || onLower));
     upper += onUpper ? 1 : 0;
@@ -495,8 +509,8 @@ TEST_CASE("moons: without noise every sample lies on one of the two half circles
 TEST_CASE("moons: mean (0, 0.3) and extent [−3, 3] × [−1.2, 1.8] plus noise") {
   const int n = 20000;
   const Matrix samples = drawDefault(DataKind::Moons, n);
-  // sklearn's moons have mean (½, ¼) and extent [−1, 2] × [−½, 1]; × 2 + (−1, −0.2) gives mean (0, 0.3) and extent
-  // [−3, 3] × [−1.2, 1.8]. Coordinate sds are below 2, so the standard error of a mean is below 0.015.
+  // sklearn's moons have mean (½, ¼) and extent [−1, 2] × [−½, 1]; × 2 + (−1, −0.2) gives mean (0, 0.3) and
+  // extent [−3, 3] × [−1.2, 1.8]. Coordinate sds are below 2, so the standard error of a mean is below 0.015.
   CHECK(std::abs(samples.row(0).cast<double>().mean() - 0.0) < 0.06);
   CHECK(std::abs(samples.row(1).cast<double>().mean() - 0.3) < 0.06);
   // The ends of the moons are reached (20,000 samples cover them densely)...
@@ -658,8 +672,8 @@ TEST_CASE("points: each bad file is rejected with one message naming the file, t
     const char* expected;  // a part of the message
   };
   const BadFile cases[] = {
-      {"1,2\n3\n", "line 2: 1 values, but line 1 has 2"},
-      {"x,y\n1\n", "line 2: 1 values, but line 1 has 2"},
+      {"1,2\n3\n", "line 2: 1 value, but line 1 has 2"},
+      {"x,y\n1\n", "line 2: 1 value, but line 1 has 2"},
       {"1,2,3\n", "line 1: 3 values, more than two columns"},
       {"x,y\n1,2\nabc,3\n", "line 3: 'abc' is not a number"},
       {"1\n\n1 2\n", "line 3: '1 2' is not a number"},
@@ -685,6 +699,11 @@ TEST_CASE("points: each bad file is rejected with one message naming the file, t
     CHECK_THROWS_AS(readPointsCsv(file), std::invalid_argument);
   }
 
+  // The whole message, once: the file, the line, what is wrong and what is allowed.
+  const std::string file = dir.write("abc.csv", "x\n1\nabc\n");
+  CHECK(errorOf(pointsConfig(file)) ==
+        "data.file '" + file + "' line 3: 'abc' is not a number; expected one or two numeric columns");
+
   const std::string missing = (dir.path() / "missing.csv").string();
   const std::string missingMessage = errorOf(pointsConfig(missing));
   CHECK(contains(missingMessage, "data.file '" + missing + "' does not exist"));
@@ -705,28 +724,60 @@ TEST_CASE("makeDistribution rejects each bad parameter, naming the key") {
       {DataKind::Ring, [](DataConfig& c) { c.modes = 0; }, "data.modes must be at least 1 for ring (got 0)"},
       {DataKind::Ring, [](DataConfig& c) { c.modes = 1000000; }, "data.modes must be at most"},
       {DataKind::Ring, [](DataConfig& c) { c.radius = 0.0; }, "data.radius"},
-      {DataKind::Ring, [](DataConfig& c) { c.std = 0.0; }, "data.std must be positive and finite for ring (got 0)"},
-      {DataKind::Grid, [](DataConfig& c) { c.modes = -1; }, "data.modes must be at least 1 for grid (got -1)"},
+      {DataKind::Ring, [](DataConfig& c) { c.std = 0.0; },
+       "data.std must be positive and finite for ring (got 0)"},
+      {DataKind::Grid, [](DataConfig& c) { c.modes = -1; },
+       "data.modes must be at least 1 for grid (got -1)"},
       {DataKind::Grid, [](DataConfig& c) { c.modes = 1000; }, "data.modes must be at most"},
       {DataKind::Grid, [](DataConfig& c) { c.spacing = 0.0; }, "data.spacing"},
       {DataKind::Grid, [](DataConfig& c) { c.std = kNan; }, "data.std"},
       {DataKind::Gaussian, [](DataConfig& c) { c.std = -1.0; }, "data.std"},
       {DataKind::Gaussian1d, [](DataConfig& c) { c.std = 0.0; }, "data.std"},
       {DataKind::Gaussian1d, [](DataConfig& c) { c.mean = kInf; }, "data.mean"},
-      {DataKind::Mixture1d, [](DataConfig& c) { c.stds = {0.5, 0.5, 0.5}; },
+      {DataKind::Mixture1d,
+       [](DataConfig& c) {
+         c.stds = {0.5, 0.5, 0.5};
+       },
        "data.stds must have as many entries as data.means (2), got 3"},
       {DataKind::Mixture1d, [](DataConfig& c) { c.weights = {1.0}; },
        "data.weights must have as many entries as data.means (2), got 1"},
-      {DataKind::Mixture1d, [](DataConfig& c) { c.weights = {-1.0, 2.0}; }, "data.weights[0]"},
-      {DataKind::Mixture1d, [](DataConfig& c) { c.weights = {0.0, 0.0}; }, "data.weights must have a positive"},
-      {DataKind::Mixture1d, [](DataConfig& c) { c.stds = {0.5, 0.0}; }, "data.stds[1]"},
-      {DataKind::Mixture1d, [](DataConfig& c) { c.means = {0.0, kNan}; }, "data.means[1]"},
+      {DataKind::Mixture1d,
+       [](DataConfig& c) {
+         c.weights = {-1.0, 2.0};
+       },
+       "data.weights[0]"},
+      {DataKind::Mixture1d,
+       [](DataConfig& c) {
+         c.weights = {0.0, 0.0};
+       },
+       "data.weights must have a positive"},
+      {DataKind::Mixture1d,
+       [](DataConfig& c) {
+         c.stds = {0.5, 0.0};
+       },
+       "data.stds[1]"},
+      {DataKind::Mixture1d,
+       [](DataConfig& c) {
+         c.means = {0.0, kNan};
+       },
+       "data.means[1]"},
       {DataKind::Mixture1d, [](DataConfig& c) { c.means = c.stds = c.weights = {}; }, "data.means"},
-      {DataKind::Uniform, [](DataConfig& c) { c.low = c.high = 1.0; }, "data.low must be less than data.high"},
-      {DataKind::Uniform1d, [](DataConfig& c) { c.low = 2.0; c.high = -2.0; }, "data.low must be less than data.high"},
+      {DataKind::Uniform, [](DataConfig& c) { c.low = c.high = 1.0; },
+       "data.low must be less than data.high"},
+      {DataKind::Uniform1d,
+       [](DataConfig& c) {
+         c.low = 2.0;
+         c.high = -2.0;
+       },
+       "data.low must be less than data.high"},
       {DataKind::Uniform, [](DataConfig& c) { c.high = kInf; }, "data.high"},
       {DataKind::Points, [](DataConfig& c) { c.file = ""; }, "data.file"},
-      {DataKind::Points, [](DataConfig& c) { c.file = "x.csv"; c.std = -1.0; }, "data.std"},
+      {DataKind::Points,
+       [](DataConfig& c) {
+         c.file = "x.csv";
+         c.std = -1.0;
+       },
+       "data.std"},
   };
   for (const Bad& bad : cases) {
     DataConfig config = dataDefaults(bad.kind);

@@ -4,8 +4,8 @@
 
 namespace ganscope {
 
-/// The Dirac distribution δ₀ in 1D, the target of the Dirac-GAN (Mescheder, Geiger, Nowozin 2018, "Which training
-/// methods for GANs actually converge?", Definition 2.1): every sample is exactly 0.
+/// The Dirac distribution δ₀ in 1D, the target of the Dirac-GAN (Mescheder, Geiger, Nowozin 2018, "Which
+/// training methods for GANs actually converge?", Definition 2.1): every sample is exactly 0.
 class Dirac final : public Distribution {
  public:
   /// Samples are 1D.

@@ -25,20 +25,34 @@ constexpr int kMaxGridModesPerSide = 100;
 /// The kind's name as the config spells it, for error messages.
 const char* kindName(DataKind kind) {
   switch (kind) {
-    case DataKind::Gaussian1d: return "gaussian1d";
-    case DataKind::Mixture1d: return "mixture1d";
-    case DataKind::Uniform1d: return "uniform1d";
-    case DataKind::Ring: return "ring";
-    case DataKind::Grid: return "grid";
-    case DataKind::Gaussian: return "gaussian";
-    case DataKind::Circle: return "circle";
-    case DataKind::Spiral: return "spiral";
-    case DataKind::Moons: return "moons";
-    case DataKind::SwissRoll: return "swissroll";
-    case DataKind::Line: return "line";
-    case DataKind::Uniform: return "uniform";
-    case DataKind::Dirac: return "dirac";
-    case DataKind::Points: return "points";
+    case DataKind::Gaussian1d:
+      return "gaussian1d";
+    case DataKind::Mixture1d:
+      return "mixture1d";
+    case DataKind::Uniform1d:
+      return "uniform1d";
+    case DataKind::Ring:
+      return "ring";
+    case DataKind::Grid:
+      return "grid";
+    case DataKind::Gaussian:
+      return "gaussian";
+    case DataKind::Circle:
+      return "circle";
+    case DataKind::Spiral:
+      return "spiral";
+    case DataKind::Moons:
+      return "moons";
+    case DataKind::SwissRoll:
+      return "swissroll";
+    case DataKind::Line:
+      return "line";
+    case DataKind::Uniform:
+      return "uniform";
+    case DataKind::Dirac:
+      return "dirac";
+    case DataKind::Points:
+      return "points";
   }
   return "unknown";
 }
@@ -51,7 +65,8 @@ std::string show(double value) {
 }
 
 /// Throws "KEY must REQUIREMENT for KIND (got VALUE)".
-[[noreturn]] void fail(const std::string& key, const std::string& requirement, DataKind kind, const std::string& got) {
+[[noreturn]] void fail(const std::string& key, const std::string& requirement, DataKind kind,
+                       const std::string& got) {
   throw std::invalid_argument(key + " must " + requirement + " for " + kindName(kind) + " (got " + got + ")");
 }
 
@@ -64,7 +79,9 @@ void requirePositive(const std::string& key, double value, DataKind kind) {
 }
 
 void requireNonNegative(const std::string& key, double value, DataKind kind) {
-  if (!(value >= 0.0) || !std::isfinite(value)) fail(key, "be zero or positive and finite", kind, show(value));
+  if (!(value >= 0.0) || !std::isfinite(value)) {
+    fail(key, "be zero or positive and finite", kind, show(value));
+  }
 }
 
 void requireModes(int modes, int most, DataKind kind) {
@@ -81,7 +98,19 @@ void requireRange(const DataConfig& config) {
   }
 }
 
-/// The 1D mixture's lists: as long as each other, finite, stds positive, weights non-negative with a positive sum.
+/// The key of one entry of a list, e.g. "data.stds[1]". (Built by appending: GCC 12 at -O3 warns falsely
+/// about
+/// "[" + std::string, bug 105329.)
+std::string entryKey(const std::string& list, std::size_t index) {
+  std::string key = list;
+  key += '[';
+  key += std::to_string(index);
+  key += ']';
+  return key;
+}
+
+/// The 1D mixture's lists: as long as each other, finite, stds positive, weights non-negative with a positive
+/// sum.
 void requireMixture(const DataConfig& config) {
   const DataKind kind = config.kind;
   const std::size_t count = config.means.size();
@@ -96,13 +125,14 @@ void requireMixture(const DataConfig& config) {
   sameLength("data.weights", config.weights.size());
   double total = 0.0;
   for (std::size_t k = 0; k < count; ++k) {
-    const std::string index = "[" + std::to_string(k) + "]";
-    requireFinite("data.means" + index, config.means[k], kind);
-    requirePositive("data.stds" + index, config.stds[k], kind);
-    requireNonNegative("data.weights" + index, config.weights[k], kind);
+    requireFinite(entryKey("data.means", k), config.means[k], kind);
+    requirePositive(entryKey("data.stds", k), config.stds[k], kind);
+    requireNonNegative(entryKey("data.weights", k), config.weights[k], kind);
     total += config.weights[k];
   }
-  if (!(total > 0.0) || !std::isfinite(total)) fail("data.weights", "have a positive, finite sum", kind, show(total));
+  if (!(total > 0.0) || !std::isfinite(total)) {
+    fail("data.weights", "have a positive, finite sum", kind, show(total));
+  }
 }
 
 }  // namespace
@@ -116,15 +146,18 @@ std::unique_ptr<Distribution> makeDistribution(const DataConfig& config) {
       requireModes(config.modes, kMaxRingModes, kind);
       requirePositive("data.radius", config.radius, kind);
       requirePositive("data.std", config.std, kind);
-      return std::make_unique<GaussianMixture>(GaussianMixture::ring(config.modes, config.radius, config.std));
+      return std::make_unique<GaussianMixture>(
+          GaussianMixture::ring(config.modes, config.radius, config.std));
     case DataKind::Grid:
       requireModes(config.modes, kMaxGridModesPerSide, kind);
       requirePositive("data.spacing", config.spacing, kind);
       requirePositive("data.std", config.std, kind);
-      return std::make_unique<GaussianMixture>(GaussianMixture::grid(config.modes, config.spacing, config.std));
+      return std::make_unique<GaussianMixture>(
+          GaussianMixture::grid(config.modes, config.spacing, config.std));
     case DataKind::Gaussian:
       requirePositive("data.std", config.std, kind);
-      return std::make_unique<GaussianMixture>(GaussianMixture::isotropic(Eigen::VectorXd::Zero(2), config.std));
+      return std::make_unique<GaussianMixture>(
+          GaussianMixture::isotropic(Eigen::VectorXd::Zero(2), config.std));
     case DataKind::Gaussian1d:
       requireFinite("data.mean", config.mean, kind);
       requirePositive("data.std", config.std, kind);
@@ -149,11 +182,14 @@ std::unique_ptr<Distribution> makeDistribution(const DataConfig& config) {
     case DataKind::Dirac:
       return std::make_unique<Dirac>();
     case DataKind::Points:
-      if (config.file.empty()) fail("data.file", "name a CSV file of one or two numeric columns", kind, "nothing");
+      if (config.file.empty()) {
+        fail("data.file", "name a CSV file of one or two numeric columns", kind, "nothing");
+      }
       requireNonNegative("data.std", config.std, kind);
       return std::make_unique<PointCloud>(PointCloud::fromCsv(config.file, config.std));
   }
-  throw std::invalid_argument("data.kind is not a known kind (got " + std::to_string(static_cast<int>(kind)) + ")");
+  throw std::invalid_argument("data.kind is not a known kind (got " + std::to_string(static_cast<int>(kind)) +
+                              ")");
 }
 
 // [SECTION] The literature's parameters
@@ -168,7 +204,8 @@ DataConfig dataDefaults(DataKind kind) {
       config.radius = 2.0;
       config.std = 0.02;
       break;
-    case DataKind::Grid:  // VEEGAN (Srivastava et al. 2017), PacGAN (Lin et al. 2018): centres {-4,-2,0,2,4}², std 0.05
+    case DataKind::Grid:  // VEEGAN (Srivastava et al. 2017), PacGAN (Lin et al. 2018): centres
+                          // {-4,-2,0,2,4}², std 0.05
       config.modes = 5;
       config.spacing = 2.0;
       config.std = 0.05;
@@ -190,7 +227,8 @@ DataConfig dataDefaults(DataKind kind) {
       config.low = -1.0;
       config.high = 1.0;
       break;
-    case DataKind::Circle:  // FFJORD: make_circles(factor .5, noise .08) × 3 (see toy_shape.h for the mapping)
+    case DataKind::Circle:  // FFJORD: make_circles(factor .5, noise .08) × 3 (see toy_shape.h for the
+                            // mapping)
       config.radius = 3.0;
       config.std = 0.08 * 3.0;
       break;
@@ -202,7 +240,8 @@ DataConfig dataDefaults(DataKind kind) {
       config.radius = 2.0;
       config.std = 0.1 * 2.0;
       break;
-    case DataKind::SwissRoll:  // WGAN-GP gan_toy.py: make_swiss_roll(noise 0.25) ÷ 7.5; outer radius 4.5π ÷ 7.5
+    case DataKind::SwissRoll:  // WGAN-GP gan_toy.py: make_swiss_roll(noise 0.25) ÷ 7.5; outer radius 4.5π
+                               // ÷ 7.5
       config.radius = 4.5 * kPi / 7.5;
       config.std = 0.25 / 7.5;
       break;

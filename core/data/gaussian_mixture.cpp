@@ -10,14 +10,16 @@
 
 namespace ganscope {
 
-GaussianMixture::GaussianMixture(Eigen::MatrixXd centres, std::vector<double> stds, std::vector<double> weights)
+GaussianMixture::GaussianMixture(Eigen::MatrixXd centres, std::vector<double> stds,
+                                 std::vector<double> weights)
     : centres_(std::move(centres)), stds_(std::move(stds)), weights_(std::move(weights)) {
   const auto count = static_cast<std::size_t>(centres_.cols());
   if (centres_.rows() != 1 && centres_.rows() != 2) {
     throw std::invalid_argument("GaussianMixture: centres must have 1 or 2 rows (one per dimension)");
   }
   if (count == 0 || stds_.size() != count || weights_.size() != count) {
-    throw std::invalid_argument("GaussianMixture: needs at least one centre, and one std and one weight per centre");
+    throw std::invalid_argument(
+        "GaussianMixture: needs at least one centre, and one std and one weight per centre");
   }
   double total = 0.0;
   for (std::size_t k = 0; k < count; ++k) {
@@ -42,23 +44,26 @@ GaussianMixture::GaussianMixture(Eigen::MatrixXd centres, std::vector<double> st
     cumulative_[k] = running;
     if (weights_[k] > 0.0) lastPositive = k;
     const double variance = stds_[k] * stds_[k];
-    normaliser_[k] = weights_[k] * std::pow(2.0 * std::numbers::pi * variance, -0.5 * static_cast<double>(dim()));
+    normaliser_[k] =
+        weights_[k] * std::pow(2.0 * std::numbers::pi * variance, -0.5 * static_cast<double>(dim()));
   }
-  // Rounding can leave the running sum just below 1; pin it so that a uniform draw in [0, 1) always lands on a
-  // component of positive weight.
+  // Rounding can leave the running sum just below 1; pin it so that a uniform draw in [0, 1) always lands on
+  // a component of positive weight.
   for (std::size_t k = lastPositive; k < count; ++k) cumulative_[k] = 1.0;
 }
 
 GaussianMixture GaussianMixture::ring(int modes, double radius, double std) {
   Eigen::MatrixXd centres(2, modes);
   for (int k = 0; k < modes; ++k) {
-    // 2πk/N for k = 0..N-1: N distinct angles (linspace(0, 2π, N) would put the last mode on top of the first).
+    // 2πk/N for k = 0..N-1: N distinct angles (linspace(0, 2π, N) would put the last mode on top of the
+    // first).
     const double angle = 2.0 * std::numbers::pi * k / modes;
     centres(0, k) = radius * std::cos(angle);
     centres(1, k) = radius * std::sin(angle);
   }
   const auto count = static_cast<std::size_t>(modes);
-  return GaussianMixture(std::move(centres), std::vector<double>(count, std), std::vector<double>(count, 1.0));
+  return GaussianMixture(std::move(centres), std::vector<double>(count, std),
+                         std::vector<double>(count, 1.0));
 }
 
 GaussianMixture GaussianMixture::grid(int perSide, double spacing, double std) {
@@ -71,7 +76,8 @@ GaussianMixture GaussianMixture::grid(int perSide, double spacing, double std) {
     }
   }
   const auto count = static_cast<std::size_t>(perSide) * static_cast<std::size_t>(perSide);
-  return GaussianMixture(std::move(centres), std::vector<double>(count, std), std::vector<double>(count, 1.0));
+  return GaussianMixture(std::move(centres), std::vector<double>(count, std),
+                         std::vector<double>(count, 1.0));
 }
 
 GaussianMixture GaussianMixture::isotropic(const Eigen::VectorXd& mean, double std) {

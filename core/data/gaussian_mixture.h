@@ -1,24 +1,24 @@
 #pragma once
 // A mixture of isotropic Gaussians in 1D or 2D: the ring, the grid, a single Gaussian and 1D mixtures.
+#include <Eigen/Core>
 #include <optional>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "core/data/distribution.h"
 
 namespace ganscope {
 
 /// p(x) = Σ_k w_k N(x; μ_k, σ_k² I), sampled by picking a component by weight, then adding Gaussian noise.
-/// The ring follows Metz et al. 2016 (Unrolled GAN, appendix); the grid follows VEEGAN (Srivastava et al. 2017)
-/// and PacGAN (Lin et al. 2018); the 1D Gaussian roughly follows Goodfellow et al. 2014, Fig. 1.
+/// The ring follows Metz et al. 2016 (Unrolled GAN, appendix); the grid follows VEEGAN (Srivastava et al.
+/// 2017) and PacGAN (Lin et al. 2018); the 1D Gaussian roughly follows Goodfellow et al. 2014, Fig. 1.
 class GaussianMixture final : public Distribution {
  public:
-  /// A mixture with one centre per column of `centres` (dim × K, dim 1 or 2), K standard deviations (all > 0) and
-  /// K weights (≥ 0, positive sum; normalised here). Throws std::invalid_argument when the shapes or values are wrong.
+  /// A mixture with one centre per column of `centres` (dim × K, dim 1 or 2), K standard deviations (all > 0)
+  /// and K weights (≥ 0, positive sum; normalised here). Throws std::invalid_argument when the shapes or
+  /// values are wrong.
   GaussianMixture(Eigen::MatrixXd centres, std::vector<double> stds, std::vector<double> weights);
 
-  /// `modes` equal Gaussians on a circle: centre k at radius·(cos 2πk/N, sin 2πk/N), k = 0..N-1 (Metz et al. 2016).
+  /// `modes` equal Gaussians with centre k at radius·(cos 2πk/N, sin 2πk/N), k = 0..N−1 (Metz et al. 2016).
   static GaussianMixture ring(int modes, double radius, double std);
 
   /// perSide² equal Gaussians on a square grid: centre (i, j) at spacing·(i − (N−1)/2, j − (N−1)/2) (VEEGAN).
@@ -56,11 +56,13 @@ class GaussianMixture final : public Distribution {
   /// The index of a component drawn with probability equal to its weight.
   int pickComponent(Rng& rng) const;
 
-  Eigen::MatrixXd centres_;        // dim × K
-  std::vector<double> stds_;       // K
-  std::vector<double> weights_;    // K, normalised
-  std::vector<double> cumulative_; // K, running sums of weights_, the last positive-weight entry and after = 1
-  std::vector<double> normaliser_; // K, w_k (2πσ_k²)^(−dim/2): the density's factor in front of each exponential
+  Eigen::MatrixXd centres_;      // dim × K
+  std::vector<double> stds_;     // K
+  std::vector<double> weights_;  // K, normalised
+  std::vector<double>
+      cumulative_;  // K, running sums of weights_, the last positive-weight entry and after = 1
+  std::vector<double>
+      normaliser_;  // K, w_k (2πσ_k²)^(−dim/2): the density's factor in front of each exponential
 };
 
 }  // namespace ganscope

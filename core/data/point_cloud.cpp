@@ -21,15 +21,18 @@ namespace {
 
 constexpr const char* kExpected = "expected one or two numeric columns";
 
-/// Throws the error for one line of the file: "data.file 'F' line N: WHAT; expected one or two numeric columns".
+/// Throws the error for one line of the file: "data.file 'F' line N: WHAT; expected one or two numeric
+/// columns".
 [[noreturn]] void failAtLine(const std::string& file, std::size_t line, const std::string& what) {
   throw std::invalid_argument("data.file '" + file + "' line " + std::to_string(line) + ": " + what + "; " +
                               kExpected);
 }
 
-/// Throws the error for the file as a whole: "data.file 'F' WHAT; expected a CSV file of one or two numeric columns".
+/// Throws the error for the file as a whole: "data.file 'F' WHAT; expected a CSV file of one or two numeric
+/// columns".
 [[noreturn]] void failFile(const std::string& file, const std::string& what) {
-  throw std::invalid_argument("data.file '" + file + "' " + what + "; expected a CSV file of one or two numeric columns");
+  throw std::invalid_argument("data.file '" + file + "' " + what +
+                              "; expected a CSV file of one or two numeric columns");
 }
 
 /// `text` without the spaces, tabs and carriage returns around it.
@@ -41,13 +44,19 @@ std::string_view trim(std::string_view text) {
   return text.substr(first, last - first + 1);
 }
 
+/// "1 value", "3 values".
+std::string valueCount(std::size_t count) {
+  return std::to_string(count) + (count == 1 ? " value" : " values");
+}
+
 /// The comma-separated fields of a line, each trimmed.
 std::vector<std::string_view> splitFields(std::string_view line) {
   std::vector<std::string_view> fields;
   std::size_t start = 0;
   while (true) {
     const auto comma = line.find(',', start);
-    fields.push_back(trim(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+    fields.push_back(
+        trim(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
     if (comma == std::string_view::npos) return fields;
     start = comma + 1;
   }
@@ -60,8 +69,8 @@ struct ParsedField {
   double value = 0.0;
 };
 
-/// Reads a whole field as a decimal number (an optional leading '+' is allowed; "nan" and "inf" parse, and are
-/// rejected later as not finite).
+/// Reads a whole field as a decimal number (an optional leading '+' is allowed; "nan" and "inf" parse, and
+/// are rejected later as not finite).
 ParsedField parseField(std::string_view text) {
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   ParsedField parsed;
@@ -93,24 +102,26 @@ Matrix readPointsCsv(const std::string& file) {
   std::ifstream stream(file);
   if (!stream) failFile(file, "cannot be opened for reading");
 
-  std::vector<float> values;          // row-major: the coordinates of each point in turn
-  std::size_t columns = 0;            // fixed by the header or the first data line
-  std::size_t columnsLine = 0;        // the line that fixed `columns`
-  bool seenContent = false;           // whether a non-blank line has been read (only the first may be a header)
+  std::vector<float> values;    // row-major: the coordinates of each point in turn
+  std::size_t columns = 0;      // fixed by the header or the first data line
+  std::size_t columnsLine = 0;  // the line that fixed `columns`
+  bool seenContent = false;     // whether a non-blank line has been read (only the first may be a header)
   std::string text;
   for (std::size_t lineNumber = 1; std::getline(stream, text); ++lineNumber) {
     std::string_view line = text;
-    if (lineNumber == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a UTF-8 byte order mark
+    if (lineNumber == 1 && line.starts_with("\xEF\xBB\xBF")) {  // a UTF-8 byte order mark
+      line.remove_prefix(3);
+    }
     line = trim(line);
     if (line.empty()) continue;
 
     const auto fields = splitFields(line);
     if (fields.size() > 2) {
-      failAtLine(file, lineNumber, std::to_string(fields.size()) + " values, more than two columns");
+      failAtLine(file, lineNumber, valueCount(fields.size()) + ", more than two columns");
     }
     if (columns != 0 && fields.size() != columns) {
       failAtLine(file, lineNumber,
-                 std::to_string(fields.size()) + " values, but line " + std::to_string(columnsLine) + " has " +
+                 valueCount(fields.size()) + ", but line " + std::to_string(columnsLine) + " has " +
                      std::to_string(columns) + " (every row needs the same number of columns)");
     }
     if (columns == 0) {
@@ -126,11 +137,19 @@ Matrix readPointsCsv(const std::string& file) {
       const std::string field(fields[i]);
       if (field.empty()) failAtLine(file, lineNumber, "column " + std::to_string(i + 1) + " is empty");
       const ParsedField parsed = parseField(field);
-      if (parsed.status == ParsedField::Status::NotNumber) failAtLine(file, lineNumber, "'" + field + "' is not a number");
-      if (parsed.status == ParsedField::Status::OutOfRange) failAtLine(file, lineNumber, "'" + field + "' is out of range");
+      if (parsed.status == ParsedField::Status::NotNumber) {
+        failAtLine(file, lineNumber, "'" + field + "' is not a number");
+      }
+      if (parsed.status == ParsedField::Status::OutOfRange) {
+        failAtLine(file, lineNumber, "'" + field + "' is out of range");
+      }
       const auto value = static_cast<float>(parsed.value);
-      if (!std::isfinite(parsed.value)) failAtLine(file, lineNumber, "'" + field + "' is not a finite number");
-      if (!std::isfinite(value)) failAtLine(file, lineNumber, "'" + field + "' is too large for a 32-bit float");
+      if (!std::isfinite(parsed.value)) {
+        failAtLine(file, lineNumber, "'" + field + "' is not a finite number");
+      }
+      if (!std::isfinite(value)) {
+        failAtLine(file, lineNumber, "'" + field + "' is too large for a 32-bit float");
+      }
       values.push_back(value);
     }
   }
@@ -146,15 +165,21 @@ Matrix readPointsCsv(const std::string& file) {
 // [SECTION] The distribution
 
 PointCloud::PointCloud(Matrix points, double std) : points_(std::move(points)), std_(std) {
-  if (points_.rows() != 1 && points_.rows() != 2) throw std::invalid_argument("PointCloud: points must be 1D or 2D");
+  if (points_.rows() != 1 && points_.rows() != 2) {
+    throw std::invalid_argument("PointCloud: points must be 1D or 2D");
+  }
   if (points_.cols() < 1) throw std::invalid_argument("PointCloud: needs at least one point");
   if (points_.cols() > std::numeric_limits<std::uint32_t>::max()) {
     throw std::invalid_argument("PointCloud: too many points");
   }
-  if (!(std >= 0.0) || !std::isfinite(std)) throw std::invalid_argument("PointCloud: std must be zero or positive");
+  if (!(std >= 0.0) || !std::isfinite(std)) {
+    throw std::invalid_argument("PointCloud: std must be zero or positive");
+  }
 }
 
-PointCloud PointCloud::fromCsv(const std::string& file, double std) { return PointCloud(readPointsCsv(file), std); }
+PointCloud PointCloud::fromCsv(const std::string& file, double std) {
+  return PointCloud(readPointsCsv(file), std);
+}
 
 void PointCloud::sample(Rng& rng, Eigen::Ref<Matrix> out) const {
   assert(out.rows() == dim());

@@ -23,7 +23,8 @@ class PointCloud final : public Distribution {
   /// Fills each column of `out` with a uniformly chosen point plus jitter; allocation-free.
   void sample(Rng& rng, Eigen::Ref<Matrix> out) const override;
 
-  /// The box of the points grown by 4 jitter standard deviations (and by ½ on an axis where all points agree).
+  /// The box of the points grown by 4 jitter standard deviations (and by ½ on an axis where all points
+  /// agree).
   Bounds bounds() const override;
 
   /// The stored points, dim × n.
@@ -34,11 +35,11 @@ class PointCloud final : public Distribution {
   double std_;
 };
 
-/// Reads a CSV file of one or two numeric columns into a dim × n matrix (one point per column). Values are separated
-/// by commas, with optional spaces around them; blank lines are skipped; the first non-blank line may be a header of
-/// non-numeric names. Throws std::invalid_argument with one message naming the file, the line and what is wrong
-/// when the file cannot be read, holds no points, has more than two columns, rows of different lengths, or a value
-/// that is not a finite number.
+/// Reads a CSV file of one or two numeric columns into a dim × n matrix (one point per column). Values are
+/// separated by commas, with optional spaces around them; blank lines are skipped; the first non-blank line
+/// may be a header of non-numeric names. Throws std::invalid_argument with one message naming the file, the
+/// line and what is wrong when the file cannot be read, holds no points, has more than two columns, rows of
+/// different lengths, or a value that is not a finite number.
 Matrix readPointsCsv(const std::string& file);
 
 }  // namespace ganscope

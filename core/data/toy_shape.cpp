@@ -11,17 +11,18 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-/// Circles, after FFJORD's toy_data.py (Grathwohl et al. 2019), which calls sklearn make_circles(factor .5) × 3.
-/// sklearn spaces the angles evenly over each circle and gives half the points to each; drawing the circle and the
-/// angle at random gives the same distribution.
+/// Circles, after FFJORD's toy_data.py (Grathwohl et al. 2019), which calls sklearn make_circles(factor .5)
+/// × 3. sklearn spaces the angles evenly over each circle and gives half the points to each; drawing the
+/// circle and the angle at random gives the same distribution.
 Eigen::Vector2d circlePoint(Rng& rng, double radius) {
   const double r = rng.below(2) == 0 ? radius : 0.5 * radius;
   const double angle = rng.uniform(0.0, 2.0 * kPi);
   return {r * std::cos(angle), r * std::sin(angle)};
 }
 
-/// Two spirals, after FFJORD's "2spirals": n = √u · 540° (in radians), (−n cos n + U[0, ½], n sin n + U[0, ½]) / 3,
-/// the second arm the first one negated. Here the whole point is multiplied by radius/π (1 in FFJORD).
+/// Two spirals, after FFJORD's "2spirals": the arm parameter is n = √u · 540° in radians, a point of the
+/// first arm is (−n cos n + a, n sin n + b) / 3 with a, b ~ U[0, ½], and the second arm is the first one
+/// negated. Here the whole point is also multiplied by radius/π (1 in FFJORD).
 Eigen::Vector2d spiralPoint(Rng& rng, double radius) {
   const double n = std::sqrt(rng.uniform()) * 3.0 * kPi;
   const double x = -std::cos(n) * n + 0.5 * rng.uniform();
@@ -32,7 +33,8 @@ Eigen::Vector2d spiralPoint(Rng& rng, double radius) {
 }
 
 /// Two moons, after FFJORD's "moons": sklearn make_moons, whose upper moon is (cos t, sin t) and lower moon
-/// (1 − cos t, 1 − sin t − ½), t ∈ [0, π], then × 2 + (−1, −0.2). Here × radius + radius·(−½, −0.1) (radius 2 in FFJORD).
+/// (1 − cos t, 1 − sin t − ½), t ∈ [0, π], then × 2 + (−1, −0.2). Here × radius + radius·(−½, −0.1) (radius 2
+/// in FFJORD).
 Eigen::Vector2d moonsPoint(Rng& rng, double radius) {
   const double t = rng.uniform(0.0, kPi);
   const bool upper = rng.below(2) == 0;
@@ -50,7 +52,9 @@ Eigen::Vector2d swissRollPoint(Rng& rng, double radius) {
 }
 
 /// A horizontal segment from (−radius, 0) to (radius, 0), uniform along it.
-Eigen::Vector2d linePoint(Rng& rng, double radius) { return {rng.uniform(-radius, radius), 0.0}; }
+Eigen::Vector2d linePoint(Rng& rng, double radius) {
+  return {rng.uniform(-radius, radius), 0.0};
+}
 
 }  // namespace
 
@@ -65,17 +69,26 @@ ToyShape::ToyShape(DataKind kind, double radius, double std) : kind_(kind), radi
     default:
       throw std::invalid_argument("ToyShape: kind must be Circle, Spiral, Moons, SwissRoll or Line");
   }
-  if (!(radius > 0.0) || !std::isfinite(radius)) throw std::invalid_argument("ToyShape: radius must be positive");
-  if (!(std >= 0.0) || !std::isfinite(std)) throw std::invalid_argument("ToyShape: std must be zero or positive");
+  if (!(radius > 0.0) || !std::isfinite(radius)) {
+    throw std::invalid_argument("ToyShape: radius must be positive");
+  }
+  if (!(std >= 0.0) || !std::isfinite(std)) {
+    throw std::invalid_argument("ToyShape: std must be zero or positive");
+  }
 }
 
 Eigen::Vector2d ToyShape::shapePoint(Rng& rng) const {
   switch (kind_) {
-    case DataKind::Circle: return circlePoint(rng, radius_);
-    case DataKind::Spiral: return spiralPoint(rng, radius_);
-    case DataKind::Moons: return moonsPoint(rng, radius_);
-    case DataKind::SwissRoll: return swissRollPoint(rng, radius_);
-    default: return linePoint(rng, radius_);  // the constructor admits only shapes, so this is Line
+    case DataKind::Circle:
+      return circlePoint(rng, radius_);
+    case DataKind::Spiral:
+      return spiralPoint(rng, radius_);
+    case DataKind::Moons:
+      return moonsPoint(rng, radius_);
+    case DataKind::SwissRoll:
+      return swissRollPoint(rng, radius_);
+    default:
+      return linePoint(rng, radius_);  // the constructor admits only shapes, so this is Line
   }
 }
 
@@ -95,7 +108,8 @@ Bounds ToyShape::bounds() const {
   const double noise = 4.0 * std_;
   switch (kind_) {
     case DataKind::Moons:
-      // In units of radius, x: upper moon [−1, 1], lower [0, 2], shifted by −½; y: upper [0, 1], lower [−½, ½], − 0.1.
+      // In units of radius, x: upper moon [−1, 1], lower [0, 2], both shifted by −½;
+      // y: upper moon [0, 1], lower [−½, ½], both shifted by −0.1.
       return {-1.5 * radius_ - noise, 1.5 * radius_ + noise, -0.6 * radius_ - noise, 0.9 * radius_ + noise};
     case DataKind::Spiral: {
       // |coordinate| ≤ (3π + ½)/3 before scaling by radius/π.

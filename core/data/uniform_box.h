@@ -7,7 +7,8 @@ namespace ganscope {
 /// Uniform on [low, high]^dim: the 1D setting of Goodfellow et al. 2014 and GAN Lab's uniform target.
 class UniformBox final : public Distribution {
  public:
-  /// The uniform distribution on [low, high]^dim, dim 1 or 2, low < high; throws std::invalid_argument otherwise.
+  /// The uniform distribution on [low, high]^dim, dim 1 or 2, low < high; throws std::invalid_argument
+  /// otherwise.
   UniformBox(int dim, double low, double high);
 
   /// The dimension of a sample: 1 or 2.

@@ -1,0 +1,56 @@
+#include "app/cli/cli_options.h"
+
+#include <CLI/CLI.hpp>
+#include <ostream>
+
+#include "app/cli/preset_library.h"
+#include "core/gan/config_json.h"
+
+namespace ganscope {
+
+std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+                                           int& exitCode) {
+  CliOptions options;
+  CLI::App app{"ganscope: watch a GAN learn a 1D or 2D toy distribution, live.", "ganscope"};
+  app.add_flag("--headless", options.headless, "Train without a window, print progress and the final metrics");
+  app.add_option("--preset", options.preset, "A preset name from assets/presets (default ring8) or a .json file");
+  app.add_option("--set", options.settings,
+                 "Change one config key: key=value with a JSON value (optimizer.d.lr=1e-4, "
+                 "generator.hidden=[64,64]); a bare word is a string (loss=hinge). Repeatable")
+      ->take_all();
+  app.add_option("--steps", options.steps, "Headless: iterations to train (default: the preset's demo_steps)")
+      ->check(CLI::Range(0LL, 1'000'000'000'000LL));
+  app.add_option("--metrics-out", options.metricsOut, "Headless: write the metrics history to this CSV file");
+  app.add_option("--save-config", options.saveConfig, "Write the config that was run to this JSON file");
+  app.add_flag("--list-presets", options.listPresets, "List the presets with their descriptions and exit");
+  app.add_flag("--print-config", options.printConfig, "Print the resolved config as JSON and exit");
+  app.add_option("--frames", options.frames, "Window: quit after this many frames and print a summary line")
+      ->check(CLI::Range(1, 100'000'000));
+  app.add_option("--screenshot", options.screenshot, "Window: save the last frame to this PNG file");
+  app.add_option("--window", options.window, "Window: size as WIDTHxHEIGHT (default 1280x800)");
+  try {
+    std::vector<std::string> args;
+    for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed
+    app.parse(args);
+  } catch (const CLI::CallForHelp&) {
+    out << app.help();
+    exitCode = kExitOk;
+    return std::nullopt;
+  } catch (const CLI::ParseError& e) {
+    err << "ganscope: " << e.what() << " (see --help)\n";
+    exitCode = kExitBadInput;
+    return std::nullopt;
+  }
+  exitCode = kExitOk;
+  return options;
+}
+
+Config resolveConfig(const CliOptions& options) {
+  Config config = loadPreset(options.preset.empty() ? kDefaultPreset : options.preset);
+  for (const std::string& setting : options.settings) applySetting(config, setting);
+  const auto problems = validate(config);
+  if (!problems.empty()) throw ConfigError(problems.front());
+  return config;
+}
+
+}  // namespace ganscope

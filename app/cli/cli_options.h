@@ -1,0 +1,44 @@
+#pragma once
+// The program's command line: what it accepts and how a run's config is put together from it.
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/gan/config.h"
+
+namespace ganscope {
+
+/// The program's exit codes.
+enum ExitCode : int {
+  kExitOk = 0,        ///< done
+  kExitFailure = 1,   ///< something outside the user's input failed (e.g. no display for the window)
+  kExitBadInput = 2,  ///< bad arguments, an unknown key or value, malformed JSON, a missing or unwritable file
+  kExitDiverged = 3,  ///< training diverged (a NaN or Inf)
+};
+
+/// Everything the command line can say.
+struct CliOptions {
+  bool headless = false;              ///< train without a window
+  std::string preset;                 ///< a preset name or .json path (empty: the default preset)
+  std::vector<std::string> settings;  ///< --set key=value, applied in order after the preset
+  long long steps = -1;               ///< headless iterations (-1: the preset's demo_steps, else 2,000)
+  std::string metricsOut;             ///< --metrics-out FILE.csv
+  std::string saveConfig;             ///< --save-config FILE.json
+  bool listPresets = false;           ///< print the presets and exit
+  bool printConfig = false;           ///< print the resolved config as JSON and exit
+  int frames = -1;                    ///< window: stop after this many frames (-1: run until closed)
+  std::string screenshot;             ///< window: save a PNG of the last frame
+  std::string window = "1280x800";    ///< window: size WxH
+};
+
+/// Parses the arguments. Returns the options, or an exit code when the program is done already (help printed:
+/// kExitOk; a usage error printed as one line on `err`: kExitBadInput).
+std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+                                           int& exitCode);
+
+/// The config of a run: the preset (or the default one), then each --set in order, then validate().
+/// Throws ConfigError with the first problem.
+Config resolveConfig(const CliOptions& options);
+
+}  // namespace ganscope

@@ -1,0 +1,85 @@
+#include "app/cli/headless_run.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+#include "app/cli/progress_bar.h"
+#include "core/gan/config_json.h"
+#include "core/util/atomic_file.h"
+
+namespace ganscope {
+namespace {
+
+std::string number(double value, const char* format = "%.4g") {
+  if (std::isnan(value)) return "n/a";
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+}  // namespace
+
+std::string formatMetricsSummary(const MetricsRow& row, const Trainer& trainer) {
+  const GridSpec grid = metricsGrid(trainer.data());
+  std::string text = "step " + std::to_string(row.step) + ":  loss_d " + number(row.lossD) + "  loss_g " +
+                     number(row.lossG) + "  d_real " + number(row.dReal) + "  d_fake " + number(row.dFake) +
+                     "  |grad_d| " + number(row.gradNormD) + "  |grad_g| " + number(row.gradNormG) + "\n";
+  if (!std::isnan(row.modesTotal)) {
+    text += "modes " + number(row.modes, "%.0f") + " / " + number(row.modesTotal, "%.0f") + "  high quality " +
+            number(100.0 * row.highQuality, "%.1f") + " %  reverse KL " + number(row.modeKl) + "\n";
+  }
+  const std::string gridName = grid.dim == 1 ? std::to_string(grid.cellsPerAxis) + " bins"
+                                             : std::to_string(grid.cellsPerAxis) + "x" +
+                                                   std::to_string(grid.cellsPerAxis) + " grid";
+  text += "JS " + number(row.js) + " nats (" + gridName + ", " +
+          std::to_string(trainer.config().metricsSamples) + " samples)  W1 " + number(row.w1) +
+          (grid.dim == 1 ? " (exact)" : " (sliced, 32 directions)") + "\n";
+  if (!std::isnan(row.theta)) text += "theta " + number(row.theta) + "  psi " + number(row.psi) + "\n";
+  return text;
+}
+
+int runHeadless(const Config& config, const CliOptions& options, std::ostream& out, std::ostream& err) {
+  // Outputs are checked before training, so a long run does not fail only at its end.
+  try {
+    if (!options.metricsOut.empty()) checkWritable(options.metricsOut);
+    if (!options.saveConfig.empty()) writeFileAtomically(options.saveConfig, toJson(config).dump(2) + "\n");
+  } catch (const std::exception& e) {
+    err << "ganscope: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+
+  const long long steps = options.steps >= 0 ? options.steps : (config.demoSteps > 0 ? config.demoSteps : 2000);
+  Trainer trainer(config);
+  ProgressBar progress(steps);
+  const auto start = std::chrono::steady_clock::now();
+  for (long long i = 0; i < steps && !trainer.diverged(); ++i) {
+    trainer.iterate();
+    progress.update(i + 1);
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress.finish(trainer.step());
+  if (!trainer.diverged() && trainer.history().back().step != trainer.step()) trainer.recordMetrics();
+
+  const bool dirac = config.data.kind == DataKind::Dirac;
+  if (!options.metricsOut.empty()) {
+    try {
+      writeFileAtomically(options.metricsOut, metricsCsv(trainer.history(), dirac));
+    } catch (const std::exception& e) {
+      err << "ganscope: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+  }
+  const std::string name = config.name.empty() ? std::string("run") : config.name;
+  out << name << ": " << trainer.step() << " iterations in " << number(seconds, "%.2f") << " s ("
+      << number(seconds > 0 ? static_cast<double>(trainer.step()) / seconds : 0.0, "%.0f") << " it/s)\n";
+  if (trainer.diverged()) {
+    err << "ganscope: " << trainer.divergence() << "\n";
+    return kExitDiverged;
+  }
+  out << formatMetricsSummary(trainer.history().back(), trainer);
+  return kExitOk;
+}
+
+}  // namespace ganscope

@@ -1,0 +1,312 @@
+#include "core/gan/config_json.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/data/distribution.h"
+#include "core/gan/config_names.h"
+
+namespace ganscope {
+namespace {
+
+using nlohmann::json;
+
+// [SECTION] The field list: the single place that says which key holds which member.
+
+template <typename Visitor>
+void visitOptimizer(const std::string& prefix, OptimizerConfig& o, Visitor& v) {
+  v(prefix + ".kind", o.kind);
+  v(prefix + ".lr", o.lr);
+  v(prefix + ".beta1", o.beta1);
+  v(prefix + ".beta2", o.beta2);
+  v(prefix + ".momentum", o.momentum);
+  v(prefix + ".rho", o.rho);
+  v(prefix + ".eps", o.eps);
+}
+
+template <typename Visitor>
+void visitData(DataConfig& d, Visitor& v) {
+  v("data.kind", d.kind);
+  v("data.modes", d.modes);
+  v("data.radius", d.radius);
+  v("data.spacing", d.spacing);
+  v("data.mean", d.mean);
+  v("data.std", d.std);
+  v("data.means", d.means);
+  v("data.stds", d.stds);
+  v("data.weights", d.weights);
+  v("data.low", d.low);
+  v("data.high", d.high);
+  v("data.file", d.file);
+}
+
+template <typename Visitor>
+void visitFields(Config& c, Visitor& v) {
+  v("name", c.name);
+  v("description", c.description);
+  v("demo_steps", c.demoSteps);
+  visitData(c.data, v);
+  v("dirac.theta", c.dirac.theta);
+  v("dirac.psi", c.dirac.psi);
+  v("latent.dim", c.latent.dim);
+  v("latent.dist", c.latent.dist);
+  v("generator.hidden", c.generator.hidden);
+  v("generator.activation", c.generator.activation);
+  v("discriminator.hidden", c.discriminator.hidden);
+  v("discriminator.activation", c.discriminator.activation);
+  v("loss", c.loss);
+  v("penalty.gp", c.penalty.gp);
+  v("penalty.r1", c.penalty.r1);
+  v("penalty.r2", c.penalty.r2);
+  v("penalty.clip", c.penalty.clip);
+  visitOptimizer("optimizer.g", c.optimizer.g, v);
+  visitOptimizer("optimizer.d", c.optimizer.d, v);
+  v("batch", c.batch);
+  v("d_steps", c.dSteps);
+  v("g_steps", c.gSteps);
+  v("update", c.update);
+  v("seed", c.seed);
+  v("metrics_every", c.metricsEvery);
+  v("metrics_samples", c.metricsSamples);
+}
+
+json::json_pointer pointerOf(const std::string& dotted) {
+  std::string p = "/" + dotted;
+  for (auto& ch : p) {
+    if (ch == '.') ch = '/';
+  }
+  return json::json_pointer(p);
+}
+
+// [SECTION] Writing
+
+struct Writer {
+  json& out;
+  template <typename T>
+  void operator()(const std::string& key, const T& value) {
+    if constexpr (std::is_enum_v<T>) {
+      out[pointerOf(key)] = std::string(enumName(value));
+    } else {
+      out[pointerOf(key)] = value;
+    }
+  }
+};
+
+// [SECTION] Reading, with a message naming the key for every mismatch
+
+std::string describe(const json& value) {
+  std::string text = value.dump();
+  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  return text;
+}
+
+[[noreturn]] void typeError(const std::string& key, const char* expected, const json& value) {
+  throw ConfigError(key + ": expected " + expected + ", got " + describe(value));
+}
+
+void read(const std::string& key, const json& v, int& out) {
+  if (!v.is_number_integer()) typeError(key, "an integer", v);
+  const auto wide = v.get<long long>();
+  if (wide < -2147483647LL || wide > 2147483647LL) typeError(key, "an integer of at most 10 digits", v);
+  out = static_cast<int>(wide);
+}
+void read(const std::string& key, const json& v, std::uint64_t& out) {
+  if (!v.is_number_unsigned()) typeError(key, "a non-negative integer", v);
+  out = v.get<std::uint64_t>();
+}
+void read(const std::string& key, const json& v, double& out) {
+  if (!v.is_number()) typeError(key, "a number", v);
+  out = v.get<double>();
+}
+void read(const std::string& key, const json& v, std::string& out) {
+  if (!v.is_string()) typeError(key, "a string", v);
+  out = v.get<std::string>();
+}
+template <typename T>
+void read(const std::string& key, const json& v, std::vector<T>& out) {
+  if (!v.is_array()) typeError(key, std::is_same_v<T, int> ? "a list of integers" : "a list of numbers", v);
+  std::vector<T> items(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) read(key + "[" + std::to_string(i) + "]", v[i], items[i]);
+  out = std::move(items);
+}
+template <typename Enum>
+  requires std::is_enum_v<Enum>
+void read(const std::string& key, const json& v, Enum& out) {
+  if (!v.is_string()) typeError(key, ("one of " + enumNameList<Enum>()).c_str(), v);
+  const auto parsed = enumFromName<Enum>(v.get<std::string>());
+  if (!parsed) throw ConfigError(key + ": unknown value " + describe(v) + "; allowed: " + enumNameList<Enum>());
+  out = *parsed;
+}
+
+struct Reader {
+  const json& in;
+  std::set<std::string>& known;
+  template <typename T>
+  void operator()(const std::string& key, T& value) {
+    known.insert(key);
+    const auto ptr = pointerOf(key);
+    if (in.contains(ptr)) read(key, in.at(ptr), value);
+  }
+};
+
+struct KeyLister {
+  std::vector<std::string>& keys;
+  template <typename T>
+  void operator()(const std::string& key, const T&) {
+    keys.push_back(key);
+  }
+};
+
+// The keys directly under `prefix` (all top-level keys for an empty prefix), for "unknown key" messages.
+std::string keysUnder(const std::string& prefix) {
+  std::set<std::string> seen;
+  std::string list;
+  for (const std::string& key : configKeys()) {
+    if (!prefix.empty() && key.rfind(prefix + ".", 0) != 0) continue;
+    std::string rest = prefix.empty() ? key : key.substr(prefix.size() + 1);
+    rest = rest.substr(0, rest.find('.'));
+    if (seen.insert(rest).second) list += (list.empty() ? "" : ", ") + rest;
+  }
+  return list;
+}
+
+// Every leaf of `in` must be a key of the config (an object where the config has an object).
+void rejectUnknownKeys(const json& in, const std::string& prefix, const std::set<std::string>& known) {
+  if (!in.is_object()) {
+    throw ConfigError((prefix.empty() ? std::string("the config") : prefix) + ": expected an object, got " +
+                      describe(in));
+  }
+  for (const auto& [name, value] : in.items()) {
+    const std::string key = prefix.empty() ? name : prefix + "." + name;
+    if (known.count(key)) continue;
+    bool isSection = false;
+    for (const auto& k : known) {
+      if (k.rfind(key + ".", 0) == 0) {
+        isSection = true;
+        break;
+      }
+    }
+    if (!isSection) {
+      throw ConfigError("unknown key '" + key + "'; allowed " +
+                        (prefix.empty() ? std::string("keys") : "keys under '" + prefix + "'") + ": " +
+                        keysUnder(prefix));
+    }
+    rejectUnknownKeys(value, key, known);
+  }
+}
+
+std::string trimParseMessage(const std::string& what) {
+  // nlohmann's text is "[json.exception.parse_error.101] parse error at line L, column C: <reason>".
+  const auto colon = what.find(": ");
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+}  // namespace
+
+json toJson(const Config& config) {
+  json out = json::object();
+  Writer writer{out};
+  visitFields(const_cast<Config&>(config), writer);  // the writer only reads
+  return out;
+}
+
+std::vector<std::string> configKeys() {
+  std::vector<std::string> keys;
+  KeyLister lister{keys};
+  Config c;
+  visitFields(c, lister);
+  return keys;
+}
+
+Config configFromJson(const json& in) {
+  Config config;
+  std::set<std::string> known;
+  for (const auto& key : configKeys()) known.insert(key);
+  rejectUnknownKeys(in, "", known);
+  // Missing data keys come from the chosen kind's literature defaults.
+  const auto kindPtr = pointerOf("data.kind");
+  if (in.contains(kindPtr)) {
+    DataKind kind{};
+    read("data.kind", in.at(kindPtr), kind);
+    config.data = dataDefaults(kind);
+  }
+  std::set<std::string> visited;
+  Reader reader{in, visited};
+  visitFields(config, reader);
+  return config;
+}
+
+Config parseConfigText(std::string_view text, std::string_view source) {
+  json parsed;
+  try {
+    parsed = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+  } catch (const json::parse_error& e) {
+    // Line and column of the byte where parsing stopped (1-based).
+    std::size_t line = 1, column = 1;
+    const std::size_t end = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+    for (std::size_t i = 0; i < end; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::ostringstream message;
+    message << source << ":" << line << ":" << column << ": malformed JSON: " << trimParseMessage(e.what());
+    throw ConfigError(message.str());
+  }
+  try {
+    return configFromJson(parsed);
+  } catch (const ConfigError& e) {
+    throw ConfigError(std::string(source) + ": " + e.what());
+  }
+}
+
+Config loadConfigFile(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw ConfigError(path.string() + ": cannot read the file (missing or not readable)");
+  std::ostringstream text;
+  text << file.rdbuf();
+  return parseConfigText(text.str(), path.string());
+}
+
+void applySetting(Config& config, std::string_view assignment) {
+  const auto eq = assignment.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    throw ConfigError("--set '" + std::string(assignment) + "': expected key=value, e.g. optimizer.d.lr=1e-4");
+  }
+  const std::string key(assignment.substr(0, eq));
+  const std::string text(assignment.substr(eq + 1));
+  json value;
+  try {
+    value = json::parse(text);
+  } catch (const json::parse_error&) {
+    value = text;  // a bare word is a string
+  }
+  json whole = toJson(config);
+  const auto ptr = pointerOf(key);
+  const auto keys = configKeys();
+  if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+    const auto dot = key.rfind('.');
+    std::string prefix = dot == std::string::npos ? std::string() : key.substr(0, dot);
+    // Name the deepest section that exists, so the list of allowed keys is the useful one.
+    while (!prefix.empty() && keysUnder(prefix).empty()) {
+      const auto up = prefix.rfind('.');
+      prefix = up == std::string::npos ? std::string() : prefix.substr(0, up);
+    }
+    throw ConfigError("unknown key '" + key + "'; allowed " +
+                      (prefix.empty() ? std::string("keys") : "keys under '" + prefix + "'") + ": " +
+                      keysUnder(prefix));
+  }
+  whole[ptr] = value;
+  Config updated;
+  std::set<std::string> visited;
+  Reader reader{whole, visited};
+  visitFields(updated, reader);  // every key is present in `whole`: no defaults are mixed in
+  config = std::move(updated);
+}
+
+}  // namespace ganscope

@@ -1,0 +1,54 @@
+#include "core/gan/metrics_evaluator.h"
+
+#include "core/metrics/mode_coverage.h"
+#include "core/metrics/wasserstein.h"
+
+namespace ganscope {
+
+void sampleLatent(LatentDistribution dist, Rng& rng, Eigen::Ref<Matrix> out) {
+  float* data = out.data();
+  const Eigen::Index n = out.size();  // columns are contiguous in the blocks we are given
+  if (dist == LatentDistribution::Gaussian) {
+    for (Eigen::Index i = 0; i < n; ++i) data[i] = static_cast<float>(rng.normal());
+  } else {
+    for (Eigen::Index i = 0; i < n; ++i) data[i] = static_cast<float>(rng.uniform(-1.0, 1.0));
+  }
+}
+
+GridSpec metricsGrid(const Distribution& data) {
+  GridSpec grid;
+  grid.dim = data.dim();
+  grid.bounds = data.bounds().padded(0.25);
+  grid.cellsPerAxis = data.dim() == 1 ? 128 : 32;
+  return grid;
+}
+
+MetricsEvaluator::MetricsEvaluator(const Distribution& data, const Config& config, int generatorInputDim,
+                                   std::uint64_t seed)
+    : data_(data), modes_(data.modes()), grid_(metricsGrid(data)) {
+  Rng rng(seed);
+  const int n = config.metricsSamples;
+  latent_.resize(generatorInputDim, n);
+  sampleLatent(config.latent.dist, rng, latent_);
+  realForJs_.resize(data.dim(), 10 * n);
+  data.sample(rng, realForJs_);
+  realForW1_ = realForJs_.leftCols(n);
+  directions_ = fixedSliceDirections(data.dim(), 32);
+}
+
+void MetricsEvaluator::measure(const Mlp& generator, MetricsRow& row) {
+  const Matrix& fake = generator.forward(latent_, workspace_);
+  if (!fake.allFinite()) return;  // a diverged generator has no meaningful sample metrics
+  if (modes_) {
+    const ModeCoverage coverage = measureModeCoverage(fake, *modes_);
+    row.modes = coverage.modesCaptured;
+    row.modesTotal = coverage.modesTotal;
+    row.highQuality = coverage.highQualityFraction;
+    row.modeKl = coverage.reverseKl;
+  }
+  row.js = jsDivergenceOnGrid(realForJs_, fake, grid_);
+  row.w1 = data_.dim() == 1 ? wasserstein1Exact1d(realForW1_, fake)
+                            : slicedWasserstein1(realForW1_, fake, directions_);
+}
+
+}  // namespace ganscope

@@ -1,0 +1,45 @@
+#include "core/gan/metrics_row.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ganscope {
+namespace {
+
+void appendCell(std::string& line, double value) {
+  line += ',';
+  if (std::isnan(value)) return;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.9g", value);
+  line += buffer;
+}
+
+}  // namespace
+
+std::string metricsCsvHeader(bool withDirac) {
+  std::string header = "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,"
+                       "modes_total";
+  if (withDirac) header += ",theta,psi";
+  return header;
+}
+
+std::string metricsCsvLine(const MetricsRow& row, bool withDirac) {
+  std::string line = std::to_string(row.step);
+  for (double v : {row.lossD, row.lossG, row.dReal, row.dFake, row.gradNormD, row.gradNormG, row.modes,
+                   row.highQuality, row.modeKl, row.js, row.w1, row.penalty, row.modesTotal}) {
+    appendCell(line, v);
+  }
+  if (withDirac) {
+    appendCell(line, row.theta);
+    appendCell(line, row.psi);
+  }
+  return line;
+}
+
+std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac) {
+  std::string csv = metricsCsvHeader(withDirac) + "\n";
+  for (const auto& row : rows) csv += metricsCsvLine(row, withDirac) + "\n";
+  return csv;
+}
+
+}  // namespace ganscope

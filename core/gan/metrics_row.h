@@ -1,0 +1,42 @@
+#pragma once
+// One row of a run's metric history, and its CSV form.
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace ganscope {
+
+/// What the trainer measured at one step. NaN marks a metric that does not apply (e.g. modes on two moons,
+/// θ and ψ outside the Dirac-GAN) and is written as an empty CSV cell.
+struct MetricsRow {
+  static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+  long long step = 0;          ///< iterations completed
+  double lossD = kNone;        ///< D's adversarial loss on the last batch (penalties not included)
+  double lossG = kNone;        ///< G's loss on the last batch
+  double penalty = kNone;      ///< the penalties added to D's loss on the last batch (GP, R1, R2), 0 when none
+  double dReal = kNone;        ///< mean D on real samples: σ(d) for minimax/nonsaturating, the raw output otherwise
+  double dFake = kNone;        ///< mean D on generated samples, likewise
+  double gradNormD = kNone;    ///< ‖∂L_D/∂θ_D‖ at the last D update
+  double gradNormG = kNone;    ///< ‖∂L_G/∂θ_G‖ at the last G update
+  double modes = kNone;        ///< modes captured (VEEGAN/PacGAN protocol), for mixtures of Gaussians
+  double modesTotal = kNone;   ///< modes of the target
+  double highQuality = kNone;  ///< fraction of generated samples within 3σ of their nearest mode
+  double modeKl = kNone;       ///< reverse KL of the histogram of nearest modes against uniform
+  double js = kNone;           ///< JS divergence on a histogram grid (nats, ≤ ln 2)
+  double w1 = kNone;           ///< Wasserstein-1: exact in 1D, sliced in 2D
+  double theta = kNone;        ///< Dirac-GAN: the generator's parameter
+  double psi = kNone;          ///< Dirac-GAN: the discriminator's parameter
+};
+
+/// The CSV header: step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,
+/// modes_total, then theta,psi when `withDirac`.
+std::string metricsCsvHeader(bool withDirac);
+
+/// One CSV line (no newline) in the header's order; NaN cells are empty; numbers round-trip (%.9g).
+std::string metricsCsvLine(const MetricsRow& row, bool withDirac);
+
+/// A whole CSV document: header, then one line per row, each ending in a newline.
+std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac);
+
+}  // namespace ganscope

@@ -1,0 +1,281 @@
+#include "core/gan/trainer.h"
+
+#include <cmath>
+#include <sstream>
+
+#include "core/gan/config_json.h"
+
+namespace ganscope {
+namespace {
+
+// The metrics' own random stream, derived from the seed so that measuring never perturbs training.
+constexpr std::uint64_t kMetricsStream = 0x6d65747269637321ULL;
+
+Eigen::Map<RowVector> rowView(Matrix& m, Eigen::Index first, Eigen::Index count) {
+  return {m.data() + first, count};
+}
+Eigen::Map<const RowVector> rowView(const Matrix& m, Eigen::Index first, Eigen::Index count) {
+  return {m.data() + first, count};
+}
+
+// Mean of D over a block of its outputs: a probability σ(d) for the probabilistic losses, the raw output otherwise.
+double meanD(LossKind loss, const Eigen::Map<const RowVector>& d) {
+  if (lossIsProbabilistic(loss)) return (1.0 / (1.0 + (-d.cast<double>().array()).exp())).mean();
+  return d.cast<double>().mean();
+}
+
+void throwIfInvalid(const Config& config) {
+  const auto problems = validate(config);
+  if (problems.empty()) return;
+  std::string message = problems.front();
+  for (std::size_t i = 1; i < problems.size(); ++i) message += "; " + problems[i];
+  throw ConfigError(message);
+}
+
+}  // namespace
+
+Trainer::Trainer(const Config& config) : config_(config) {
+  throwIfInvalid(config_);
+  build();
+  recordMetrics();
+}
+
+void Trainer::build() {
+  data_ = makeDistribution(config_.data);
+  rng_.reseed(config_.seed);
+  if (config_.data.kind == DataKind::Dirac) {
+    // G(z) = θ: one bias and no input. D(x) = ψ·x: one weight and no bias.
+    generator_ = Mlp(0, {}, 1, Activation::Identity, Activation::Identity, true);
+    discriminator_ = Mlp(1, {}, 1, Activation::Identity, Activation::Identity, false);
+    generator_.parameters()[0] = static_cast<float>(config_.dirac.theta);
+    discriminator_.parameters()[0] = static_cast<float>(config_.dirac.psi);
+  } else {
+    generator_ = Mlp(config_.latent.dim, config_.generator.hidden, data_->dim(), config_.generator.activation);
+    discriminator_ = Mlp(data_->dim(), config_.discriminator.hidden, 1, config_.discriminator.activation);
+    generator_.initialize(rng_);
+    discriminator_.initialize(rng_);
+  }
+  generatorOptimizer_ = Optimizer(generator_.parameterCount());
+  discriminatorOptimizer_ = Optimizer(discriminator_.parameterCount());
+  dGrad_ = Vector::Zero(discriminator_.parameterCount());
+  gGrad_ = Vector::Zero(generator_.parameterCount());
+  evaluator_ = std::make_unique<MetricsEvaluator>(*data_, config_, generator_.inputDim(),
+                                                  config_.seed ^ kMetricsStream);
+  step_ = 0;
+  stats_ = {};
+  history_.clear();
+  history_.reserve(1024);
+  divergence_.clear();
+}
+
+void Trainer::reset() {
+  build();
+  recordMetrics();
+}
+
+bool Trainer::setConfig(const Config& config) {
+  throwIfInvalid(config);
+  if (needsRebuild(config_, config)) {
+    config_ = config;
+    reset();
+    return true;
+  }
+  const bool newData = config.data != config_.data;
+  const bool newMetrics = newData || config.metricsSamples != config_.metricsSamples ||
+                          config.latent.dist != config_.latent.dist;
+  config_ = config;
+  if (newData) data_ = makeDistribution(config_.data);
+  if (newMetrics) {
+    evaluator_ = std::make_unique<MetricsEvaluator>(*data_, config_, generator_.inputDim(),
+                                                    config_.seed ^ kMetricsStream);
+  }
+  return false;
+}
+
+// [SECTION] One iteration
+
+void Trainer::iterate() {
+  if (diverged()) return;
+  if (config_.update == UpdateOrder::Simultaneous) {
+    // Both gradients at the same (θ_G, θ_D) and on the same fake batch, then both steps.
+    computeDiscriminatorGradient();
+    if (diverged()) return;
+    computeGeneratorGradient(gForD_, /*sampleNew=*/false);
+    if (diverged()) return;
+    applyDiscriminatorStep();
+    generatorOptimizer_.step(generator_.parameters(), gGrad_, config_.optimizer.g);
+  } else {
+    for (int k = 0; k < config_.dSteps && !diverged(); ++k) updateDiscriminator();
+    for (int k = 0; k < config_.gSteps && !diverged(); ++k) updateGenerator();
+  }
+  if (diverged()) return;
+  ++step_;
+  if (step_ % config_.metricsEvery == 0) recordMetrics();
+}
+
+void Trainer::train(long long iterations) {
+  for (long long i = 0; i < iterations && !diverged(); ++i) iterate();
+}
+
+void Trainer::updateDiscriminator() {
+  if (diverged()) return;
+  computeDiscriminatorGradient();
+  if (!diverged()) applyDiscriminatorStep();
+}
+
+void Trainer::updateGenerator() {
+  if (diverged()) return;
+  computeGeneratorGradient(gForG_, /*sampleNew=*/true);
+  if (!diverged()) generatorOptimizer_.step(generator_.parameters(), gGrad_, config_.optimizer.g);
+}
+
+void Trainer::sampleReal(Eigen::Ref<Matrix> out) { data_->sample(rng_, out); }
+
+void Trainer::generateFake(MlpWorkspace& gws) {
+  generator_.prepare(gws, config_.batch);
+  sampleLatent(config_.latent.dist, rng_, gws.activations[0]);
+  generator_.forward(gws);
+}
+
+void Trainer::computeDiscriminatorGradient() {
+  const Eigen::Index batch = config_.batch;
+  discriminator_.prepare(dJoint_, 2 * batch);
+  Matrix& input = dJoint_.activations[0];
+  sampleReal(input.leftCols(batch));
+  generateFake(gForD_);
+  input.rightCols(batch) = gForD_.output();
+  discriminator_.forward(dJoint_);  // real and fake through D as one matrix
+
+  const Matrix& logits = dJoint_.output();
+  dOutputGrad_.resize(1, 2 * batch);
+  stats_.lossD = discriminatorLoss(config_.loss, rowView(logits, 0, batch), rowView(logits, batch, batch),
+                                   rowView(dOutputGrad_, 0, batch), rowView(dOutputGrad_, batch, batch));
+  stats_.dReal = meanD(config_.loss, rowView(logits, 0, batch));
+  stats_.dFake = meanD(config_.loss, rowView(logits, batch, batch));
+  dGrad_.setZero();
+  discriminator_.backward(dJoint_, dOutputGrad_, &dGrad_, nullptr);
+
+  double penalty = 0.0;
+  if (config_.loss == LossKind::WganGp && config_.penalty.gp > 0.0) {
+    // x̂ = αx + (1 − α)G(z), α ~ U[0, 1] per sample (Gulrajani et al. 2017, Algorithm 1).
+    penaltyPoints_.resize(input.rows(), batch);
+    for (Eigen::Index i = 0; i < batch; ++i) {
+      const float alpha = static_cast<float>(rng_.uniform());
+      penaltyPoints_.col(i) = alpha * input.col(i) + (1.0f - alpha) * input.col(batch + i);
+    }
+    penalty += applyGradientPenalty(discriminator_, penaltyPoints_, PenaltyShape::OneCentered,
+                                    config_.penalty.gp, penaltyWorkspace_, dGrad_);
+  }
+  if (config_.penalty.r1 > 0.0) {
+    penalty += applyGradientPenalty(discriminator_, input.leftCols(batch), PenaltyShape::ZeroCentered,
+                                    config_.penalty.r1 / 2.0, penaltyWorkspace_, dGrad_);
+  }
+  if (config_.penalty.r2 > 0.0) {
+    penalty += applyGradientPenalty(discriminator_, input.rightCols(batch), PenaltyShape::ZeroCentered,
+                                    config_.penalty.r2 / 2.0, penaltyWorkspace_, dGrad_);
+  }
+  stats_.penalty = penalty;
+  checkFinite(stats_.lossD + penalty, dGrad_, "discriminator");
+  if (!diverged()) stats_.gradNormD = std::sqrt(dGrad_.cast<double>().squaredNorm());
+}
+
+void Trainer::computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew) {
+  const Eigen::Index batch = config_.batch;
+  if (sampleNew) generateFake(gws);
+  discriminator_.prepare(dOnFake_, batch);
+  dOnFake_.activations[0] = gws.output();
+  discriminator_.forward(dOnFake_);
+  gOutputGrad_.resize(1, batch);
+  stats_.lossG = generatorLoss(config_.loss, rowView(dOnFake_.output(), 0, batch), rowView(gOutputGrad_, 0, batch));
+  // Through D to its input only: D's weight gradients are not needed for G's step.
+  discriminator_.backward(dOnFake_, gOutputGrad_, nullptr, &fakeInputGrad_);
+  gGrad_.setZero();
+  generator_.backward(gws, fakeInputGrad_, &gGrad_, nullptr);
+  checkFinite(stats_.lossG, gGrad_, "generator");
+  if (!diverged()) stats_.gradNormG = std::sqrt(gGrad_.cast<double>().squaredNorm());
+}
+
+void Trainer::applyDiscriminatorStep() {
+  discriminatorOptimizer_.step(discriminator_.parameters(), dGrad_, config_.optimizer.d);
+  if (config_.loss == LossKind::Wgan) {
+    // Weight clipping to [−c, c] after every critic update (Arjovsky et al. 2017, Algorithm 1, line 7).
+    const float c = static_cast<float>(config_.penalty.clip);
+    discriminator_.parameters() = discriminator_.parameters().cwiseMax(-c).cwiseMin(c);
+  }
+}
+
+bool Trainer::checkFinite(double loss, const Vector& grad, const char* who) {
+  const double gradNorm2 = grad.cast<double>().squaredNorm();
+  if (std::isfinite(loss) && std::isfinite(gradNorm2)) return true;
+  const bool isD = who[0] == 'd';
+  const OptimizerConfig& opt = isD ? config_.optimizer.d : config_.optimizer.g;
+  std::ostringstream message;
+  const bool lossBad = !std::isfinite(loss);
+  const double bad = lossBad ? loss : gradNorm2;
+  message << "training diverged at iteration " << step_ << ": the " << who << "'s " << (lossBad ? "loss" : "gradient")
+          << " became " << (std::isnan(bad) ? "NaN" : "infinite") << " (loss " << lossName(config_.loss) << ", optimizer." << (isD ? 'd' : 'g') << ".lr " << opt.lr
+          << "); lower the learning rate or add a penalty";
+  divergence_ = message.str();
+  MetricsRow row;
+  row.step = step_;
+  row.lossD = stats_.lossD;
+  row.lossG = stats_.lossG;
+  history_.push_back(row);
+  return false;
+}
+
+// [SECTION] Metrics and state
+
+void Trainer::recordMetrics() {
+  MetricsRow row;
+  row.step = step_;
+  row.lossD = stats_.lossD;
+  row.lossG = stats_.lossG;
+  row.penalty = stats_.penalty;
+  row.dReal = stats_.dReal;
+  row.dFake = stats_.dFake;
+  row.gradNormD = stats_.gradNormD;
+  row.gradNormG = stats_.gradNormG;
+  if (config_.data.kind == DataKind::Dirac) {
+    row.theta = generator_.parameters()[0];
+    row.psi = discriminator_.parameters()[0];
+  }
+  evaluator_->measure(generator_, row);
+  history_.push_back(row);
+}
+
+TrainerState Trainer::saveState() const {
+  TrainerState state;
+  state.config = config_;
+  state.step = step_;
+  state.generatorParameters = generator_.parameters();
+  state.discriminatorParameters = discriminator_.parameters();
+  state.generatorOptimizer = generatorOptimizer_;
+  state.discriminatorOptimizer = discriminatorOptimizer_;
+  state.rng = rng_;
+  state.lastStats = stats_;
+  state.history = history_;
+  state.divergence = divergence_;
+  return state;
+}
+
+void Trainer::restoreState(const TrainerState& state) {
+  throwIfInvalid(state.config);
+  config_ = state.config;
+  build();
+  if (state.generatorParameters.size() != generator_.parameterCount() ||
+      state.discriminatorParameters.size() != discriminator_.parameterCount()) {
+    throw ConfigError("saved state: its weights do not fit the networks its config describes");
+  }
+  generator_.parameters() = state.generatorParameters;
+  discriminator_.parameters() = state.discriminatorParameters;
+  generatorOptimizer_ = state.generatorOptimizer;
+  discriminatorOptimizer_ = state.discriminatorOptimizer;
+  rng_ = state.rng;
+  step_ = state.step;
+  stats_ = state.lastStats;
+  history_ = state.history;
+  divergence_ = state.divergence;
+}
+
+}  // namespace ganscope

@@ -1,0 +1,142 @@
+#pragma once
+// The GAN training loop on the CPU: one object owning both networks, their optimizers, the data and the metrics.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/data/distribution.h"
+#include "core/gan/config.h"
+#include "core/gan/metrics_evaluator.h"
+#include "core/gan/metrics_row.h"
+#include "core/gan/penalty.h"
+#include "core/nn/mlp.h"
+#include "core/nn/optimizer.h"
+
+namespace ganscope {
+
+/// What the last D and G updates measured (updated at every update, cheap).
+struct UpdateStats {
+  double lossD = MetricsRow::kNone;
+  double lossG = MetricsRow::kNone;
+  double penalty = 0.0;
+  double dReal = MetricsRow::kNone;
+  double dFake = MetricsRow::kNone;
+  double gradNormD = MetricsRow::kNone;
+  double gradNormG = MetricsRow::kNone;
+};
+
+/// Everything that determines the rest of a run, as values: restoring it continues the run bit for bit.
+/// (The base of saved sessions and rewind.)
+struct TrainerState {
+  Config config;
+  long long step = 0;
+  Vector generatorParameters;
+  Vector discriminatorParameters;
+  Optimizer generatorOptimizer;
+  Optimizer discriminatorOptimizer;
+  Rng rng;
+  UpdateStats lastStats;
+  std::vector<MetricsRow> history;
+  std::string divergence;
+};
+
+/// Trains a generator G and a discriminator D on a toy distribution (Goodfellow et al. 2014, Algorithm 1, with the
+/// losses, penalties and update orders of the config). Single-threaded and deterministic: the same config and seed
+/// give the same run bit for bit. Allocation-free per iteration once the batch size is fixed.
+///
+/// The Dirac-GAN (data.kind dirac; Mescheder et al. 2018, §2) is the same loop with G a constant θ (a bias-only
+/// layer with no input) and D(x) = ψ·x (a bias-free linear layer).
+class Trainer {
+ public:
+  /// Builds the networks and draws their weights from config.seed. Throws ConfigError if validate() objects.
+  explicit Trainer(const Config& config);
+
+  /// One iteration: d_steps D updates then g_steps G updates (alternating), or one of each from the same point
+  /// (simultaneous); records metrics when the step count reaches a multiple of metrics_every. Does nothing once
+  /// diverged.
+  void iterate();
+
+  /// Runs `iterations` iterations, stopping early if training diverges.
+  void train(long long iterations);
+
+  /// One discriminator update alone (GAN Lab's step mode). Does not advance the iteration count.
+  void updateDiscriminator();
+
+  /// One generator update alone (GAN Lab's step mode). Does not advance the iteration count.
+  void updateGenerator();
+
+  /// Applies a new config between iterations. Returns true when it rebuilt the networks (new architecture, latent
+  /// size, data dimension or seed: a fresh run); otherwise learning rates, loss, optimizer settings, batch size,
+  /// steps and data parameters change with the networks and optimizer state kept. Throws ConfigError (and changes
+  /// nothing) when the new config does not validate.
+  bool setConfig(const Config& config);
+
+  /// Starts the run again from config.seed.
+  void reset();
+
+  /// Records a metrics row for the current step now (also done automatically every metrics_every iterations).
+  void recordMetrics();
+
+  /// Iterations completed.
+  long long step() const { return step_; }
+  /// Whether a NaN or Inf stopped training.
+  bool diverged() const { return !divergence_.empty(); }
+  /// Why training stopped, naming where the NaN or Inf appeared; empty while healthy.
+  const std::string& divergence() const { return divergence_; }
+  /// The config in force.
+  const Config& config() const { return config_; }
+  /// The generator.
+  const Mlp& generator() const { return generator_; }
+  /// The discriminator.
+  const Mlp& discriminator() const { return discriminator_; }
+  /// The target distribution.
+  const Distribution& data() const { return *data_; }
+  /// The recorded metrics, oldest first (step 0 is recorded at construction).
+  const std::vector<MetricsRow>& history() const { return history_; }
+  /// What the last updates measured.
+  const UpdateStats& lastStats() const { return stats_; }
+  /// The fixed latent batch the metrics are measured on.
+  const Matrix& metricsLatent() const { return evaluator_->latentBatch(); }
+
+  /// A copy of the whole state.
+  TrainerState saveState() const;
+  /// Continues from a saved state (rebuilding networks for its config). Throws ConfigError if it does not validate.
+  void restoreState(const TrainerState& state);
+
+ private:
+  void build();
+  void sampleReal(Eigen::Ref<Matrix> out);
+  void generateFake(MlpWorkspace& gws);
+  void computeDiscriminatorGradient();
+  void computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew);
+  void applyDiscriminatorStep();
+  bool checkFinite(double loss, const Vector& grad, const char* who);
+
+  Config config_;
+  std::unique_ptr<Distribution> data_;
+  Mlp generator_;
+  Mlp discriminator_;
+  Optimizer generatorOptimizer_;
+  Optimizer discriminatorOptimizer_;
+  Rng rng_;
+  long long step_ = 0;
+  UpdateStats stats_;
+  std::vector<MetricsRow> history_;
+  std::string divergence_;
+  std::unique_ptr<MetricsEvaluator> evaluator_;
+
+  // Buffers reused by every iteration (sized once per batch size).
+  MlpWorkspace dJoint_;      // D on [real | fake], 2·batch columns
+  MlpWorkspace dOnFake_;     // D on fake only, for G's step
+  MlpWorkspace gForD_;       // G for D's step
+  MlpWorkspace gForG_;       // G for G's step
+  InputGradientWorkspace penaltyWorkspace_;
+  Matrix penaltyPoints_;
+  Matrix dOutputGrad_;  // 1 × 2·batch: dL_D/dd on [real | fake]
+  Matrix gOutputGrad_;  // 1 × batch: dL_G/dd on fake
+  Matrix fakeInputGrad_;
+  Vector dGrad_;
+  Vector gGrad_;
+};
+
+}  // namespace ganscope
