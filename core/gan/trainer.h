@@ -98,6 +98,11 @@ class Trainer {
   /// The fixed latent batch the metrics are measured on.
   const Matrix& metricsLatent() const { return evaluator_->latentBatch(); }
 
+  /// ∂L_D/∂θ_D (penalties included) from the last discriminator gradient computed.
+  const Vector& lastDiscriminatorGradient() const { return dGrad_; }
+  /// ∂L_G/∂θ_G from the last generator gradient computed.
+  const Vector& lastGeneratorGradient() const { return gGrad_; }
+
   /// A copy of the whole state.
   TrainerState saveState() const;
   /// Continues from a saved state (rebuilding networks for its config). Throws ConfigError if it does not validate.
