@@ -1,6 +1,7 @@
 #include "core/gan/config_json.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -108,9 +109,11 @@ std::string describe(const json& value) {
 
 void read(const std::string& key, const json& v, int& out) {
   if (!v.is_number_integer()) typeError(key, "an integer", v);
-  const auto wide = v.get<long long>();
-  if (wide < -2147483647LL || wide > 2147483647LL) typeError(key, "an integer of at most 10 digits", v);
-  out = static_cast<int>(wide);
+  // Unsigned values are compared before any cast: 2^64 − 1 must not wrap round to −1.
+  const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= 2147483647ULL
+                                           : std::abs(v.get<long long>()) <= 2147483647LL;
+  if (!fits) typeError(key, "an integer of at most 10 digits", v);
+  out = static_cast<int>(v.get<long long>());
 }
 void read(const std::string& key, const json& v, std::uint64_t& out) {
   if (!v.is_number_unsigned()) typeError(key, "a non-negative integer", v);
@@ -180,6 +183,10 @@ void rejectUnknownKeys(const json& in, const std::string& prefix, const std::set
   }
   for (const auto& [name, value] : in.items()) {
     const std::string key = prefix.empty() ? name : prefix + "." + name;
+    if (name.find('.') != std::string::npos) {
+      throw ConfigError("key '" + key + "': a JSON file nests its keys ({\"data\": {\"kind\": ...}}); dotted names "
+                        "are for --set");
+    }
     if (known.count(key)) continue;
     bool isSection = false;
     for (const auto& k : known) {
@@ -290,6 +297,10 @@ void applySetting(Config& config, std::string_view assignment) {
   const auto ptr = pointerOf(key);
   const auto keys = configKeys();
   if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+    if (!keysUnder(key).empty()) {
+      throw ConfigError("'" + key + "' is a section, not a key; set one of its keys: " + key + ".{" +
+                        keysUnder(key) + "}");
+    }
     const auto dot = key.rfind('.');
     std::string prefix = dot == std::string::npos ? std::string() : key.substr(0, dot);
     // Name the deepest section that exists, so the list of allowed keys is the useful one.
