@@ -15,13 +15,13 @@ double applyGradientPenalty(const Mlp& discriminator, const Eigen::Ref<const Mat
     penalty = perSample * g.cast<double>().squaredNorm();
     adjoint = static_cast<float>(2.0 * perSample) * g;
   } else {
-    const RowVector norms = g.colwise().norm();
+    Matrix& norms = ws.perSample;
+    norms = g.colwise().norm();
     penalty = perSample * (norms.array() - 1.0f).cast<double>().square().sum();
     // d/dg (‖g‖ − 1)² = 2(‖g‖ − 1)·g/‖g‖; at g = 0 the direction is undefined and we take 0.
-    const RowVector coeff =
-        ((norms.array() > 0.0f).select(2.0f * (norms.array() - 1.0f) / norms.array(), 0.0f)) *
-        static_cast<float>(perSample);
-    adjoint = g * coeff.asDiagonal();
+    norms = (norms.array() > 0.0f).select(2.0f * (norms.array() - 1.0f) / norms.array(), 0.0f) *
+            static_cast<float>(perSample);
+    adjoint = g * norms.row(0).asDiagonal();
   }
   accumulateInputGradientAdjoint(discriminator, ws, adjoint, paramGradAccum);
   return penalty;

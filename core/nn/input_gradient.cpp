@@ -34,6 +34,8 @@ void accumulateInputGradientAdjoint(const Mlp& net, InputGradientWorkspace& ws,
   const Eigen::Index batch = gradAdjoint.cols();
   ws.deltaAdjoint.resize(layers + 1);
   ws.zAdjoint.resize(layers + 1);
+  ws.upstreamAdjoint.resize(layers + 1);
+  ws.activationAdjoint.resize(layers + 1);
 
   // Reverse of g = W_1ᵀ delta_1.
   net.weight(paramGradAccum, 1).noalias() += ws.delta[1] * gradAdjoint.transpose();
@@ -43,7 +45,8 @@ void accumulateInputGradientAdjoint(const Mlp& net, InputGradientWorkspace& ws,
   // Reverse of the backward pass, layer 1 upwards.
   for (int l = 1; l < layers; ++l) {
     // delta_l = up_l ⊙ f'(z_l): adjoints of up_l and (through f'') of z_l.
-    ws.scratch = ws.deltaAdjoint[l].cwiseProduct(ws.derivative[l]);  // ∂P/∂up_l
+    Matrix& upAdjoint = ws.upstreamAdjoint[l];
+    upAdjoint = ws.deltaAdjoint[l].cwiseProduct(ws.derivative[l]);
     ws.zAdjoint[l].resize(net.widths()[l], batch);
     if (isPiecewiseLinear(net.activation(l))) {
       ws.zAdjoint[l].setZero();
@@ -52,8 +55,8 @@ void accumulateInputGradientAdjoint(const Mlp& net, InputGradientWorkspace& ws,
       ws.zAdjoint[l].array() *= ws.deltaAdjoint[l].array() * ws.upstream[l].array();
     }
     // up_l = W_{l+1}ᵀ delta_{l+1}.
-    net.weight(paramGradAccum, l + 1).noalias() += ws.delta[l + 1] * ws.scratch.transpose();
-    if (l + 1 < layers) ws.deltaAdjoint[l + 1].noalias() = net.weight(l + 1) * ws.scratch;
+    net.weight(paramGradAccum, l + 1).noalias() += ws.delta[l + 1] * upAdjoint.transpose();
+    if (l + 1 < layers) ws.deltaAdjoint[l + 1].noalias() = net.weight(l + 1) * upAdjoint;
   }
 
   // The z_l adjoints flow back through the forward pass z_l = W_l a_{l-1} + b_l, a_{l-1} = f(z_{l-1}).
@@ -63,8 +66,9 @@ void accumulateInputGradientAdjoint(const Mlp& net, InputGradientWorkspace& ws,
     net.weight(paramGradAccum, l).noalias() += total * ws.net.activations[l - 1].transpose();
     if (net.usesBias()) net.bias(paramGradAccum, l) += total.rowwise().sum();
     if (l > 1) {
-      ws.scratch.noalias() = net.weight(l).transpose() * total;
-      ws.zAdjoint[l - 1].array() += ws.scratch.array() * ws.derivative[l - 1].array();
+      Matrix& aAdjoint = ws.activationAdjoint[l - 1];
+      aAdjoint.noalias() = net.weight(l).transpose() * total;
+      ws.zAdjoint[l - 1].array() += aAdjoint.array() * ws.derivative[l - 1].array();
     }
   }
 }

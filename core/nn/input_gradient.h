@@ -15,9 +15,11 @@ struct InputGradientWorkspace {
   std::vector<Matrix> derivative;    ///< [l] = f_l'(z_l)
   std::vector<Matrix> deltaAdjoint;  ///< reverse-mode scratch: ∂P/∂delta_l
   std::vector<Matrix> zAdjoint;      ///< reverse-mode scratch: ∂P/∂z_l through the activations' second derivative
-  Matrix scratch;                    ///< reverse-mode scratch: ∂P/∂upstream_l
+  std::vector<Matrix> upstreamAdjoint;  ///< [l] = ∂P/∂upstream_l
+  std::vector<Matrix> activationAdjoint; ///< [l] = ∂P/∂a_l through the forward pass (l ≥ 1)
   Matrix inputGrad;                  ///< dim × batch: ∇ₓ f(x_i) for each column x_i
   Matrix inputGradAdjoint;           ///< dim × batch: a caller's ∂P/∂(∇ₓ f(x_i)), e.g. a penalty's
+  Matrix perSample;                  ///< 1 × batch scratch for a caller's per-sample values (e.g. ‖∇ₓ f(x_i)‖)
 };
 
 /// Computes ∇ₓ f(x_i) for every column x_i of `x` (f has one output) into ws.inputGrad, keeping what
