@@ -91,6 +91,8 @@ class Trainer {
   const Mlp& discriminator() const { return discriminator_; }
   /// The target distribution.
   const Distribution& data() const { return *data_; }
+  /// The target distribution, shared (immutable; the training thread hands it to snapshots).
+  std::shared_ptr<const Distribution> sharedData() const { return data_; }
   /// The recorded metrics, oldest first (step 0 is recorded at construction).
   const std::vector<MetricsRow>& history() const { return history_; }
   /// What the last updates measured.
@@ -118,7 +120,7 @@ class Trainer {
   bool checkFinite(double loss, const Vector& grad, const char* who);
 
   Config config_;
-  std::unique_ptr<Distribution> data_;
+  std::shared_ptr<const Distribution> data_;
   Mlp generator_;
   Mlp discriminator_;
   Optimizer generatorOptimizer_;

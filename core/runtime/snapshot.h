@@ -1,0 +1,35 @@
+#pragma once
+// What the training thread publishes for the GUI: an immutable value, shared by pointer, never touched again.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/data/distribution.h"
+#include "core/gan/config.h"
+#include "core/gan/metrics_row.h"
+#include "core/gan/trainer.h"
+#include "core/nn/mlp.h"
+
+namespace ganscope {
+
+/// One published state of training. Views compute what they draw from it (the D surface from `discriminator`,
+/// the fake samples as G applied to `latentSamples`), so pan and zoom never wait for the trainer.
+struct Snapshot {
+  long long version = 0;             ///< increases with every publish
+  long long step = 0;                ///< iterations completed
+  double iterationsPerSecond = 0.0;  ///< a moving average over the last second or so
+  bool paused = false;               ///< whether the trainer is paused
+  std::string divergence;            ///< why training stopped, empty while healthy
+  std::string notice;                ///< the last thing the trainer wants the user to know ("networks rebuilt: …")
+  Config config;                     ///< the config the trainer actually applied
+  UpdateStats lastStats;             ///< what the last D and G updates measured
+
+  std::shared_ptr<const Mlp> generator;        ///< a copy of G's weights at `step`
+  std::shared_ptr<const Mlp> discriminator;    ///< a copy of D's weights at `step`
+  std::shared_ptr<const Distribution> data;    ///< the target distribution (immutable, safe to sample with an Rng)
+  std::shared_ptr<const Matrix> realSamples;   ///< dim × n real samples, drawn once per data change
+  std::shared_ptr<const Matrix> latentSamples; ///< latent dim × n noise vectors, fixed per run: fake = G(these)
+  std::shared_ptr<const std::vector<MetricsRow>> history;  ///< the metric history, oldest first
+};
+
+}  // namespace ganscope
