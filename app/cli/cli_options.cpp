@@ -18,7 +18,7 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
                  "Change one config key: key=value with a JSON value (optimizer.d.lr=1e-4, "
                  "generator.hidden=[64,64]); a bare word is a string (loss=hinge). Repeatable")
       ->take_all();
-  app.add_option("--steps", options.steps, "Headless: iterations to train (default: the preset's demo_steps)")
+  app.add_option("--steps", options.steps, "Iterations to train: headless, then exit (default: the preset's demo_steps); with the window, then pause")
       ->check(CLI::Range(0LL, 1'000'000'000'000LL));
   app.add_option("--metrics-out", options.metricsOut, "Headless: write the metrics history to this CSV file");
   app.add_option("--save-config", options.saveConfig, "Write the config that was run to this JSON file");

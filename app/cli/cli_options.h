@@ -22,7 +22,7 @@ struct CliOptions {
   bool headless = false;              ///< train without a window
   std::string preset;                 ///< a preset name or .json path (empty: the default preset)
   std::vector<std::string> settings;  ///< --set key=value, applied in order after the preset
-  long long steps = -1;               ///< headless iterations (-1: the preset's demo_steps, else 2,000)
+  long long steps = -1;               ///< headless: iterations (-1: demo_steps, else 2,000); window: pause after them
   std::string metricsOut;             ///< --metrics-out FILE.csv
   std::string saveConfig;             ///< --save-config FILE.json
   bool listPresets = false;           ///< print the presets and exit

@@ -6,7 +6,9 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/headless_run.h"
 #include "app/cli/preset_library.h"
+#include "app/window/visualizer.h"
 #include "core/gan/config_json.h"
+#include "core/util/atomic_file.h"
 
 namespace ganscope {
 
@@ -29,8 +31,24 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       return kExitOk;
     }
     if (options->headless) return runHeadless(config, *options, out, err);
-    err << "ganscope: the window is not built yet; run with --headless (see --help)\n";
-    return kExitFailure;
+    VisualizerOptions window;
+    if (!parseWindowSize(options->window, window.width, window.height)) {
+      err << "ganscope: --window '" << options->window << "': expected WIDTHxHEIGHT, each from 320x240 to 8192\n";
+      return kExitBadInput;
+    }
+    window.frames = options->frames;
+    window.pauseAfter = options->steps;
+    window.screenshot = options->screenshot;
+    window.presetName = options->preset.empty() ? kDefaultPreset : options->preset;
+    if (!window.screenshot.empty()) {
+      try {
+        checkWritable(window.screenshot);
+      } catch (const std::exception& e) {
+        err << "ganscope: " << e.what() << "\n";
+        return kExitBadInput;
+      }
+    }
+    return runVisualizer(config, window, out, err);
   } catch (const ConfigError& e) {
     err << "ganscope: " << e.what() << "\n";
     return kExitBadInput;

@@ -61,6 +61,7 @@ void Trainer::build() {
   gGrad_ = Vector::Zero(generator_.parameterCount());
   evaluator_ = std::make_unique<MetricsEvaluator>(*data_, config_, generator_.inputDim(),
                                                   config_.seed ^ kMetricsStream);
+  ++metricsLatentRevision_;
   step_ = 0;
   stats_ = {};
   history_.clear();
@@ -88,6 +89,7 @@ bool Trainer::setConfig(const Config& config) {
   if (newMetrics) {
     evaluator_ = std::make_unique<MetricsEvaluator>(*data_, config_, generator_.inputDim(),
                                                     config_.seed ^ kMetricsStream);
+    ++metricsLatentRevision_;
   }
   return false;
 }

@@ -99,6 +99,8 @@ class Trainer {
   const UpdateStats& lastStats() const { return stats_; }
   /// The fixed latent batch the metrics are measured on.
   const Matrix& metricsLatent() const { return evaluator_->latentBatch(); }
+  /// Increases whenever metricsLatent() is drawn anew (a rebuild, a new data or metrics setting).
+  std::uint64_t metricsLatentRevision() const { return metricsLatentRevision_; }
 
   /// ∂L_D/∂θ_D (penalties included) from the last discriminator gradient computed.
   const Vector& lastDiscriminatorGradient() const { return dGrad_; }
@@ -131,6 +133,7 @@ class Trainer {
   std::vector<MetricsRow> history_;
   std::string divergence_;
   std::unique_ptr<MetricsEvaluator> evaluator_;
+  std::uint64_t metricsLatentRevision_ = 0;
 
   // Buffers reused by every iteration (sized once per batch size).
   MlpWorkspace dJoint_;      // D on [real | fake], 2·batch columns

@@ -1,0 +1,55 @@
+#pragma once
+// An offscreen OpenGL render target owned by RAII: an RGBA8 colour texture, optionally drawn with
+// multisampling.
+#include <cstdint>
+#include <vector>
+
+#include "app/gl/texture.h"
+
+namespace ganscope {
+
+/// An offscreen framebuffer whose picture ends in an RGBA8 texture; move-only, deleted with its owner. Needs
+/// a current OpenGL context. With more than one sample, drawing goes to a multisampled renderbuffer and
+/// resolve() copies it into the texture, which smooths the edges of triangles and lines.
+class Framebuffer {
+ public:
+  /// Creates a framebuffer drawing with `samples` samples per pixel (clamped to what the driver offers).
+  explicit Framebuffer(int samples = 1);
+  ~Framebuffer();
+  Framebuffer(Framebuffer&& other) noexcept;
+  Framebuffer& operator=(Framebuffer&& other) noexcept;
+  Framebuffer(const Framebuffer&) = delete;
+  Framebuffer& operator=(const Framebuffer&) = delete;
+
+  /// Sets the size in pixels; storage is reallocated only when it changes. Throws if the result is
+  /// incomplete.
+  void resize(int width, int height);
+  /// Binds the framebuffer for drawing and sets the viewport to cover it.
+  void bind() const;
+  /// Copies the multisampled drawing into the colour texture (nothing to do with one sample).
+  void resolve() const;
+  /// The colour texture (valid after resolve()); its first row is the bottom of the picture.
+  const Texture& colorTexture() const { return color_; }
+  /// Reads the resolved picture as RGBA8, width × height × 4 bytes, rows from the top (as image files store
+  /// them).
+  void readPixels(std::vector<std::uint8_t>& rgba) const;
+
+  /// Width in pixels (0 before resize()).
+  int width() const { return width_; }
+  /// Height in pixels (0 before resize()).
+  int height() const { return height_; }
+  /// Samples per pixel actually used.
+  int samples() const { return samples_; }
+
+ private:
+  void release();
+  Texture color_;
+  unsigned resolveFbo_ = 0;    // holds color_
+  unsigned drawFbo_ = 0;       // the multisampled target, or 0 when drawing straight into color_
+  unsigned renderbuffer_ = 0;  // multisampled colour storage of drawFbo_
+  int width_ = 0;
+  int height_ = 0;
+  int samples_ = 1;
+};
+
+}  // namespace ganscope

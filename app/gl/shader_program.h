@@ -1,0 +1,55 @@
+#pragma once
+// A linked GLSL program owned by RAII, built from vertex and fragment sources, with uniform setters.
+#include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+#include <string>
+#include <string_view>
+
+namespace ganscope {
+
+/// A vertex + fragment shader program; move-only, deleted with its owner. Needs a current OpenGL context.
+class ShaderProgram {
+ public:
+  /// Compiles and links the two sources; throws std::runtime_error naming the shader and quoting the GLSL
+  /// log.
+  ShaderProgram(std::string_view name, std::string_view vertexSource, std::string_view fragmentSource);
+  /// Builds the program from two files of shaders/ embedded at configure time (e.g. "field.vert",
+  /// "field.frag").
+  static ShaderProgram fromEmbedded(std::string_view vertexFile, std::string_view fragmentFile);
+
+  ~ShaderProgram();
+  ShaderProgram(ShaderProgram&& other) noexcept;
+  ShaderProgram& operator=(ShaderProgram&& other) noexcept;
+  ShaderProgram(const ShaderProgram&) = delete;
+  ShaderProgram& operator=(const ShaderProgram&) = delete;
+
+  /// Makes this the current program (glUseProgram).
+  void use() const;
+  /// The OpenGL name of the program.
+  unsigned id() const { return id_; }
+  /// The name given at construction, used in error messages.
+  const std::string& name() const { return name_; }
+  /// The location of a uniform, or -1 when the program has none by that name (setters then do nothing).
+  int uniformLocation(const char* uniform) const;
+
+  /// Sets a uniform of the program, which must be the current one (see use()).
+  void setInt(const char* uniform, int value) const;
+  /// Sets a float uniform of the current program.
+  void setFloat(const char* uniform, float value) const;
+  /// Sets a vec2 uniform of the current program.
+  void setVec2(const char* uniform, glm::vec2 value) const;
+  /// Sets a vec3 uniform of the current program.
+  void setVec3(const char* uniform, glm::vec3 value) const;
+  /// Sets a vec4 uniform of the current program.
+  void setVec4(const char* uniform, glm::vec4 value) const;
+  /// Sets a mat4 uniform (column-major, as glm stores it) of the current program.
+  void setMat4(const char* uniform, const glm::mat4& value) const;
+
+ private:
+  unsigned id_ = 0;
+  std::string name_;
+};
+
+}  // namespace ganscope

@@ -1,0 +1,362 @@
+#include "app/ui/control_panel.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "core/data/distribution.h"
+#include "core/gan/config_names.h"
+
+namespace ganscope {
+namespace {
+
+// A combo box over an enumeration's names; returns true when the choice changed.
+template <typename Enum>
+bool enumCombo(const char* label, Enum& value) {
+  bool changed = false;
+  if (ImGui::BeginCombo(label, std::string(enumName(value)).c_str())) {
+    for (const auto& [v, name] : enumEntries<Enum>()) {
+      if (ImGui::Selectable(std::string(name).c_str(), v == value)) {
+        changed = v != value;
+        value = v;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+
+// A logarithmic slider over a double; returns true while the value changes.
+bool logSlider(const char* label, double& value, float low, float high) {
+  float v = static_cast<float>(value);
+  if (ImGui::SliderFloat(label, &v, low, high, "%.2e", ImGuiSliderFlags_Logarithmic)) {
+    value = v;
+    return true;
+  }
+  return false;
+}
+
+bool sliderDouble(const char* label, double& value, float low, float high, const char* format = "%.3f",
+                  ImGuiSliderFlags flags = 0) {
+  float v = static_cast<float>(value);
+  if (ImGui::SliderFloat(label, &v, low, high, format, flags)) {
+    value = v;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void tooltip(const char* text) {
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+ControlPanel::ControlPanel(TrainingThread& thread, std::vector<PresetInfo> presets)
+    : thread_(thread), presets_(std::move(presets)) {}
+
+const Config& ControlPanel::shown(const Snapshot& snapshot) const {
+  return snapshot.version <= pendingAfterVersion_ ? pending_ : snapshot.config;
+}
+
+void ControlPanel::apply(const Config& edited) {
+  pending_ = edited;
+  pendingAfterVersion_ = thread_.latest()->version;
+  thread_.send(SetConfigCommand{edited});
+}
+
+void ControlPanel::drawToolbar(const Snapshot& snapshot) {
+  const bool running = !snapshot.paused && snapshot.divergence.empty();
+  if (ImGui::Button(running ? "  Pause  " : "  Play  ")) {
+    thread_.send(running ? TrainerCommand{PauseCommand{}} : TrainerCommand{ResumeCommand{}});
+  }
+  tooltip(running ? "Stop training; the picture stays as it is (Space)." : "Train continuously (Space).");
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)) && !ImGui::GetIO().WantTextInput) {
+    thread_.send(running ? TrainerCommand{PauseCommand{}} : TrainerCommand{ResumeCommand{}});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Step")) thread_.send(StepCommand{1});
+  tooltip("One iteration (d_steps discriminator updates, then g_steps generator updates), then pause.");
+  ImGui::SameLine();
+  if (ImGui::Button("Step D")) thread_.send(StepDiscriminatorCommand{});
+  tooltip("One discriminator update alone: watch the decision surface move while G stands still.");
+  ImGui::SameLine();
+  if (ImGui::Button("Step G")) thread_.send(StepGeneratorCommand{});
+  tooltip("One generator update alone: watch the samples follow the arrows while D stands still.");
+  ImGui::SameLine();
+  if (ImGui::Button("Reset")) thread_.send(ResetCommand{});
+  tooltip("Start again from the seed: new initial weights, empty history.");
+  ImGui::SameLine();
+  if (ImGui::Checkbox("Slow", &paced_)) thread_.send(SetPaceCommand{paced_ ? pace_ : 0.0});
+  tooltip("Limit the pace to the iterations per second on the right (slow motion); off trains as fast as it can.");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(150);
+  if (ImGui::SliderFloat("##pace", &pace_, 1.0f, 2000.0f, "%.0f it/s", ImGuiSliderFlags_Logarithmic) && paced_) {
+    thread_.send(SetPaceCommand{pace_});
+  }
+  tooltip("The slow-motion pace: iterations per second when Slow is on.");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(170);
+  if (ImGui::BeginCombo("##preset", presetName_.empty() ? "presets" : presetName_.c_str())) {
+    for (const auto& preset : presets_) {
+      if (ImGui::Selectable(preset.name.c_str(), preset.name == presetName_)) {
+        try {
+          apply(loadPreset(preset.name));
+          thread_.send(ResetCommand{});
+          thread_.send(ResumeCommand{});
+          presetName_ = preset.name;
+        } catch (const std::exception&) {
+          // listPresets() read every preset at start-up; a file changed since then is simply not applied.
+        }
+      }
+      tooltip(preset.description.c_str());
+    }
+    ImGui::EndCombo();
+  }
+  tooltip("Load a preset: a ready-made experiment with a one-line description (hover an entry).");
+}
+
+void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers) {
+  const Config& config = shown(snapshot);
+  if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) drawDataSettings(config);
+  if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) drawTrainingSettings(config);
+  if (ImGui::CollapsingHeader("Optimizers", ImGuiTreeNodeFlags_DefaultOpen)) {
+    drawOptimizerSettings("Generator", "g", config, true);
+    drawOptimizerSettings("Discriminator", "d", config, false);
+  }
+  if (ImGui::CollapsingHeader("Networks")) {
+    drawNetworkSettings("Generator", "gnet", config, true);
+    drawNetworkSettings("Discriminator", "dnet", config, false);
+    Config edited = config;
+    ImGui::SetNextItemWidth(120);
+    if (ImGui::SliderInt("latent dim", &edited.latent.dim, 1, 16)) {}
+    if (ImGui::IsItemDeactivatedAfterEdit()) apply(edited);
+    tooltip("The size of the noise vector z fed to G. Changing it rebuilds the networks.");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    if (enumCombo("##latentdist", edited.latent.dist)) apply(edited);
+    tooltip("The noise distribution: N(0, I) or uniform on [-1, 1]. Changing it rebuilds the networks.");
+  }
+  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::Checkbox("D surface", &layers.field);
+    tooltip("The discriminator's output over the plane: one side of the colour scale is 'real', the other 'fake'.");
+    ImGui::SameLine();
+    ImGui::Checkbox("D = 1/2", &layers.contour);
+    tooltip("D's decision boundary: where it cannot tell real from fake.");
+    ImGui::Checkbox("real", &layers.real);
+    tooltip("Samples of the target distribution.");
+    ImGui::SameLine();
+    ImGui::Checkbox("fake", &layers.fake);
+    tooltip("The generator's samples, G(z) for a fixed batch of noise.");
+    ImGui::SameLine();
+    ImGui::Checkbox("manifold", &layers.manifold);
+    tooltip("A grid in latent space warped by G; darker cells are where G puts more density.");
+    ImGui::SameLine();
+    ImGui::Checkbox("arrows", &layers.arrows);
+    tooltip("The direction in which G's loss pushes each generated sample (−∂L_G/∂x).");
+  }
+}
+
+void ControlPanel::drawDataSettings(const Config& config) {
+  Config edited = config;
+  ImGui::SetNextItemWidth(160);
+  if (enumCombo("distribution", edited.data.kind)) {
+    const std::string file = edited.data.file;
+    edited.data = dataDefaults(edited.data.kind);
+    edited.data.file = file;
+    apply(edited);
+    return;
+  }
+  tooltip("The target distribution p_data that G must learn. Switching starts from the literature's parameters.");
+  bool changed = false, released = false;
+  const DataKind kind = edited.data.kind;
+  const bool mixture2d = kind == DataKind::Ring || kind == DataKind::Grid;
+  if (mixture2d) {
+    ImGui::SetNextItemWidth(160);
+    ImGui::SliderInt(kind == DataKind::Ring ? "modes" : "modes per side", &edited.data.modes, 1, kind == DataKind::Ring ? 32 : 9);
+    released |= ImGui::IsItemDeactivatedAfterEdit();
+    tooltip("How many Gaussians the target has: more modes make mode collapse easier to see.");
+  }
+  if (kind == DataKind::Ring || kind == DataKind::Circle || kind == DataKind::Spiral || kind == DataKind::Moons ||
+      kind == DataKind::SwissRoll || kind == DataKind::Line) {
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("radius", edited.data.radius, 0.1f, 6.0f);
+    tooltip("The size of the shape.");
+  }
+  if (kind == DataKind::Grid) {
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("spacing", edited.data.spacing, 0.1f, 4.0f);
+    tooltip("The distance between neighbouring modes of the grid.");
+  }
+  if (kind == DataKind::Gaussian1d) {
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("mean", edited.data.mean, -5.0f, 5.0f);
+    tooltip("The mean of the target Gaussian.");
+  }
+  if (kind != DataKind::Dirac && kind != DataKind::Uniform && kind != DataKind::Uniform1d &&
+      kind != DataKind::Mixture1d) {
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("std", edited.data.std, 0.001f, 2.0f, "%.3f", ImGuiSliderFlags_Logarithmic);
+    tooltip("The standard deviation of each mode (or the noise of a shape): narrow modes are harder to hit.");
+  }
+  if (kind == DataKind::Uniform || kind == DataKind::Uniform1d) {
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("low", edited.data.low, -5.0f, 5.0f);
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("high", edited.data.high, -5.0f, 5.0f);
+    tooltip("The range of the uniform target.");
+  }
+  if (kind == DataKind::Mixture1d) {
+    for (std::size_t i = 0; i < edited.data.means.size(); ++i) {
+      ImGui::PushID(static_cast<int>(i));
+      ImGui::SetNextItemWidth(100);
+      changed |= sliderDouble("##mean", edited.data.means[i], -6.0f, 6.0f, "mean %.2f");
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(100);
+      if (i < edited.data.stds.size()) changed |= sliderDouble("##std", edited.data.stds[i], 0.01f, 2.0f, "std %.2f");
+      tooltip("One component of the mixture: its mean and standard deviation.");
+      ImGui::PopID();
+    }
+  }
+  if (kind == DataKind::Dirac) {
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("theta0", edited.dirac.theta, -3.0f, 3.0f);
+    tooltip("The generator's starting value θ (G outputs θ). Changing it restarts the run.");
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("psi0", edited.dirac.psi, -3.0f, 3.0f);
+    tooltip("The discriminator's starting slope ψ (D(x) = ψ·x). Changing it restarts the run.");
+  }
+  if (kind == DataKind::Points) {
+    if (pointsFile_[0] == '\0') std::strncpy(pointsFile_, edited.data.file.c_str(), sizeof pointsFile_ - 1);
+    ImGui::SetNextItemWidth(200);
+    ImGui::InputText("##file", pointsFile_, sizeof pointsFile_);
+    tooltip("A CSV file of one or two numeric columns: your own data set.");
+    ImGui::SameLine();
+    if (ImGui::Button("Load")) {
+      edited.data.file = pointsFile_;
+      apply(edited);
+    }
+  }
+  if (changed || released) apply(edited);
+}
+
+void ControlPanel::drawTrainingSettings(const Config& config) {
+  Config edited = config;
+  bool changed = false;
+  ImGui::SetNextItemWidth(160);
+  changed |= enumCombo("loss", edited.loss);
+  tooltip("The adversarial objective. minimax saturates when D wins; nonsaturating fixes G's gradient; wgan and "
+          "wgan-gp train a critic; lsgan uses least squares; hinge uses margins.");
+  if (edited.loss == LossKind::WganGp) {
+    ImGui::SetNextItemWidth(160);
+    changed |= logSlider("GP lambda", edited.penalty.gp, 1e-3f, 100.0f);
+    tooltip("WGAN-GP's λ: how hard D's gradient norm is pulled to 1 between real and fake samples.");
+  }
+  if (edited.loss == LossKind::Wgan) {
+    ImGui::SetNextItemWidth(160);
+    changed |= logSlider("clip", edited.penalty.clip, 1e-3f, 1.0f);
+    tooltip("WGAN's weight clip c: every critic weight is kept in [-c, c].");
+  }
+  ImGui::SetNextItemWidth(160);
+  changed |= logSlider("R1 gamma", edited.penalty.r1, 1e-3f, 100.0f);
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) edited.penalty.r1 = 0.0, changed = true;
+  tooltip("R1: penalise D's gradient on real data, (γ/2)·E‖∇D‖². Stabilises training (Mescheder et al. 2018). "
+          "Right-click to switch off.");
+  ImGui::SetNextItemWidth(160);
+  changed |= logSlider("R2 gamma", edited.penalty.r2, 1e-3f, 100.0f);
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) edited.penalty.r2 = 0.0, changed = true;
+  tooltip("R2: the same penalty on generated samples. Right-click to switch off.");
+  ImGui::SetNextItemWidth(160);
+  changed |= ImGui::SliderInt("batch", &edited.batch, 1, 1024, "%d", ImGuiSliderFlags_Logarithmic);
+  tooltip("Samples of each kind per update: smaller batches are noisier and faster.");
+  ImGui::SetNextItemWidth(75);
+  changed |= ImGui::SliderInt("##dsteps", &edited.dSteps, 1, 10, "D %d");
+  tooltip("Discriminator updates per iteration.");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(75);
+  changed |= ImGui::SliderInt("steps##gsteps", &edited.gSteps, 1, 10, "G %d");
+  tooltip("Generator updates per iteration.");
+  ImGui::SetNextItemWidth(160);
+  if (enumCombo("update", edited.update)) {
+    if (edited.update == UpdateOrder::Simultaneous) edited.dSteps = edited.gSteps = 1;
+    changed = true;
+  }
+  tooltip("alternating: D moves, then G sees the new D. simultaneous: both gradients from the same point, as in the "
+          "Dirac-GAN analysis.");
+  int seed = static_cast<int>(edited.seed);
+  ImGui::SetNextItemWidth(160);
+  if (ImGui::InputInt("seed", &seed) && seed >= 0) {
+    edited.seed = static_cast<std::uint64_t>(seed);
+    changed = true;
+  }
+  tooltip("The random seed: the same seed gives the same run. Changing it restarts the run.");
+  if (changed && validate(edited).empty()) apply(edited);
+}
+
+void ControlPanel::drawOptimizerSettings(const char* title, const char* id, const Config& config, bool generator) {
+  Config edited = config;
+  OptimizerConfig& o = generator ? edited.optimizer.g : edited.optimizer.d;
+  ImGui::PushID(id);
+  ImGui::TextUnformatted(title);
+  bool changed = false;
+  ImGui::SetNextItemWidth(160);
+  changed |= logSlider("lr", o.lr, 1e-5f, 1.0f);
+  tooltip(generator ? "The generator's learning rate (Ctrl+click to type). Takes effect at the next iteration."
+                    : "The discriminator's learning rate (Ctrl+click to type). Takes effect at the next iteration.");
+  ImGui::SetNextItemWidth(160);
+  changed |= enumCombo("optimizer", o.kind);
+  tooltip("The update rule; its state (moments, velocity) is kept when you switch.");
+  if (o.kind == OptimizerKind::Adam) {
+    ImGui::SetNextItemWidth(78);
+    changed |= sliderDouble("##b1", o.beta1, 0.0f, 0.99f, "b1 %.2f");
+    tooltip("Adam's β1: momentum of the gradient's mean. GANs often use 0.5 or 0.");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(78);
+    changed |= sliderDouble("betas##b2", o.beta2, 0.9f, 0.9999f, "b2 %.4f");
+    tooltip("Adam's β2: how long the gradient's scale is remembered.");
+  } else if (o.kind == OptimizerKind::Momentum) {
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("momentum", o.momentum, 0.0f, 0.99f);
+    tooltip("The heavy-ball coefficient μ: how much of the last step is kept.");
+  } else if (o.kind == OptimizerKind::RmsProp) {
+    ImGui::SetNextItemWidth(160);
+    changed |= sliderDouble("rho", o.rho, 0.5f, 0.999f);
+    tooltip("RMSProp's decay of the mean square of the gradient.");
+  }
+  ImGui::PopID();
+  if (changed) apply(edited);
+}
+
+void ControlPanel::drawNetworkSettings(const char* title, const char* id, const Config& config, bool generator) {
+  Config edited = config;
+  NetworkConfig& n = generator ? edited.generator : edited.discriminator;
+  ImGui::PushID(id);
+  ImGui::TextUnformatted(title);
+  int layers = static_cast<int>(n.hidden.size());
+  int width = n.hidden.empty() ? 32 : n.hidden.front();
+  ImGui::SetNextItemWidth(75);
+  ImGui::SliderInt("##layers", &layers, 0, 6, "%d layers");
+  bool released = ImGui::IsItemDeactivatedAfterEdit();
+  tooltip("Hidden layers (0 is a linear model). Changing it rebuilds the networks.");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(90);
+  ImGui::SliderInt("##width", &width, 1, 512, "width %d", ImGuiSliderFlags_Logarithmic);
+  released |= ImGui::IsItemDeactivatedAfterEdit();
+  tooltip("Units in every hidden layer. Changing it rebuilds the networks.");
+  if (released) n.hidden.assign(static_cast<std::size_t>(layers), width);
+  ImGui::SetNextItemWidth(160);
+  if (enumCombo("activation", n.activation)) released = true;
+  tooltip("The hidden layers' nonlinearity. Changing it rebuilds the networks.");
+  ImGui::PopID();
+  if (released) apply(edited);
+}
+
+}  // namespace ganscope

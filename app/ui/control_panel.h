@@ -1,0 +1,53 @@
+#pragma once
+// The live controls: playback, presets and every hyperparameter, each with a tooltip.
+#include <string>
+#include <vector>
+
+#include "app/cli/preset_library.h"
+#include "app/views/plane_scene.h"
+#include "core/runtime/snapshot.h"
+#include "core/runtime/training_thread.h"
+
+namespace ganscope {
+
+/// Draws the toolbar (play, pause, steps, reset, speed, presets) and the settings panel, and turns edits into
+/// commands for the training thread. It shows the config the trainer applied (snapshot.config); between sending an
+/// edit and the trainer applying it (about one frame) it shows the edit, so a slider does not jump back.
+class ControlPanel {
+ public:
+  /// A panel that commands `thread` and offers `presets`.
+  ControlPanel(TrainingThread& thread, std::vector<PresetInfo> presets);
+
+  /// The row of playback buttons, the speed and the presets menu.
+  void drawToolbar(const Snapshot& snapshot);
+
+  /// Every hyperparameter, grouped; `layers` are the plane's layer switches.
+  void drawSettings(const Snapshot& snapshot, PlaneLayers& layers);
+
+  /// The name of the preset last chosen (or given on the command line).
+  const std::string& presetName() const { return presetName_; }
+  /// Sets the name shown for the running preset.
+  void setPresetName(std::string name) { presetName_ = std::move(name); }
+
+ private:
+  const Config& shown(const Snapshot& snapshot) const;
+  void apply(const Config& edited);
+  void drawDataSettings(const Config& config);
+  void drawNetworkSettings(const char* title, const char* id, const Config& config, bool generator);
+  void drawOptimizerSettings(const char* title, const char* id, const Config& config, bool generator);
+  void drawTrainingSettings(const Config& config);
+
+  TrainingThread& thread_;
+  std::vector<PresetInfo> presets_;
+  std::string presetName_;
+  Config pending_;
+  long long pendingAfterVersion_ = -1;  // show pending_ until a snapshot newer than this arrives
+  float pace_ = 60.0f;                  // the slow-motion pace, iterations per second
+  bool paced_ = false;
+  char pointsFile_[512] = {};
+};
+
+/// Shows `text` as a tooltip when the last item is hovered.
+void tooltip(const char* text);
+
+}  // namespace ganscope

@@ -1,0 +1,91 @@
+#pragma once
+// Draws a PlaneScene (decision surface, D = ½ contour, manifold, samples, arrows) into an offscreen picture.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "app/gl/framebuffer.h"
+#include "app/gl/gl_buffer.h"
+#include "app/gl/shader_program.h"
+#include "app/gl/texture.h"
+#include "app/gl/vertex_array.h"
+#include "app/views/plane_scene.h"
+#include "core/data/bounds.h"
+
+namespace ganscope {
+
+/// Renders the 2D plane view into its own multisampled offscreen framebuffer, to be shown with ImGui::Image,
+/// saved as a screenshot or recorded. Each group of the scene is uploaded only when its revision changes, and
+/// the view rectangle is a uniform, so pan and zoom cost no uploads. All GL objects are made once, in the
+/// constructor, which needs a current OpenGL 3.3 core context; the renderer must be destroyed while that
+/// context is current.
+class PlaneRenderer {
+ public:
+  /// Compiles the plane's shaders and creates its buffers; throws std::runtime_error on a shader error.
+  PlaneRenderer();
+
+  /// Draws the scene into the offscreen picture of widthPx × heightPx pixels (resized when that changes). The
+  /// field is drawn over the view rectangle the scene had when the field's revision last changed, so a field
+  /// computed for an older view stays where it belongs while a new one is computed. Restores the framebuffer
+  /// binding and viewport it found; leaves blending enabled.
+  void render(const PlaneScene& scene, int widthPx, int heightPx);
+
+  /// The OpenGL name of the picture's RGBA8 texture; its first row is the bottom, so ImGui::Image needs
+  /// uv0 = (0, 1) and uv1 = (1, 0).
+  unsigned colorTexture() const { return framebuffer_.colorTexture().id(); }
+  /// Reads the last picture as RGBA8 bytes, width() × height() × 4, rows from the top (for PNG or video).
+  void readPixels(std::vector<std::uint8_t>& rgba) const { framebuffer_.readPixels(rgba); }
+  /// Width of the last picture in pixels.
+  int width() const { return framebuffer_.width(); }
+  /// Height of the last picture in pixels.
+  int height() const { return framebuffer_.height(); }
+
+ private:
+  void uploadField(const PlaneScene& scene);
+  void uploadSamples(const PlaneScene& scene);
+  void uploadManifold(const PlaneScene& scene);
+  void uploadArrows(const PlaneScene& scene);
+  void drawField(const PlaneScene& scene, float scale);
+  void drawManifold();
+  void drawPoints(const PlaneScene& scene, float scale);
+  void drawArrows(float scale, int widthPx, int heightPx);
+  void setView(const ShaderProgram& program) const;
+
+  ShaderProgram fieldProgram_;
+  ShaderProgram pointsProgram_;
+  ShaderProgram manifoldProgram_;
+  ShaderProgram arrowsProgram_;
+  Framebuffer framebuffer_;
+
+  Texture fieldTexture_;
+  Texture colormap_;
+  VertexArray fieldVao_;  // empty: the field quad comes from gl_VertexID
+  Bounds fieldBounds_;
+  bool hasField_ = false;
+
+  GlBuffer pointBuffer_;  // real samples, then fake samples
+  VertexArray pointVao_;
+  int realCount_ = 0;
+  int fakeCount_ = 0;
+
+  GlBuffer manifoldBuffer_;  // (x, y, alpha): cell triangles, then grid line segments
+  VertexArray manifoldVao_;
+  int manifoldTriangleVertices_ = 0;
+  int manifoldLineVertices_ = 0;
+
+  GlBuffer arrowTemplate_;   // the 9-vertex arrow template
+  GlBuffer arrowInstances_;  // (tail.xy, head.xy) per arrow
+  VertexArray arrowVao_;
+  int arrowCount_ = 0;
+
+  std::optional<std::uint64_t> fieldRevision_;
+  std::optional<std::uint64_t> samplesRevision_;
+  std::optional<std::uint64_t> manifoldRevision_;
+  std::optional<std::uint64_t> arrowsRevision_;
+
+  Bounds view_;                   // the view of the frame being drawn
+  std::vector<float> staging_;    // CPU-side vertex data, reused between uploads
+  std::vector<float> cellAreas_;  // manifold cell areas, reused between uploads
+};
+
+}  // namespace ganscope

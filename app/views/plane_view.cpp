@@ -1,0 +1,273 @@
+#include "app/views/plane_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/gan/gan_loss.h"
+
+namespace ganscope {
+namespace {
+
+constexpr int kManifoldCells = 24;     // GAN Lab draws 20 × 20
+constexpr int kArrowCount = 160;       // generated samples that get an arrow
+constexpr double kArrowLength = 0.07;  // the longest arrow, as a fraction of the view's width
+
+// Φ⁻¹(p) by bisection on erfc (precise enough for a grid; called a few dozen times per run).
+double normalQuantile(double p) {
+  double lo = -10.0, hi = 10.0;
+  for (int i = 0; i < 80; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    const double cdf = 0.5 * std::erfc(-mid / std::sqrt(2.0));
+    (cdf < p ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+// The latent coordinates of the manifold's grid lines: equal-probability quantiles, so every cell of the latent grid
+// holds the same mass and the density G gives a cell is ∝ 1 / its area on the plane.
+std::vector<float> latentGridLines(LatentDistribution dist) {
+  std::vector<float> lines;
+  for (int i = 0; i <= kManifoldCells; ++i) {
+    const double p = (i + 1.0) / (kManifoldCells + 2.0);
+    lines.push_back(static_cast<float>(dist == LatentDistribution::Gaussian ? normalQuantile(p) : 2.0 * p - 1.0));
+  }
+  return lines;
+}
+
+glm::vec2 column2(const Matrix& m, Eigen::Index i) { return {m(0, i), m.rows() > 1 ? m(1, i) : 0.0f}; }
+
+}  // namespace
+
+float displayedDiscriminator(LossKind loss, float d, float centre, float scale) {
+  switch (loss) {
+    case LossKind::Minimax:
+    case LossKind::NonSaturating: return 1.0f / (1.0f + std::exp(-d));
+    case LossKind::Lsgan: return std::clamp(d, 0.0f, 1.0f);
+    default: return 0.5f + 0.5f * std::clamp((d - centre) / std::max(scale, 1e-12f), -1.0f, 1.0f);
+  }
+}
+
+void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
+  size.x = std::max(size.x, 64.0f);
+  size.y = std::max(size.y, 64.0f);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  if (!viewValid_ || viewData_ != snapshot.config.data) fitView(snapshot, size.x / size.y);
+  // Keep data units square whatever the window's shape.
+  const double aspect = size.x / size.y;
+  const double cx = 0.5 * (view_.xMin + view_.xMax), cy = 0.5 * (view_.yMin + view_.yMax);
+  const double halfHeight = 0.5 * (view_.yMax - view_.yMin);
+  const Bounds squared{cx - halfHeight * aspect, cx + halfHeight * aspect, cy - halfHeight, cy + halfHeight};
+  if (!(squared == view_)) {
+    view_ = squared;
+    viewChanged_ = true;
+  }
+
+  ImGui::InvisibleButton("##plane", size, ImGuiButtonFlags_MouseButtonLeft);
+  handleInput(origin, size);
+
+  scene_.view = view_;
+  scene_.layers = layers_;
+  if (snapshot.version != samplesVersion_) {
+    updateSamples(snapshot);
+    updateManifold(snapshot);
+    updateArrows(snapshot);
+    samplesVersion_ = snapshot.version;
+  } else if (viewChanged_) {
+    updateArrows(snapshot);  // arrow lengths are relative to the view
+  }
+  const auto now = std::chrono::steady_clock::now();
+  if ((snapshot.version != fieldVersion_ || viewChanged_) && now - lastField_ >= kFieldInterval) {
+    updateField(snapshot);
+    fieldVersion_ = snapshot.version;
+    lastField_ = now;
+    viewChanged_ = false;
+  }
+
+  const int width = static_cast<int>(size.x), height = static_cast<int>(size.y);
+  renderer_.render(scene_, width, height);
+  ImDrawList* drawList = ImGui::GetWindowDrawList();
+  drawList->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(renderer_.colorTexture())), origin,
+                     ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1), ImVec2(1, 0));
+  drawOverlay(drawList, origin, size, snapshot);
+}
+
+void PlaneView::fitView(const Snapshot& snapshot, double aspect) {
+  const Bounds data = snapshot.data->bounds().padded(0.2).squared();
+  const double cx = 0.5 * (data.xMin + data.xMax), cy = 0.5 * (data.yMin + data.yMax);
+  const double half = 0.5 * (data.yMax - data.yMin);
+  view_ = {cx - half * aspect, cx + half * aspect, cy - half, cy + half};
+  viewValid_ = true;
+  viewChanged_ = true;
+  viewData_ = snapshot.config.data;
+}
+
+void PlaneView::handleInput(ImVec2 origin, ImVec2 size) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const double unitsPerPixel = (view_.xMax - view_.xMin) / size.x;
+  if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
+    const double dx = -io.MouseDelta.x * unitsPerPixel, dy = io.MouseDelta.y * unitsPerPixel;
+    if (dx != 0.0 || dy != 0.0) {
+      view_ = {view_.xMin + dx, view_.xMax + dx, view_.yMin + dy, view_.yMax + dy};
+      viewChanged_ = true;
+    }
+  }
+  if (ImGui::IsItemHovered()) {
+    if (io.MouseWheel != 0.0f) {
+      const double factor = std::pow(1.15, -io.MouseWheel);
+      const double mx = view_.xMin + (io.MousePos.x - origin.x) * unitsPerPixel;
+      const double my = view_.yMax - (io.MousePos.y - origin.y) * unitsPerPixel;
+      view_ = {mx + (view_.xMin - mx) * factor, mx + (view_.xMax - mx) * factor, my + (view_.yMin - my) * factor,
+               my + (view_.yMax - my) * factor};
+      viewChanged_ = true;
+    }
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) resetView();
+  }
+}
+
+void PlaneView::updateField(const Snapshot& snapshot) {
+  const auto start = std::chrono::steady_clock::now();
+  const int n = kFieldResolution;
+  const Mlp& d = *snapshot.discriminator;
+  scene_.fieldWidth = scene_.fieldHeight = n;
+  scene_.field.resize(static_cast<std::size_t>(n) * n);
+  if (d.inputDim() == 2) {
+    fieldPoints_.resize(2, n * n);
+    const double dx = (view_.xMax - view_.xMin) / n, dy = (view_.yMax - view_.yMin) / n;
+    for (int row = 0; row < n; ++row) {
+      for (int col = 0; col < n; ++col) {
+        fieldPoints_(0, row * n + col) = static_cast<float>(view_.xMin + (col + 0.5) * dx);
+        fieldPoints_(1, row * n + col) = static_cast<float>(view_.yMin + (row + 0.5) * dy);
+      }
+    }
+    const Matrix& out = d.forward(fieldPoints_, fieldWorkspace_);
+    const LossKind loss = snapshot.config.loss;
+    float centre = loss == LossKind::Hinge ? 0.0f : 0.0f;
+    float scale = 1.0f;
+    if (loss == LossKind::Wgan || loss == LossKind::WganGp) {
+      // A critic is defined up to a constant: centre on the midpoint of its means on real and fake samples.
+      centre = static_cast<float>(0.5 * (snapshot.lastStats.dReal + snapshot.lastStats.dFake));
+      if (!std::isfinite(centre)) centre = 0.0f;
+    }
+    if (!lossIsProbabilistic(loss) && loss != LossKind::Lsgan) {
+      std::vector<float> deviation(out.size());
+      for (Eigen::Index i = 0; i < out.size(); ++i) deviation[i] = std::abs(out(0, i) - centre);
+      const auto q = deviation.begin() + static_cast<std::ptrdiff_t>(deviation.size() * 98 / 100);
+      std::nth_element(deviation.begin(), q, deviation.end());
+      scale = *q;
+    }
+    for (Eigen::Index i = 0; i < out.size(); ++i) scene_.field[i] = displayedDiscriminator(loss, out(0, i), centre, scale);
+  } else {
+    std::fill(scene_.field.begin(), scene_.field.end(), 0.5f);
+  }
+  ++scene_.fieldRevision;
+  const auto end = std::chrono::steady_clock::now();
+  lastFieldMs_ = std::chrono::duration<double, std::milli>(end - start).count();
+  ++fieldCount_;
+  const double window = std::chrono::duration<double>(end - fieldRateStart_).count();
+  if (window >= 1.0) {
+    fieldRate_ = fieldCount_ / window;
+    fieldCount_ = 0;
+    fieldRateStart_ = end;
+  }
+}
+
+void PlaneView::updateSamples(const Snapshot& snapshot) {
+  const Matrix& real = *snapshot.realSamples;
+  scene_.real.resize(real.cols());
+  for (Eigen::Index i = 0; i < real.cols(); ++i) scene_.real[i] = column2(real, i);
+  const Matrix& fake = snapshot.generator->forward(*snapshot.latentSamples, samplesWorkspace_);
+  scene_.fake.resize(fake.cols());
+  for (Eigen::Index i = 0; i < fake.cols(); ++i) scene_.fake[i] = column2(fake, i);
+  ++scene_.samplesRevision;
+}
+
+void PlaneView::updateManifold(const Snapshot& snapshot) {
+  const Mlp& g = *snapshot.generator;
+  const int latentDim = g.inputDim();
+  if (latentDim == 0 || g.outputDim() != 2) {
+    scene_.manifold.clear();
+    scene_.manifoldColumns = scene_.manifoldRows = 0;
+    ++scene_.manifoldRevision;
+    return;
+  }
+  const std::vector<float> lines = latentGridLines(snapshot.config.latent.dist);
+  const int columns = static_cast<int>(lines.size());
+  const int rows = latentDim >= 2 ? columns : 1;  // a 1D latent space maps to a curve
+  latentGrid_.setZero(latentDim, columns * rows);  // dims beyond the first two stay 0: a 2D slice
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < columns; ++c) {
+      latentGrid_(0, r * columns + c) = lines[c];
+      if (latentDim >= 2) latentGrid_(1, r * columns + c) = lines[r];
+    }
+  }
+  const Matrix& mapped = g.forward(latentGrid_, manifoldWorkspace_);
+  scene_.manifoldColumns = columns;
+  scene_.manifoldRows = rows;
+  scene_.manifold.resize(mapped.cols());
+  for (Eigen::Index i = 0; i < mapped.cols(); ++i) scene_.manifold[i] = column2(mapped, i);
+  ++scene_.manifoldRevision;
+}
+
+void PlaneView::updateArrows(const Snapshot& snapshot) {
+  const Mlp& g = *snapshot.generator;
+  const Mlp& d = *snapshot.discriminator;
+  scene_.arrowTails.clear();
+  scene_.arrowHeads.clear();
+  if (g.outputDim() == 2) {
+    const Eigen::Index count = std::min<Eigen::Index>(kArrowCount, snapshot.latentSamples->cols());
+    const Matrix& fake = g.forward(snapshot.latentSamples->leftCols(count), arrowsGenerator_);
+    d.forward(fake, arrowsDiscriminator_);
+    arrowOutputGrad_.resize(1, count);
+    Eigen::Map<RowVector> grad(arrowOutputGrad_.data(), count);
+    generatorLoss(snapshot.config.loss, Eigen::Map<const RowVector>(arrowsDiscriminator_.output().data(), count),
+                  grad);
+    d.backward(arrowsDiscriminator_, arrowOutputGrad_, nullptr, &arrowGrad_);
+    // Each sample moves against ∂L_G/∂x; lengths are relative, the longest one kArrowLength of the view.
+    const float longest = arrowGrad_.colwise().norm().maxCoeff();
+    if (std::isfinite(longest) && longest > 0.0f) {
+      const float scale = static_cast<float>(kArrowLength * (view_.xMax - view_.xMin)) / longest;
+      for (Eigen::Index i = 0; i < count; ++i) {
+        const glm::vec2 tail = column2(fake, i);
+        scene_.arrowTails.push_back(tail);
+        scene_.arrowHeads.push_back(tail - scale * glm::vec2(arrowGrad_(0, i), arrowGrad_(1, i)));
+      }
+    }
+  }
+  ++scene_.arrowsRevision;
+}
+
+void PlaneView::drawOverlay(ImDrawList* drawList, ImVec2 origin, ImVec2 size, const Snapshot& snapshot) const {
+  (void)snapshot;
+  const ImU32 tickColour = IM_COL32(235, 235, 235, 200);
+  const ImU32 shadow = IM_COL32(0, 0, 0, 160);
+  // Ticks on a 1-2-5 step that gives about 6 labels across.
+  const double span = view_.xMax - view_.xMin;
+  const double raw = span / 6.0;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  const double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+  const float pixelsPerUnit = static_cast<float>(size.x / span);
+  char label[32];
+  for (double x = std::ceil(view_.xMin / step) * step; x <= view_.xMax; x += step) {
+    const float px = origin.x + static_cast<float>((x - view_.xMin) * pixelsPerUnit);
+    drawList->AddLine(ImVec2(px, origin.y + size.y - 6), ImVec2(px, origin.y + size.y), tickColour, 1.5f);
+    std::snprintf(label, sizeof label, "%g", std::abs(x) < step / 2 ? 0.0 : x);
+    drawList->AddText(ImVec2(px + 3, origin.y + size.y - 20), shadow, label);
+    drawList->AddText(ImVec2(px + 2, origin.y + size.y - 21), tickColour, label);
+  }
+  for (double y = std::ceil(view_.yMin / step) * step; y <= view_.yMax; y += step) {
+    const float py = origin.y + size.y - static_cast<float>((y - view_.yMin) * pixelsPerUnit);
+    drawList->AddLine(ImVec2(origin.x, py), ImVec2(origin.x + 6, py), tickColour, 1.5f);
+    std::snprintf(label, sizeof label, "%g", std::abs(y) < step / 2 ? 0.0 : y);
+    drawList->AddText(ImVec2(origin.x + 9, py - 7), shadow, label);
+    drawList->AddText(ImVec2(origin.x + 8, py - 8), tickColour, label);
+  }
+  if (ImGui::IsItemHovered()) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    std::snprintf(label, sizeof label, "(%.3f, %.3f)", view_.xMin + (mouse.x - origin.x) / pixelsPerUnit,
+                  view_.yMax - (mouse.y - origin.y) / pixelsPerUnit);
+    drawList->AddText(ImVec2(origin.x + size.x - 130, origin.y + 6), tickColour, label);
+  }
+}
+
+}  // namespace ganscope

@@ -1,0 +1,83 @@
+#pragma once
+// The 2D view: D's decision surface, real and fake samples, G's manifold and gradient arrows, with pan and zoom.
+#include <chrono>
+#include <memory>
+
+#include <imgui.h>
+
+#include "app/views/plane_renderer.h"
+#include "app/views/plane_scene.h"
+#include "core/nn/mlp.h"
+#include "core/runtime/snapshot.h"
+
+namespace ganscope {
+
+/// Computes the plane's scene from a snapshot for what is on screen, draws it through a PlaneRenderer into an
+/// offscreen framebuffer, shows it, and handles the mouse: drag to pan, wheel to zoom, double-click to reset.
+class PlaneView {
+ public:
+  /// Draws the view into the current ImGui window at the cursor, `size` pixels large.
+  void draw(const Snapshot& snapshot, ImVec2 size);
+
+  /// The layer switches (the control panel edits them).
+  PlaneLayers& layers() { return layers_; }
+
+  /// Fits the view to the data again.
+  void resetView() { viewValid_ = false; }
+
+  /// Milliseconds the last D field evaluation took (shown in the UI; the performance budget is 3 ms).
+  double lastFieldMs() const { return lastFieldMs_; }
+
+  /// Field evaluations per second over the last second or so.
+  double fieldRefreshesPerSecond() const { return fieldRate_; }
+
+  /// The scene as last built (for tests and the recorder).
+  const PlaneScene& scene() const { return scene_; }
+
+  /// The renderer (for screenshots of the plane alone).
+  PlaneRenderer& renderer() { return renderer_; }
+
+  /// The field lattice size: 160 × 160 evaluations over the visible rectangle.
+  static constexpr int kFieldResolution = 160;
+  /// The field is recomputed at most this often (it also waits for new weights or a new view).
+  static constexpr std::chrono::milliseconds kFieldInterval{33};
+
+ private:
+  void fitView(const Snapshot& snapshot, double aspect);
+  void handleInput(ImVec2 origin, ImVec2 size);
+  void updateField(const Snapshot& snapshot);
+  void updateSamples(const Snapshot& snapshot);
+  void updateManifold(const Snapshot& snapshot);
+  void updateArrows(const Snapshot& snapshot);
+  void drawOverlay(ImDrawList* drawList, ImVec2 origin, ImVec2 size, const Snapshot& snapshot) const;
+
+  PlaneRenderer renderer_;
+  PlaneScene scene_;
+  PlaneLayers layers_;
+  Bounds view_;
+  bool viewValid_ = false;
+  bool viewChanged_ = true;
+  DataConfig viewData_;
+  long long samplesVersion_ = -1;
+  long long fieldVersion_ = -1;
+  std::chrono::steady_clock::time_point lastField_{};
+  double lastFieldMs_ = 0.0;
+  double fieldRate_ = 0.0;
+  int fieldCount_ = 0;
+  std::chrono::steady_clock::time_point fieldRateStart_ = std::chrono::steady_clock::now();
+  Matrix fieldPoints_;
+  Matrix latentGrid_;
+  Matrix arrowGrad_;
+  Matrix arrowOutputGrad_;
+  MlpWorkspace fieldWorkspace_;
+  MlpWorkspace samplesWorkspace_;
+  MlpWorkspace manifoldWorkspace_;
+  MlpWorkspace arrowsGenerator_;
+  MlpWorkspace arrowsDiscriminator_;
+};
+
+/// Maps D's raw outputs to [0, 1] with the decision boundary at 0.5: σ(d) for minimax/nonsaturating, d clamped to
+/// [0, 1] for LSGAN's 0-1 coding, and for WGAN/hinge the score relative to the midpoint `centre` scaled by `scale`.
+float displayedDiscriminator(LossKind loss, float d, float centre, float scale);
+
+}  // namespace ganscope

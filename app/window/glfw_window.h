@@ -1,0 +1,47 @@
+#pragma once
+// The program's window: GLFW, an OpenGL 3.3 core context and Dear ImGui, set up and torn down in mirror order.
+#include <stdexcept>
+#include <string>
+
+struct GLFWwindow;
+
+namespace ganscope {
+
+/// Thrown when no window can be opened (no display, no OpenGL 3.3): the message says why and what to do instead.
+class NoWindowError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A GLFW window with a current OpenGL 3.3 core context and an ImGui context bound to it (GLFW and OpenGL3
+/// backends). Move-only in spirit: neither copyable nor movable, destroyed in the reverse order of creation.
+class GlfwWindow {
+ public:
+  /// Opens a window of the given size and title. Throws NoWindowError.
+  GlfwWindow(int width, int height, const std::string& title);
+  /// Shuts ImGui's backends down, destroys the window and terminates GLFW.
+  ~GlfwWindow();
+  GlfwWindow(const GlfwWindow&) = delete;
+  GlfwWindow& operator=(const GlfwWindow&) = delete;
+
+  /// Whether the user asked to close the window.
+  bool shouldClose() const;
+  /// Processes pending events and starts a new ImGui frame.
+  void beginFrame();
+  /// Renders ImGui's draw data into the default framebuffer (cleared first).
+  void renderImGui();
+  /// Shows the frame.
+  void swap();
+  /// The framebuffer's size in pixels.
+  void framebufferSize(int& width, int& height) const;
+  /// "OpenGL 4.5 (Core Profile) Mesa 22.3.6 — llvmpipe (LLVM 15.0.6, 256 bits)": what is rendering.
+  const std::string& rendererName() const { return rendererName_; }
+  /// Whether the renderer is a software rasterizer (Mesa's llvmpipe or softpipe).
+  bool softwareRenderer() const;
+
+ private:
+  GLFWwindow* window_ = nullptr;
+  std::string rendererName_;
+};
+
+}  // namespace ganscope

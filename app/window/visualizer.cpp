@@ -1,0 +1,185 @@
+#include "app/window/visualizer.h"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+#include <thread>
+
+#include "app/cli/cli_options.h"
+#include "app/cli/preset_library.h"
+#include "app/ui/control_panel.h"
+#include "app/views/line_view.h"
+#include "app/views/metrics_panel.h"
+#include "app/views/plane_view.h"
+#include "app/window/frame_stats.h"
+#include "app/window/glfw_window.h"
+#include "app/window/screenshot.h"
+#include "core/gan/config_names.h"
+#include "core/runtime/training_thread.h"
+
+namespace ganscope {
+namespace {
+
+constexpr float kSettingsWidth = 330.0f;
+constexpr float kMetricsWidth = 360.0f;
+constexpr float kToolbarHeight = 40.0f;
+constexpr auto kFrameInterval = std::chrono::microseconds(16'667);  // 60 frames per second
+
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
+void placeWindow(float x, float y, float w, float h) {
+  ImGui::SetNextWindowPos(ImVec2(x, y));
+  ImGui::SetNextWindowSize(ImVec2(w, h));
+}
+
+std::string withThousands(long long value) {
+  std::string digits = std::to_string(value);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return digits;
+}
+
+// The banner across the top of the view: divergence in red, notices in amber.
+void drawBanner(const Snapshot& snapshot) {
+  if (!snapshot.divergence.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+    ImGui::TextWrapped("%s. Press Reset, or lower the learning rates.", snapshot.divergence.c_str());
+    ImGui::PopStyleColor();
+  } else if (!snapshot.notice.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
+    ImGui::TextWrapped("%s", snapshot.notice.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace
+
+bool parseWindowSize(const std::string& text, int& width, int& height) {
+  int w = 0, h = 0;
+  char x = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X')) return false;
+  if (w < 320 || h < 240 || w > 8192 || h > 8192) return false;
+  width = w;
+  height = h;
+  return true;
+}
+
+int runVisualizer(const Config& config, const VisualizerOptions& options, std::ostream& out, std::ostream& err) {
+  std::unique_ptr<GlfwWindow> window;
+  try {
+    window = std::make_unique<GlfwWindow>(options.width, options.height, "ganscope");
+  } catch (const NoWindowError& e) {
+    err << "ganscope: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped first.
+  PlaneView planeView;
+  LineView lineView;
+  MetricsPanel metricsPanel;
+  std::vector<PresetInfo> presets;
+  try {
+    presets = listPresets();
+  } catch (const std::exception& e) {
+    err << "ganscope: presets menu: " << e.what() << "\n";
+  }
+  TrainingThread trainer(config, /*startPaused=*/options.pauseAfter == 0);
+  if (options.pauseAfter > 0) trainer.send(StepCommand{options.pauseAfter});
+  ControlPanel controls(trainer, presets);
+  controls.setPresetName(options.presetName.empty() ? config.name : options.presetName);
+
+  FrameStats frameStats;
+  long long frame = 0;
+  const long long startStep = trainer.latest()->step;
+  const auto start = std::chrono::steady_clock::now();
+  auto nextFrame = start;
+  int exitCode = kExitOk;
+  while (!window->shouldClose()) {
+    window->beginFrame();
+    const std::shared_ptr<const Snapshot> snapshot = trainer.latest();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+
+    // [SECTION] Toolbar
+    placeWindow(0, 0, display.x, kToolbarHeight);
+    ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+    controls.drawToolbar(*snapshot);
+    ImGui::SameLine();
+    ImGui::Text("  step %s   %s it/s   %.1f ms/frame", withThousands(snapshot->step).c_str(),
+                withThousands(std::llround(snapshot->iterationsPerSecond)).c_str(), frameStats.averageMs());
+    ImGui::End();
+
+    // [SECTION] Settings
+    placeWindow(0, kToolbarHeight, kSettingsWidth, display.y - kToolbarHeight);
+    ImGui::Begin("Settings", nullptr, kPanelFlags);
+    controls.drawSettings(*snapshot, planeView.layers());
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", window->rendererName().c_str());
+    ImGui::TextDisabled("field %.1f ms, %.0f/s", planeView.lastFieldMs(), planeView.fieldRefreshesPerSecond());
+    ImGui::End();
+
+    // [SECTION] The view
+    const float viewWidth = display.x - kSettingsWidth - kMetricsWidth;
+    placeWindow(kSettingsWidth, kToolbarHeight, viewWidth, display.y - kToolbarHeight);
+    const std::string title = (controls.presetName().empty() ? std::string("ganscope") : controls.presetName()) +
+                              " — " + std::string(enumName(snapshot->config.data.kind)) + ", " +
+                              std::string(enumName(snapshot->config.loss)) + " loss###view";
+    ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+    drawBanner(*snapshot);
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    if (snapshot->generator->outputDim() == 2) {
+      planeView.draw(*snapshot, available);
+    } else {
+      const ImVec2 topLeft = ImGui::GetCursorScreenPos();
+      lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
+      ImGui::Dummy(available);
+    }
+    ImGui::End();
+
+    // [SECTION] Metrics
+    placeWindow(display.x - kMetricsWidth, kToolbarHeight, kMetricsWidth, display.y - kToolbarHeight);
+    ImGui::Begin("Metrics", nullptr, kPanelFlags);
+    metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail());
+    ImGui::End();
+
+    window->renderImGui();
+    ++frame;
+    const bool last = options.frames > 0 && frame >= options.frames;
+    if (last && !options.screenshot.empty()) {
+      int width = 0, height = 0;
+      window->framebufferSize(width, height);
+      try {
+        writePng(options.screenshot, readFramebuffer(width, height), width, height);
+      } catch (const std::exception& e) {
+        err << "ganscope: " << e.what() << "\n";
+        exitCode = kExitBadInput;
+      }
+    }
+    window->swap();
+    frameStats.endFrame();
+    if (last) break;
+    // Hold 60 frames per second where the swap does not wait for the display (Xvfb, no vsync).
+    nextFrame += kFrameInterval;
+    const auto now = std::chrono::steady_clock::now();
+    if (nextFrame > now) {
+      std::this_thread::sleep_until(nextFrame);
+    } else if (now - nextFrame > 4 * kFrameInterval) {
+      nextFrame = now;
+    }
+  }
+
+  if (options.frames > 0) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const long long iterations = trainer.latest()->step - startStep;
+    char line[256];
+    const long long skip = std::min<long long>(10, frameStats.frames() / 10);  // start-up frames
+    std::snprintf(line, sizeof line, "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f",
+                  frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
+                  frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0);
+    out << line << "\n";
+  }
+  return exitCode;
+}
+
+}  // namespace ganscope

@@ -1,0 +1,27 @@
+#pragma once
+// The interactive program: a window that shows a GAN training in a background thread.
+#include <iosfwd>
+#include <string>
+
+#include "core/gan/config.h"
+
+namespace ganscope {
+
+/// How the window runs.
+struct VisualizerOptions {
+  int width = 1280;            ///< window width in pixels
+  int height = 800;            ///< window height in pixels
+  long long frames = -1;       ///< stop after this many frames and print a summary line (-1: until closed)
+  std::string screenshot;      ///< save the last frame to this PNG
+  std::string presetName;      ///< the preset's name, for the title
+  long long pauseAfter = -1;   ///< pause after this many iterations (-1: train until paused)
+};
+
+/// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).
+/// Returns an ExitCode: kExitFailure when no window can be opened (the message names --headless).
+int runVisualizer(const Config& config, const VisualizerOptions& options, std::ostream& out, std::ostream& err);
+
+/// Parses "WIDTHxHEIGHT" (each 320 to 8192). Returns false for anything else.
+bool parseWindowSize(const std::string& text, int& width, int& height);
+
+}  // namespace ganscope

@@ -1,0 +1,231 @@
+#include "core/runtime/training_thread.h"
+
+#include <pthread.h>
+
+#include <cmath>
+#include <type_traits>
+
+#include "core/gan/config_json.h"
+
+namespace ganscope {
+namespace {
+
+constexpr int kDisplayedRealSamples = 2500;
+constexpr std::size_t kMaxPublishedRows = 4096;
+
+// The metric history as published: every row while short; once long, every k-th row plus the last, so a copy stays
+// small (charts have a few hundred pixel columns anyway).
+std::shared_ptr<const std::vector<MetricsRow>> thinHistory(const std::vector<MetricsRow>& rows) {
+  auto out = std::make_shared<std::vector<MetricsRow>>();
+  if (rows.size() <= kMaxPublishedRows) {
+    *out = rows;
+    return out;
+  }
+  const std::size_t stride = (rows.size() + kMaxPublishedRows / 2 - 1) / (kMaxPublishedRows / 2);
+  out->reserve(rows.size() / stride + 2);
+  for (std::size_t i = 0; i < rows.size(); i += stride) out->push_back(rows[i]);
+  if (out->back().step != rows.back().step) out->push_back(rows.back());
+  return out;
+}
+
+// A short phrase naming what changed between two configs that forced a rebuild.
+std::string rebuildReason(const Config& before, const Config& after) {
+  if (before.seed != after.seed) return "the seed changed";
+  if ((before.data.kind == DataKind::Dirac) != (after.data.kind == DataKind::Dirac)) return "the Dirac-GAN was switched";
+  if (before.generator != after.generator) return "the generator's architecture changed";
+  if (before.discriminator != after.discriminator) return "the discriminator's architecture changed";
+  if (before.latent != after.latent) return "the latent space changed";
+  if (before.dirac != after.dirac) return "the Dirac-GAN's start changed";
+  return "the data's dimension changed";
+}
+
+}  // namespace
+
+TrainingThread::TrainingThread(const Config& config, bool startPaused)
+    : trainer_(config), paused_(startPaused), lastRateTime_(std::chrono::steady_clock::now()) {
+  publish();
+  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+  pthread_setname_np(thread_.native_handle(), "trainer");  // so profilers and top tell the threads apart
+}
+
+TrainingThread::~TrainingThread() {
+  thread_.request_stop();
+  changed_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void TrainingThread::send(TrainerCommand command) {
+  {
+    std::lock_guard lock(mutex_);
+    commands_.push_back(std::move(command));
+    hasCommands_.store(true, std::memory_order_release);
+  }
+  changed_.notify_all();
+}
+
+std::shared_ptr<const Snapshot> TrainingThread::latest() const {
+  std::lock_guard lock(mutex_);
+  return latest_;
+}
+
+std::shared_ptr<const Snapshot> TrainingThread::waitForNewer(long long version,
+                                                              std::chrono::milliseconds timeout) const {
+  std::unique_lock lock(mutex_);
+  changed_.wait_for(lock, timeout, [&] { return latest_->version > version; });
+  return latest_;
+}
+
+void TrainingThread::run(std::stop_token stop) {
+  using Clock = std::chrono::steady_clock;
+  auto nextPublish = Clock::now() + kPublishInterval;
+  auto nextIteration = Clock::now();
+  while (!stop.stop_requested()) {
+    bool publishNow = false;
+    if (hasCommands_.load(std::memory_order_acquire)) publishNow = applyCommands();
+
+    const bool idle = paused_ || trainer_.diverged();
+    if (!idle) {
+      if (pace_ > 0.0) {
+        const auto now = Clock::now();
+        if (now < nextIteration) {
+          std::unique_lock lock(mutex_);
+          changed_.wait_until(lock, stop, std::min(nextIteration, nextPublish),
+                              [&] { return hasCommands_.load(std::memory_order_acquire); });
+        }
+        if (Clock::now() >= nextIteration) {
+          trainer_.iterate();
+          nextIteration = std::max(nextIteration + std::chrono::duration_cast<Clock::duration>(
+                                                       std::chrono::duration<double>(1.0 / pace_)),
+                                   Clock::now() - std::chrono::milliseconds(100));
+        }
+      } else {
+        trainer_.iterate();
+      }
+      if (stepsToRun_ > 0 && --stepsToRun_ == 0) {
+        paused_ = true;
+        publishNow = true;
+      }
+      if (trainer_.diverged()) publishNow = true;
+    }
+
+    const auto now = Clock::now();
+    if (publishNow || now >= nextPublish) {
+      publish();
+      nextPublish = now + kPublishInterval;
+    }
+    if (paused_ || trainer_.diverged()) {
+      // Nothing to compute: sleep until a command arrives (publishing stays current because nothing changes).
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, stop, [&] { return hasCommands_.load(std::memory_order_acquire); });
+      nextIteration = Clock::now();
+    }
+  }
+}
+
+bool TrainingThread::applyCommands() {
+  std::deque<TrainerCommand> pending;
+  {
+    std::lock_guard lock(mutex_);
+    pending.swap(commands_);
+    hasCommands_.store(false, std::memory_order_release);
+  }
+  for (auto& command : pending) {
+    std::visit(
+        [this](auto& c) {
+          using T = std::decay_t<decltype(c)>;
+          if constexpr (std::is_same_v<T, SetConfigCommand>) {
+            const Config before = trainer_.config();
+            try {
+              if (trainer_.setConfig(c.config)) {
+                notice_ = "networks rebuilt: " + rebuildReason(before, c.config);
+              } else {
+                notice_.clear();
+              }
+            } catch (const ConfigError& e) {
+              notice_ = std::string("not applied: ") + e.what();
+            }
+          } else if constexpr (std::is_same_v<T, PauseCommand>) {
+            paused_ = true;
+            stepsToRun_ = 0;
+          } else if constexpr (std::is_same_v<T, ResumeCommand>) {
+            paused_ = false;
+            stepsToRun_ = 0;
+          } else if constexpr (std::is_same_v<T, StepCommand>) {
+            paused_ = false;
+            stepsToRun_ = std::max(1LL, c.iterations);
+          } else if constexpr (std::is_same_v<T, StepDiscriminatorCommand>) {
+            paused_ = true;
+            trainer_.updateDiscriminator();
+          } else if constexpr (std::is_same_v<T, StepGeneratorCommand>) {
+            paused_ = true;
+            trainer_.updateGenerator();
+          } else if constexpr (std::is_same_v<T, ResetCommand>) {
+            trainer_.reset();
+            notice_ = "reset: a fresh run from seed " + std::to_string(trainer_.config().seed);
+          } else if constexpr (std::is_same_v<T, SetPaceCommand>) {
+            pace_ = std::max(0.0, c.iterationsPerSecond);
+          }
+        },
+        command);
+  }
+  return true;
+}
+
+void TrainingThread::publish() {
+  const auto now = std::chrono::steady_clock::now();
+  const double elapsed = std::chrono::duration<double>(now - lastRateTime_).count();
+  if (elapsed >= 0.25 || trainer_.step() < stepsAtLastRate_) {
+    const double rate = trainer_.step() >= stepsAtLastRate_
+                            ? static_cast<double>(trainer_.step() - stepsAtLastRate_) / elapsed
+                            : 0.0;
+    // An exponential moving average with a time constant of about a second.
+    const double weight = std::min(1.0, elapsed);
+    iterationsPerSecond_ = paused_ ? 0.0 : (1.0 - weight) * iterationsPerSecond_ + weight * rate;
+    stepsAtLastRate_ = trainer_.step();
+    lastRateTime_ = now;
+  }
+
+  auto snapshot = std::make_shared<Snapshot>();
+  snapshot->version = ++version_;
+  snapshot->step = trainer_.step();
+  snapshot->iterationsPerSecond = iterationsPerSecond_;
+  snapshot->paused = paused_;
+  snapshot->divergence = trainer_.divergence();
+  snapshot->notice = notice_;
+  snapshot->config = trainer_.config();
+  snapshot->lastStats = trainer_.lastStats();
+  snapshot->generator = std::make_shared<const Mlp>(trainer_.generator());
+  snapshot->discriminator = std::make_shared<const Mlp>(trainer_.discriminator());
+  snapshot->data = trainer_.sharedData();
+
+  if (!realSamples_ || realSamplesData_ != trainer_.config().data) {
+    Rng rng(trainer_.config().seed ^ 0x7265616c73616d70ULL);
+    auto real = std::make_shared<Matrix>(trainer_.data().dim(), kDisplayedRealSamples);
+    trainer_.data().sample(rng, *real);
+    realSamples_ = std::move(real);
+    realSamplesData_ = trainer_.config().data;
+  }
+  snapshot->realSamples = realSamples_;
+  if (!latentSamples_ || latentRevision_ != trainer_.metricsLatentRevision()) {
+    latentSamples_ = std::make_shared<const Matrix>(trainer_.metricsLatent());
+    latentRevision_ = trainer_.metricsLatentRevision();
+  }
+  snapshot->latentSamples = latentSamples_;
+
+  const auto& rows = trainer_.history();
+  const long long lastStep = rows.empty() ? -1 : rows.back().step;
+  if (!publishedHistory_ || rows.size() != publishedHistoryRows_ || lastStep != publishedHistoryLastStep_) {
+    publishedHistory_ = thinHistory(rows);
+    publishedHistoryRows_ = rows.size();
+    publishedHistoryLastStep_ = lastStep;
+  }
+  snapshot->history = publishedHistory_;
+
+  {
+    std::lock_guard lock(mutex_);
+    latest_ = std::move(snapshot);
+  }
+  changed_.notify_all();
+}
+
+}  // namespace ganscope

@@ -1,0 +1,77 @@
+#pragma once
+// The background thread that owns the Trainer: commands in, snapshots out, nothing else crosses.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "core/gan/trainer.h"
+#include "core/runtime/snapshot.h"
+#include "core/runtime/trainer_command.h"
+
+namespace ganscope {
+
+/// Runs a Trainer on its own thread, as fast as it can or at a chosen pace (the instant-ngp pattern: commands are
+/// drained at the top of each iteration, snapshots are published on a clock, about every 16 ms, never every step).
+/// The GUI thread only calls send() and latest(); the networks never leave this thread except as copies.
+class TrainingThread {
+ public:
+  /// Builds the trainer for `config` (throws ConfigError if it does not validate) and starts training, playing
+  /// unless `startPaused`.
+  explicit TrainingThread(const Config& config, bool startPaused = false);
+
+  /// Stops and joins the thread.
+  ~TrainingThread();
+
+  TrainingThread(const TrainingThread&) = delete;
+  TrainingThread& operator=(const TrainingThread&) = delete;
+
+  /// Queues a command for the trainer. [gui]
+  void send(TrainerCommand command);
+
+  /// The latest published snapshot (never null once constructed). [gui]
+  std::shared_ptr<const Snapshot> latest() const;
+
+  /// Waits until a snapshot newer than `version` is published or `timeout` passes; returns the latest. [gui, tests]
+  std::shared_ptr<const Snapshot> waitForNewer(long long version, std::chrono::milliseconds timeout) const;
+
+  /// The interval between two snapshots.
+  static constexpr std::chrono::milliseconds kPublishInterval{16};
+
+ private:
+  void run(std::stop_token stop);
+  bool applyCommands();  // returns true when something changed that should be published at once
+  void publish();
+
+  // [trainer] state, touched only by the training thread after construction.
+  Trainer trainer_;
+  bool paused_ = false;
+  long long stepsToRun_ = 0;  // step mode: iterations left before pausing again (0: free running)
+  double pace_ = 0.0;         // iterations per second, 0 = unlimited
+  std::string notice_;
+  double iterationsPerSecond_ = 0.0;
+  long long stepsAtLastRate_ = 0;
+  std::chrono::steady_clock::time_point lastRateTime_;
+  std::shared_ptr<const Matrix> realSamples_;
+  DataConfig realSamplesData_;
+  std::shared_ptr<const Matrix> latentSamples_;
+  std::uint64_t latentRevision_ = 0;
+  std::shared_ptr<const std::vector<MetricsRow>> publishedHistory_;
+  std::size_t publishedHistoryRows_ = 0;
+  long long publishedHistoryLastStep_ = -1;
+  long long version_ = 0;
+
+  // Shared between the threads.
+  mutable std::mutex mutex_;
+  mutable std::condition_variable_any changed_;
+  std::deque<TrainerCommand> commands_;                // guarded by mutex_
+  std::atomic<bool> hasCommands_{false};
+  std::shared_ptr<const Snapshot> latest_;             // guarded by mutex_
+
+  std::jthread thread_;  // last: started after everything above exists, joined first
+};
+
+}  // namespace ganscope

@@ -1,0 +1,115 @@
+// The window, run as a user would: under Xvfb (Mesa's software OpenGL), then its screenshot is checked.
+#include <doctest/doctest.h>
+#include <stb_image.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "app/views/plane_style.h"
+
+namespace fs = std::filesystem;
+using namespace ganscope;
+
+namespace {
+
+struct Run {
+  int exitCode = -1;
+  std::string out, err;
+};
+
+Run runShell(const std::string& command, const fs::path& folder) {
+  const fs::path out = folder / "stdout.txt", err = folder / "stderr.txt";
+  const std::string full = command + " >" + out.string() + " 2>" + err.string();
+  const int status = std::system(full.c_str());
+  auto slurp = [](const fs::path& p) {
+    std::ifstream f(p);
+    std::stringstream s;
+    s << f.rdbuf();
+    return s.str();
+  };
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
+// Pixels within `tolerance` (per channel, 0–255) of any colour in `palette`.
+long countNear(const unsigned char* rgb, int pixels, const std::vector<glm::vec4>& palette, int tolerance) {
+  long count = 0;
+  for (int i = 0; i < pixels; ++i) {
+    const unsigned char* p = rgb + 3 * i;
+    for (const glm::vec4& c : palette) {
+      if (std::abs(p[0] - static_cast<int>(c.r * 255 + 0.5f)) <= tolerance &&
+          std::abs(p[1] - static_cast<int>(c.g * 255 + 0.5f)) <= tolerance &&
+          std::abs(p[2] - static_cast<int>(c.b * 255 + 0.5f)) <= tolerance) {
+        ++count;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
+fs::path freshFolder(const char* name) {
+  const fs::path folder = fs::temp_directory_path() / (std::string("ganscope-") + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  return folder;
+}
+
+}  // namespace
+
+TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D surface, real and fake samples") {
+  const fs::path folder = freshFolder("gui");
+  const fs::path shot = folder / "ring8.png";
+  // Leak checking is off for this child: Mesa and X11 keep allocations until exit by design.
+  const Run run = runShell("ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s \"-screen 0 1280x800x24\" " +
+                               std::string(GANSCOPE_EXE) + " --steps 400 --frames 120 --screenshot " + shot.string(),
+                           folder);
+  INFO("stderr: " << run.err);
+  REQUIRE(run.exitCode == 0);
+  // The summary line: frames=N fps=F frame_ms_p50=… frame_ms_p99=… iterations=I it_per_s=R
+  std::smatch match;
+  const std::regex summary(R"(frames=120 fps=([0-9.]+) frame_ms_p50=([0-9.]+) frame_ms_p99=([0-9.]+) iterations=([0-9]+) it_per_s=([0-9]+))");
+  REQUIRE(std::regex_search(run.out, match, summary));
+  CHECK(std::stol(match[4]) == 400);  // --steps 400: some hundreds of iterations, then paused
+
+  int width = 0, height = 0, channels = 0;
+  unsigned char* rgb = stbi_load(shot.c_str(), &width, &height, &channels, 3);
+  REQUIRE(rgb != nullptr);
+  CHECK(width == 1280);
+  CHECK(height == 800);
+  std::vector<glm::vec4> fakeEnd, realEnd;
+  for (float d = 0.0f; d <= 0.3f; d += 0.02f) fakeEnd.push_back(plane_style::fieldColor(d));
+  for (float d = 0.7f; d <= 1.0f; d += 0.02f) realEnd.push_back(plane_style::fieldColor(d));
+  const int pixels = width * height;
+  const long fakeSide = countNear(rgb, pixels, fakeEnd, 6);
+  const long realSide = countNear(rgb, pixels, realEnd, 6);
+  const long fakePoints = countNear(rgb, pixels, {plane_style::kFakeFill}, 40);
+  const long realPoints = countNear(rgb, pixels, {plane_style::kRealFill}, 40);
+  stbi_image_free(rgb);
+  CAPTURE(fakeSide);
+  CAPTURE(realSide);
+  CAPTURE(fakePoints);
+  CAPTURE(realPoints);
+  CHECK(fakeSide > 2000);   // the heatmap reaches the "surely fake" end of the colormap …
+  CHECK(realSide > 200);    // … and the "surely real" end
+  CHECK(fakePoints > 300);  // generated samples are drawn
+  // Real samples are drawn. The ring's 2,500 samples (σ = 0.02, about a pixel here) overlap into 8 small blobs, so
+  // their fill covers a few hundred pixels (248 measured); the field's orange differs from it by 65 levels in green,
+  // so no heatmap pixel counts here.
+  CHECK(realPoints > 100);
+  fs::remove_all(folder);
+}
+
+TEST_CASE("gui: with no display the program says so in one line, points to --headless and exits 1") {
+  const fs::path folder = freshFolder("nodisplay");
+  const Run run = runShell("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(GANSCOPE_EXE) + " --frames 5", folder);
+  CHECK(run.exitCode == 1);
+  CHECK(run.err.find("--headless") != std::string::npos);
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  fs::remove_all(folder);
+}
