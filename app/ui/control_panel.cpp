@@ -124,7 +124,7 @@ void ControlPanel::drawToolbar(const Snapshot& snapshot) {
   tooltip("Load a preset: a ready-made experiment with a one-line description (hover an entry).");
 }
 
-void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers) {
+void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, LineViewOptions& lines) {
   const Config& config = shown(snapshot);
   if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) drawDataSettings(config);
   if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) drawTrainingSettings(config);
@@ -144,6 +144,27 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers) {
     ImGui::SetNextItemWidth(110);
     if (enumCombo("##latentdist", edited.latent.dist)) apply(edited);
     tooltip("The noise distribution: N(0, I) or uniform on [-1, 1]. Changing it rebuilds the networks.");
+  }
+  if (snapshot.generator->outputDim() == 1) {
+    if (ImGui::CollapsingHeader("Curves", ImGuiTreeNodeFlags_DefaultOpen)) {
+      ImGui::Checkbox("p_data", &lines.dataDensity);
+      tooltip("The density of the target distribution.");
+      ImGui::SameLine();
+      ImGui::Checkbox("histogram", &lines.histogram);
+      tooltip("A histogram of the generator's samples.");
+      ImGui::SameLine();
+      ImGui::Checkbox("p_g", &lines.generatorDensity);
+      tooltip("A smooth estimate of the generator's density (Gaussian kernels, Silverman's bandwidth).");
+      ImGui::Checkbox("D(x)", &lines.discriminator);
+      tooltip("The discriminator's output along x.");
+      ImGui::SameLine();
+      ImGui::Checkbox("D*(x)", &lines.optimalDiscriminator);
+      tooltip("The best possible discriminator for the current G: p_data / (p_data + p_g). When G is perfect it is 1/2.");
+      ImGui::SameLine();
+      ImGui::Checkbox("z -> x", &lines.mapping);
+      tooltip("How G maps evenly spaced latent values z (bottom line) to samples x (top line).");
+    }
+    return;
   }
   if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::Checkbox("D surface", &layers.field);

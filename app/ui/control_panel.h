@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/cli/preset_library.h"
+#include "app/views/line_view.h"
 #include "app/views/plane_scene.h"
 #include "core/runtime/snapshot.h"
 #include "core/runtime/training_thread.h"
@@ -21,8 +22,9 @@ class ControlPanel {
   /// The row of playback buttons, the speed and the presets menu.
   void drawToolbar(const Snapshot& snapshot);
 
-  /// Every hyperparameter, grouped; `layers` are the plane's layer switches.
-  void drawSettings(const Snapshot& snapshot, PlaneLayers& layers);
+  /// Every hyperparameter, grouped; then the switches of the view in use: `layers` for the 2D plane, `lines` for the
+  /// 1D view.
+  void drawSettings(const Snapshot& snapshot, PlaneLayers& layers, LineViewOptions& lines);
 
   /// The name of the preset last chosen (or given on the command line).
   const std::string& presetName() const { return presetName_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "core/gan/gan_loss.h"
 
@@ -68,15 +69,16 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
 
   scene_.view = view_;
   scene_.layers = layers_;
-  if (snapshot.version != samplesVersion_) {
+  const auto now = std::chrono::steady_clock::now();
+  if (snapshot.version != samplesVersion_ && now - lastScene_ >= sceneInterval_) {
     updateSamples(snapshot);
     updateManifold(snapshot);
     updateArrows(snapshot);
     samplesVersion_ = snapshot.version;
+    lastScene_ = now;
   } else if (viewChanged_) {
     updateArrows(snapshot);  // arrow lengths are relative to the view
   }
-  const auto now = std::chrono::steady_clock::now();
   if ((snapshot.version != fieldVersion_ || viewChanged_) && now - lastField_ >= kFieldInterval) {
     updateField(snapshot);
     fieldVersion_ = snapshot.version;
@@ -84,8 +86,21 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
     viewChanged_ = false;
   }
 
+  // Redraw the offscreen picture only when something in it changed (dirty flags); otherwise show it again.
   const int width = static_cast<int>(size.x), height = static_cast<int>(size.y);
-  renderer_.render(scene_, width, height);
+  const std::uint64_t revisions[4] = {scene_.fieldRevision, scene_.samplesRevision, scene_.manifoldRevision,
+                                      scene_.arrowsRevision};
+  const bool layersSame = std::memcmp(&drawnLayers_, &layers_, sizeof layers_) == 0;
+  if (!drawnOnce_ || !std::equal(revisions, revisions + 4, drawnRevisions_) || !(drawnView_ == view_) ||
+      width != drawnWidth_ || height != drawnHeight_ || !layersSame) {
+    renderer_.render(scene_, width, height);
+    std::copy(revisions, revisions + 4, drawnRevisions_);
+    drawnView_ = view_;
+    drawnWidth_ = width;
+    drawnHeight_ = height;
+    drawnLayers_ = layers_;
+    drawnOnce_ = true;
+  }
   ImDrawList* drawList = ImGui::GetWindowDrawList();
   drawList->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(renderer_.colorTexture())), origin,
                      ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1), ImVec2(1, 0));
@@ -140,7 +155,12 @@ void PlaneView::updateField(const Snapshot& snapshot) {
         fieldPoints_(1, row * n + col) = static_cast<float>(view_.yMin + (row + 0.5) * dy);
       }
     }
-    const Matrix& out = d.forward(fieldPoints_, fieldWorkspace_);
+    fieldValues_.resize(1, n * n);
+    for (int first = 0; first < n * n; first += kFieldChunk) {
+      const int count = std::min(kFieldChunk, n * n - first);
+      fieldValues_.middleCols(first, count) = d.forward(fieldPoints_.middleCols(first, count), fieldWorkspace_);
+    }
+    const Matrix& out = fieldValues_;
     const LossKind loss = snapshot.config.loss;
     float centre = loss == LossKind::Hinge ? 0.0f : 0.0f;
     float scale = 1.0f;

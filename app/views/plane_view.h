@@ -37,8 +37,16 @@ class PlaneView {
   /// The renderer (for screenshots of the plane alone).
   PlaneRenderer& renderer() { return renderer_; }
 
-  /// The field lattice size: 160 × 160 evaluations over the visible rectangle.
-  static constexpr int kFieldResolution = 160;
+  /// Rebuilds the scene from new weights at most this often (the UI still draws every frame). Zero: every new
+  /// snapshot. A software rasterizer uses 33 ms, so it spends its fill rate on the UI rather than on pictures a
+  /// frame apart.
+  void setSceneInterval(std::chrono::milliseconds interval) { sceneInterval_ = interval; }
+
+  /// The field lattice size: 128 × 128 evaluations over the visible rectangle (smoothed by linear filtering).
+  static constexpr int kFieldResolution = 128;
+  /// D is evaluated on the lattice in chunks of this many points: cache-sized buffers, reused, where one batch of
+  /// 16,384 would make Eigen map fresh pages for its packing buffers on every call.
+  static constexpr int kFieldChunk = 2048;
   /// The field is recomputed at most this often (it also waits for new weights or a new view).
   static constexpr std::chrono::milliseconds kFieldInterval{33};
 
@@ -59,6 +67,14 @@ class PlaneView {
   bool viewChanged_ = true;
   DataConfig viewData_;
   long long samplesVersion_ = -1;
+  std::chrono::milliseconds sceneInterval_{0};
+  std::chrono::steady_clock::time_point lastScene_{};
+  // What the offscreen picture was last drawn from: it is redrawn only when one of these changes.
+  std::uint64_t drawnRevisions_[4] = {~0ULL, ~0ULL, ~0ULL, ~0ULL};
+  Bounds drawnView_;
+  int drawnWidth_ = 0, drawnHeight_ = 0;
+  PlaneLayers drawnLayers_;
+  bool drawnOnce_ = false;
   long long fieldVersion_ = -1;
   std::chrono::steady_clock::time_point lastField_{};
   double lastFieldMs_ = 0.0;
@@ -66,6 +82,7 @@ class PlaneView {
   int fieldCount_ = 0;
   std::chrono::steady_clock::time_point fieldRateStart_ = std::chrono::steady_clock::now();
   Matrix fieldPoints_;
+  Matrix fieldValues_;
   Matrix latentGrid_;
   Matrix arrowGrad_;
   Matrix arrowOutputGrad_;

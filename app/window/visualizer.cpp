@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <malloc.h>
+
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -68,6 +70,11 @@ bool parseWindowSize(const std::string& text, int& width, int& height) {
 }
 
 int runVisualizer(const Config& config, const VisualizerOptions& options, std::ostream& out, std::ostream& err) {
+  // Snapshots and chart buffers are allocated and freed every frame. By default glibc returns such memory to the
+  // kernel at once (heap trimming, mmap for blocks over 128 KiB) and takes page faults to get it back next frame;
+  // keeping it costs a few megabytes and took page faults and syscalls out of the frame loop.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   std::unique_ptr<GlfwWindow> window;
   try {
     window = std::make_unique<GlfwWindow>(options.width, options.height, "ganscope");
@@ -77,6 +84,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   }
   // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped first.
   PlaneView planeView;
+  if (window->softwareRenderer()) planeView.setSceneInterval(std::chrono::milliseconds(33));
   LineView lineView;
   MetricsPanel metricsPanel;
   std::vector<PresetInfo> presets;
@@ -86,6 +94,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     err << "ganscope: presets menu: " << e.what() << "\n";
   }
   TrainingThread trainer(config, /*startPaused=*/options.pauseAfter == 0);
+  // Frames first: on two cores the trainer, the GUI and the software rasterizer's threads compete.
+  trainer.send(SetNicenessCommand{10});
   if (options.pauseAfter > 0) trainer.send(StepCommand{options.pauseAfter});
   ControlPanel controls(trainer, presets);
   controls.setPresetName(options.presetName.empty() ? config.name : options.presetName);
@@ -113,10 +123,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // [SECTION] Settings
     placeWindow(0, kToolbarHeight, kSettingsWidth, display.y - kToolbarHeight);
     ImGui::Begin("Settings", nullptr, kPanelFlags);
-    controls.drawSettings(*snapshot, planeView.layers());
+    controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
     ImGui::Separator();
     ImGui::TextDisabled("%s", window->rendererName().c_str());
-    ImGui::TextDisabled("field %.1f ms, %.0f/s", planeView.lastFieldMs(), planeView.fieldRefreshesPerSecond());
+    if (snapshot->generator->outputDim() == 2) {
+      ImGui::TextDisabled("D field %dx%d: %.1f ms, %.0f per second", PlaneView::kFieldResolution,
+                          PlaneView::kFieldResolution, planeView.lastFieldMs(), planeView.fieldRefreshesPerSecond());
+    }
     ImGui::End();
 
     // [SECTION] The view
@@ -125,7 +138,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const std::string title = (controls.presetName().empty() ? std::string("ganscope") : controls.presetName()) +
                               " — " + std::string(enumName(snapshot->config.data.kind)) + ", " +
                               std::string(enumName(snapshot->config.loss)) + " loss###view";
-    ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+    ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar |
+                                             (snapshot->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
     drawBanner(*snapshot);
     const ImVec2 available = ImGui::GetContentRegionAvail();
     if (snapshot->generator->outputDim() == 2) {

@@ -29,8 +29,15 @@ struct SetPaceCommand {
   double iterationsPerSecond = 0.0;
 };
 
+/// Lower the training thread's scheduling priority (a Linux nice value for that thread alone, 0 to 19), so that a
+/// window on a machine with few cores gets its frames first and training takes the rest.
+struct SetNicenessCommand {
+  int niceness = 0;
+};
+
 /// Any command.
 using TrainerCommand = std::variant<SetConfigCommand, PauseCommand, ResumeCommand, StepCommand,
-                                    StepDiscriminatorCommand, StepGeneratorCommand, ResetCommand, SetPaceCommand>;
+                                    StepDiscriminatorCommand, StepGeneratorCommand, ResetCommand, SetPaceCommand,
+                                    SetNicenessCommand>;
 
 }  // namespace ganscope

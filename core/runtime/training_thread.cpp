@@ -1,7 +1,10 @@
 #include "core/runtime/training_thread.h"
 
 #include <pthread.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 
@@ -164,6 +167,9 @@ bool TrainingThread::applyCommands() {
             notice_ = "reset: a fresh run from seed " + std::to_string(trainer_.config().seed);
           } else if constexpr (std::is_same_v<T, SetPaceCommand>) {
             pace_ = std::max(0.0, c.iterationsPerSecond);
+          } else if constexpr (std::is_same_v<T, SetNicenessCommand>) {
+            // On Linux a thread has its own nice value; raising it needs no privilege. Failure only costs smoothness.
+            (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), std::clamp(c.niceness, 0, 19));
           }
         },
         command);
