@@ -38,6 +38,21 @@ Config diracConfig(UpdateOrder update, double r1) {
   return c;
 }
 
+// The loss of one update replayed from `state` with `weights` in place of one network's parameters. Updates draw
+// their batches from the trainer's RNG, so restoring the same state replays the same batch: the loss becomes a
+// function of those weights alone, with the other network and the samples fixed.
+double replayedLoss(const Config& config, TrainerState state, const Vector& weights, bool generator) {
+  (generator ? state.generatorParameters : state.discriminatorParameters) = weights;
+  Trainer t(config);
+  t.restoreState(state);
+  if (generator) {
+    t.updateGenerator();
+    return t.lastStats().lossG;
+  }
+  t.updateDiscriminator();
+  return t.lastStats().lossD + t.lastStats().penalty;
+}
+
 double radius(const Trainer& t) {
   return std::hypot(t.generator().parameters()[0], t.discriminator().parameters()[0]);
 }
@@ -55,20 +70,11 @@ TEST_CASE("trainer: the generator's gradient through D equals central difference
     c.batch = 8;
     Trainer trainer(c);
     trainer.train(5);
-    // updateGenerator() draws z from the trainer's RNG, so restoring the same state replays the same batch:
-    // L_G as a function of G's weights alone, with D and z fixed.
     const TrainerState state = trainer.saveState();
     trainer.updateGenerator();
     const Vector analytic = trainer.lastGeneratorGradient();
     Vector weights = state.generatorParameters;
-    auto lossOfWeights = [&] {
-      TrainerState s = state;
-      s.generatorParameters = weights;
-      Trainer t(c);
-      t.restoreState(s);
-      t.updateGenerator();
-      return t.lastStats().lossG;
-    };
+    auto lossOfWeights = [&] { return replayedLoss(c, state, weights, /*generator=*/true); };
     const double error = ganscope::testing::checkGradient(analytic.cast<double>(), lossOfWeights, weights, 1e-2,
                                                           /*piecewiseLinear=*/false);
     CHECK(error < 5e-3);
@@ -91,14 +97,7 @@ TEST_CASE("trainer: the discriminator's gradient, penalties included, equals cen
     trainer.updateDiscriminator();
     const Vector analytic = trainer.lastDiscriminatorGradient();
     Vector weights = state.discriminatorParameters;
-    auto lossOfWeights = [&] {
-      TrainerState s = state;
-      s.discriminatorParameters = weights;
-      Trainer t(c);
-      t.restoreState(s);
-      t.updateDiscriminator();
-      return t.lastStats().lossD + t.lastStats().penalty;
-    };
+    auto lossOfWeights = [&] { return replayedLoss(c, state, weights, /*generator=*/false); };
     CHECK(ganscope::testing::checkGradient(analytic.cast<double>(), lossOfWeights, weights, 1e-2, false) < 5e-3);
   }
 }

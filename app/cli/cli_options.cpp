@@ -24,7 +24,7 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
   app.add_option("--save-config", options.saveConfig, "Write the config that was run to this JSON file");
   app.add_flag("--list-presets", options.listPresets, "List the presets with their descriptions and exit");
   app.add_flag("--print-config", options.printConfig, "Print the resolved config as JSON and exit");
-  app.add_option("--frames", options.frames, "Window: quit after this many frames and print a summary line")
+  app.add_option("--frames", options.frames, "Window: quit after this many frames (and the --steps iterations, if given) and print a summary line")
       ->check(CLI::Range(1, 100'000'000));
   app.add_option("--screenshot", options.screenshot, "Window: save the last frame to this PNG file");
   app.add_option("--window", options.window, "Window: size as WIDTHxHEIGHT (default 1280x800)");

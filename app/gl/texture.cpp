@@ -49,38 +49,34 @@ Texture& Texture::operator=(Texture&& other) noexcept {
 }
 
 void Texture::uploadR32F(int width, int height, std::span<const float> values) {
-  if (width <= 0 || height <= 0 ||
-      values.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height))
-    throw std::invalid_argument("Texture::uploadR32F: " + std::to_string(values.size()) + " values for a " +
-                                std::to_string(width) + "x" + std::to_string(height) + " texture");
-  glBindTexture(GL_TEXTURE_2D, id_);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-  if (format_ != Format::R32F || width != width_ || height != height_) {
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, width, height, 0, GL_RED, GL_FLOAT, values.data());
-    width_ = width;
-    height_ = height;
-    format_ = Format::R32F;
-  } else {
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RED, GL_FLOAT, values.data());
-  }
+  upload(Format::R32F, width, height, values.size_bytes(), sizeof(float), values.data(), "uploadR32F");
 }
 
 void Texture::uploadRgba8(int width, int height, std::span<const std::uint8_t> rgba) {
+  upload(Format::Rgba8, width, height, rgba.size_bytes(), 4, rgba.data(), "uploadRgba8");
+}
+
+void Texture::upload(Format format, int width, int height, std::size_t bytes, std::size_t bytesPerTexel,
+                     const void* data, const char* caller) {
   if (width <= 0 || height <= 0 ||
-      rgba.size() != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4)
-    throw std::invalid_argument("Texture::uploadRgba8: " + std::to_string(rgba.size()) + " bytes for a " +
-                                std::to_string(width) + "x" + std::to_string(height) + " RGBA texture");
+      bytes != static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * bytesPerTexel) {
+    throw std::invalid_argument(std::string("Texture::") + caller + ": " + std::to_string(bytes) + " bytes for a " +
+                                std::to_string(width) + "x" + std::to_string(height) + " texture of " +
+                                std::to_string(bytesPerTexel) + "-byte texels");
+  }
+  const bool isFloat = format == Format::R32F;
+  const GLenum pixelFormat = isFloat ? GL_RED : GL_RGBA;
+  const GLenum type = isFloat ? GL_FLOAT : GL_UNSIGNED_BYTE;
   glBindTexture(GL_TEXTURE_2D, id_);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
   glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-  if (format_ != Format::Rgba8 || width != width_ || height != height_) {
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  if (format_ != format || width != width_ || height != height_) {
+    glTexImage2D(GL_TEXTURE_2D, 0, isFloat ? GL_R32F : GL_RGBA8, width, height, 0, pixelFormat, type, data);
     width_ = width;
     height_ = height;
-    format_ = Format::Rgba8;
+    format_ = format;
   } else {
-    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, pixelFormat, type, data);
   }
 }
 

@@ -38,6 +38,9 @@ class Texture {
 
  private:
   enum class Format { None, R32F, Rgba8 };
+  // Uploads width × height texels of `format` (allocating only when the size or format changes).
+  void upload(Format format, int width, int height, std::size_t bytes, std::size_t bytesPerTexel, const void* data,
+              const char* caller);
   unsigned id_ = 0;
   int width_ = 0;
   int height_ = 0;

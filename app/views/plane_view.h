@@ -47,8 +47,9 @@ class PlaneView {
   /// D is evaluated on the lattice in chunks of this many points: cache-sized buffers, reused, where one batch of
   /// 16,384 would make Eigen map fresh pages for its packing buffers on every call.
   static constexpr int kFieldChunk = 2048;
-  /// The field is recomputed at most this often (it also waits for new weights or a new view).
-  static constexpr std::chrono::milliseconds kFieldInterval{33};
+  /// The field is recomputed at most this often (it also waits for new weights or a new view): 40 times a second at
+  /// most, and at every frame below that, so slow frames (e.g. 30 per second) still refresh it each frame.
+  static constexpr std::chrono::milliseconds kFieldInterval{25};
 
  private:
   void fitView(const Snapshot& snapshot, double aspect);

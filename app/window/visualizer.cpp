@@ -159,7 +159,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
 
     window->renderImGui();
     ++frame;
-    const bool last = options.frames > 0 && frame >= options.frames;
+    // With --steps too, the last frame also waits for those iterations, so a screenshot shows the same moment on a
+    // fast machine and a loaded one.
+    const bool stepsDone = options.pauseAfter < 0 || !snapshot->divergence.empty() ||
+                           (snapshot->paused && snapshot->step >= options.pauseAfter);
+    const bool last = options.frames > 0 && frame >= options.frames && stepsDone;
     if (last && !options.screenshot.empty()) {
       int width = 0, height = 0;
       window->framebufferSize(width, height);
@@ -188,9 +192,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const long long iterations = trainer.latest()->step - startStep;
     char line[256];
     const long long skip = std::min<long long>(10, frameStats.frames() / 10);  // start-up frames
-    std::snprintf(line, sizeof line, "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f",
+    std::snprintf(line, sizeof line,
+                  "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
+                  "field_per_s=%.1f field_ms=%.2f",
                   frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
-                  frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0);
+                  frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
+                  planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs());
     out << line << "\n";
   }
   return exitCode;
