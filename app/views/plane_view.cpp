@@ -162,7 +162,7 @@ void PlaneView::updateField(const Snapshot& snapshot) {
     }
     const Matrix& out = fieldValues_;
     const LossKind loss = snapshot.config.loss;
-    float centre = loss == LossKind::Hinge ? 0.0f : 0.0f;
+    float centre = 0.0f;  // hinge: the margin boundary d = 0
     float scale = 1.0f;
     if (loss == LossKind::Wgan || loss == LossKind::WganGp) {
       // A critic is defined up to a constant: centre on the midpoint of its means on real and fake samples.
