@@ -264,3 +264,12 @@ TEST_CASE("trainer: a 1D Gaussian target is learned to a small Wasserstein dista
     CHECK(t.history().back().w1 < 0.1);
   }
 }
+
+TEST_CASE("trainer: latent quantiles are Φ⁻¹(p) for Gaussian noise and 2p − 1 for uniform noise") {
+  CHECK(latentQuantile(LatentDistribution::Gaussian, 0.5) == doctest::Approx(0.0).scale(1.0));
+  CHECK(latentQuantile(LatentDistribution::Gaussian, 0.975) == doctest::Approx(1.959963985).epsilon(1e-9));
+  CHECK(latentQuantile(LatentDistribution::Gaussian, 0.1587) == doctest::Approx(-0.99982).epsilon(1e-4));
+  CHECK(latentQuantile(LatentDistribution::Gaussian, 0.001) == doctest::Approx(-3.090232306).epsilon(1e-9));
+  CHECK(latentQuantile(LatentDistribution::Uniform, 0.25) == doctest::Approx(-0.5));
+  CHECK(latentQuantile(LatentDistribution::Uniform, 0.9) == doctest::Approx(0.8));
+}

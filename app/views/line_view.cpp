@@ -7,6 +7,7 @@
 
 #include "app/views/metric_plot.h"
 #include "core/gan/gan_loss.h"
+#include "core/gan/metrics_evaluator.h"
 
 namespace ganscope {
 
@@ -163,18 +164,6 @@ void binnedGaussianKde(std::span<const float> samples, double bandwidth, double 
     for (std::size_t j = 1; j <= reach; ++j) sum += kernel[j] * (centre[j] + *(centre - j));
     out[i] = sum;
   }
-}
-
-double normalQuantile(double p) {
-  p = std::clamp(p, 1e-15, 1.0 - 1e-15);
-  double x = 0.0;
-  for (int k = 0; k < 100; ++k) {
-    const double cdf = 0.5 * std::erfc(-x / std::sqrt(2.0));
-    const double step = (cdf - p) / (kInvSqrt2Pi * std::exp(-0.5 * x * x));
-    x -= step;
-    if (std::abs(step) < 1e-12) break;
-  }
-  return x;
 }
 
 // [SECTION] Per-frame computation
@@ -379,8 +368,7 @@ void LineView::compute(const Snapshot& s, float plotWidth) {
     mappingLatent_.setZero(latentDim, k);
     for (int i = 0; i < k; ++i) {
       const double p = (i + 0.5) / k;
-      const double z =
-          s.config.latent.dist == LatentDistribution::Uniform ? 2.0 * p - 1.0 : normalQuantile(p);
+      const double z = latentQuantile(s.config.latent.dist, p);
       quantiles_.push_back(z);
       mappingLatent_(0, i) = static_cast<float>(z);
     }

@@ -99,7 +99,4 @@ void gaussianKde(std::span<const float> sorted, double bandwidth, std::span<cons
 void binnedGaussianKde(std::span<const float> samples, double bandwidth, double lo, double step,
                        std::span<double> out, std::vector<double>& bins, std::vector<double>& kernel);
 
-/// The standard normal quantile Φ⁻¹(p) for p in (0, 1) (Newton's method on erfc, to about 1e-12).
-double normalQuantile(double p);
-
 }  // namespace ganscope

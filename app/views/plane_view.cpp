@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/gan/gan_loss.h"
+#include "core/gan/metrics_evaluator.h"
 
 namespace ganscope {
 namespace {
@@ -14,24 +15,13 @@ constexpr int kManifoldCells = 24;     // GAN Lab draws 20 × 20
 constexpr int kArrowCount = 160;       // generated samples that get an arrow
 constexpr double kArrowLength = 0.07;  // the longest arrow, as a fraction of the view's width
 
-// Φ⁻¹(p) by bisection on erfc (precise enough for a grid; called a few dozen times per run).
-double normalQuantile(double p) {
-  double lo = -10.0, hi = 10.0;
-  for (int i = 0; i < 80; ++i) {
-    const double mid = 0.5 * (lo + hi);
-    const double cdf = 0.5 * std::erfc(-mid / std::sqrt(2.0));
-    (cdf < p ? lo : hi) = mid;
-  }
-  return 0.5 * (lo + hi);
-}
-
 // The latent coordinates of the manifold's grid lines: equal-probability quantiles, so every cell of the latent grid
 // holds the same mass and the density G gives a cell is ∝ 1 / its area on the plane.
 std::vector<float> latentGridLines(LatentDistribution dist) {
   std::vector<float> lines;
   for (int i = 0; i <= kManifoldCells; ++i) {
     const double p = (i + 1.0) / (kManifoldCells + 2.0);
-    lines.push_back(static_cast<float>(dist == LatentDistribution::Gaussian ? normalQuantile(p) : 2.0 * p - 1.0));
+    lines.push_back(static_cast<float>(latentQuantile(dist, p)));
   }
   return lines;
 }

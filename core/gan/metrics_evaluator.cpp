@@ -1,5 +1,8 @@
 #include "core/gan/metrics_evaluator.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/metrics/mode_coverage.h"
 #include "core/metrics/wasserstein.h"
 
@@ -13,6 +16,23 @@ void sampleLatent(LatentDistribution dist, Rng& rng, Eigen::Ref<Matrix> out) {
   } else {
     for (Eigen::Index i = 0; i < n; ++i) data[i] = static_cast<float>(rng.uniform(-1.0, 1.0));
   }
+}
+
+double normalQuantile(double p) {
+  constexpr double kInvSqrt2Pi = 0.39894228040143267794;
+  p = std::clamp(p, 1e-15, 1.0 - 1e-15);
+  double x = 0.0;
+  for (int k = 0; k < 100; ++k) {
+    const double cdf = 0.5 * std::erfc(-x / std::sqrt(2.0));
+    const double step = (cdf - p) / (kInvSqrt2Pi * std::exp(-0.5 * x * x));
+    x -= step;
+    if (std::abs(step) < 1e-12) break;
+  }
+  return x;
+}
+
+double latentQuantile(LatentDistribution dist, double p) {
+  return dist == LatentDistribution::Gaussian ? normalQuantile(p) : 2.0 * p - 1.0;
 }
 
 GridSpec metricsGrid(const Distribution& data) {

@@ -46,4 +46,11 @@ class MetricsEvaluator {
 /// Fills a latent batch (dim × n) with N(0, I) or U[−1, 1] noise.
 void sampleLatent(LatentDistribution dist, Rng& rng, Eigen::Ref<Matrix> out);
 
+/// The p-quantile (0 < p < 1) of one latent coordinate: Φ⁻¹(p) for N(0, 1), 2p − 1 for U[−1, 1]. The views place
+/// latent grids and mapping lines at equal-probability points with it.
+double latentQuantile(LatentDistribution dist, double p);
+
+/// The standard normal quantile Φ⁻¹(p) for p in (0, 1) (Newton's method on erfc, to about 1e-12).
+double normalQuantile(double p);
+
 }  // namespace ganscope
