@@ -28,16 +28,7 @@ bool enumCombo(const char* label, Enum& value) {
   return changed;
 }
 
-// A logarithmic slider over a double; returns true while the value changes.
-bool logSlider(const char* label, double& value, float low, float high) {
-  float v = static_cast<float>(value);
-  if (ImGui::SliderFloat(label, &v, low, high, "%.2e", ImGuiSliderFlags_Logarithmic)) {
-    value = v;
-    return true;
-  }
-  return false;
-}
-
+// A slider over a double; returns true while the value changes.
 bool sliderDouble(const char* label, double& value, float low, float high, const char* format = "%.3f",
                   ImGuiSliderFlags flags = 0) {
   float v = static_cast<float>(value);
@@ -46,6 +37,11 @@ bool sliderDouble(const char* label, double& value, float low, float high, const
     return true;
   }
   return false;
+}
+
+// A logarithmic slider over a double, in scientific notation (learning rates, penalty weights).
+bool logSlider(const char* label, double& value, float low, float high) {
+  return sliderDouble(label, value, low, high, "%.2e", ImGuiSliderFlags_Logarithmic);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "app/views/metric_plot.h"
 #include "core/gan/gan_loss.h"
 #include "core/gan/metrics_evaluator.h"
 
@@ -251,11 +252,9 @@ void PlaneView::drawOverlay(ImDrawList* drawList, ImVec2 origin, ImVec2 size, co
   (void)snapshot;
   const ImU32 tickColour = IM_COL32(235, 235, 235, 200);
   const ImU32 shadow = IM_COL32(0, 0, 0, 160);
-  // Ticks on a 1-2-5 step that gives about 6 labels across.
+  // Ticks on a 1-2-5 step, about 8 across (the charts' rule; 8 keeps labels half a unit apart on the ring).
   const double span = view_.xMax - view_.xMin;
-  const double raw = span / 6.0;
-  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-  const double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+  const double step = niceTickStep(span, 8);
   const float pixelsPerUnit = static_cast<float>(size.x / span);
   char label[32];
   for (double x = std::ceil(view_.xMin / step) * step; x <= view_.xMax; x += step) {

@@ -83,8 +83,12 @@ void TrainingThread::run(std::stop_token stop) {
   auto nextPublish = Clock::now() + kPublishInterval;
   auto nextIteration = Clock::now();
   while (!stop.stop_requested()) {
+    // A command changes what the GUI should see: publish at once.
     bool publishNow = false;
-    if (hasCommands_.load(std::memory_order_acquire)) publishNow = applyCommands();
+    if (hasCommands_.load(std::memory_order_acquire)) {
+      applyCommands();
+      publishNow = true;
+    }
 
     const bool idle = paused_ || trainer_.diverged();
     if (!idle) {
@@ -125,7 +129,7 @@ void TrainingThread::run(std::stop_token stop) {
   }
 }
 
-bool TrainingThread::applyCommands() {
+void TrainingThread::applyCommands() {
   std::deque<TrainerCommand> pending;
   {
     std::lock_guard lock(mutex_);
@@ -174,7 +178,6 @@ bool TrainingThread::applyCommands() {
         },
         command);
   }
-  return true;
 }
 
 void TrainingThread::publish() {

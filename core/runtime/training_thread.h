@@ -43,7 +43,7 @@ class TrainingThread {
 
  private:
   void run(std::stop_token stop);
-  bool applyCommands();  // returns true when something changed that should be published at once
+  void applyCommands();
   void publish();
 
   // [trainer] state, touched only by the training thread after construction.
