@@ -20,8 +20,10 @@
 #include "app/cli/run_program.h"
 #include "core/gan/config_json.h"
 #include "core/gan/metrics_row.h"
+#include "tests/subprocess.h"
 
 using namespace ganscope;
+using namespace ganscope::testing;
 namespace fs = std::filesystem;
 
 namespace {
@@ -30,82 +32,19 @@ namespace {
 constexpr std::string_view kDocumentedHeader =
     "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,modes_total";
 
-/// A fresh folder under the system's temporary folder, removed with everything in it at the end of the test.
-/// `work()` is the program's working folder (and holds nothing else); stdout and stderr go beside it.
-class TempFolder {
- public:
-  TempFolder() {
-    static std::atomic<int> counter{0};
-    root_ = fs::temp_directory_path() /
-            ("ganscope-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    fs::remove_all(root_);
-    fs::create_directories(root_ / "work");
-  }
-  ~TempFolder() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-
-  const fs::path& root() const { return root_; }
-  fs::path work() const { return root_ / "work"; }
-
- private:
-  fs::path root_;
-};
-
-/// What a run of the program left: exit code, stdout and stderr.
-struct RunResult {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-/// The whole content of a file ("" when it cannot be read).
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 /// Writes `content` to `path`.
 void writeFile(const fs::path& path, std::string_view content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
 }
 
-/// `text` single-quoted for the shell. (Built by appending: `"x" + std::string` trips GCC 12's false
-/// -Wrestrict at -O3, GCC bug 105329.)
-std::string shellQuoted(std::string_view text) {
-  std::string q(1, '\'');
-  for (char c : text) {
-    if (c == '\'') {
-      q.append("'\\''");
-    } else {
-      q.push_back(c);
-    }
-  }
-  q.push_back('\'');
-  return q;
-}
-
 /// Runs the real ganscope with `args` in `folder.work()`, capturing stdout and stderr.
 RunResult runGanscope(const TempFolder& folder, const std::vector<std::string>& args) {
-  const fs::path outFile = folder.root() / "stdout.txt", errFile = folder.root() / "stderr.txt";
   std::string command("cd ");
   command.append(shellQuoted(folder.work().string())).append(" && env -u GANSCOPE_ASSETS ");
   command.append(shellQuoted(GANSCOPE_EXE));
   for (const std::string& arg : args) command.append(" ").append(shellQuoted(arg));
-  command.append(" >").append(shellQuoted(outFile.string()));
-  command.append(" 2>").append(shellQuoted(errFile.string())).append(" </dev/null");
-  const int status = std::system(command.c_str());
-  RunResult result;
-  result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = readFile(outFile);
-  result.err = readFile(errFile);
-  return result;
+  return runCommand(command, folder);
 }
 
 /// Runs runProgram in-process with `args` (the program name is added).

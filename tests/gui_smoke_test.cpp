@@ -1,42 +1,22 @@
 // The window, run as a user would: under Xvfb (Mesa's software OpenGL), then its screenshot is checked.
 #include <doctest/doctest.h>
 #include <stb_image.h>
-#include <unistd.h>
 
-#include <array>
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
-#include <algorithm>
-#include <cstdlib>
 
 #include "app/views/plane_style.h"
+#include "tests/subprocess.h"
 
 namespace fs = std::filesystem;
 using namespace ganscope;
+using namespace ganscope::testing;
 
 namespace {
-
-struct Run {
-  int exitCode = -1;
-  std::string out, err;
-};
-
-Run runShell(const std::string& command, const fs::path& folder) {
-  const fs::path out = folder / "stdout.txt", err = folder / "stderr.txt";
-  const std::string full = command + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(full.c_str());
-  auto slurp = [](const fs::path& p) {
-    std::ifstream f(p);
-    std::stringstream s;
-    s << f.rdbuf();
-    return s.str();
-  };
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
 
 // Pixels within `tolerance` (per channel, 0–255) of any colour in `palette`.
 long countNear(const unsigned char* rgb, int pixels, const std::vector<glm::vec4>& palette, int tolerance) {
@@ -55,24 +35,17 @@ long countNear(const unsigned char* rgb, int pixels, const std::vector<glm::vec4
   return count;
 }
 
-fs::path freshFolder(const char* name) {
-  const fs::path folder = fs::temp_directory_path() / (std::string("ganscope-") + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(folder);
-  fs::create_directories(folder);
-  return folder;
-}
-
 }  // namespace
 
 TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D surface, real and fake samples") {
-  const fs::path folder = freshFolder("gui");
-  const fs::path shot = folder / "ring8.png";
+  const TempFolder folder("gui");
+  const fs::path shot = folder.root() / "ring8.png";
   // Leak checking is off for this child: Mesa and X11 keep allocations until exit by design.
-  const Run run = runShell("ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s \"-screen 0 1280x800x24\" " +
-                               std::string(GANSCOPE_EXE) + " --steps 400 --frames 120 --screenshot " + shot.string(),
+  const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s \"-screen 0 1280x800x24\" " +
+                               std::string(GANSCOPE_EXE) + " --steps 400 --frames 120 --screenshot " + shellQuoted(shot.string()),
                            folder);
   INFO("stderr: " << run.err);
-  REQUIRE(run.exitCode == 0);
+  REQUIRE(run.code == 0);
   // The summary line: frames=N fps=F frame_ms_p50=… frame_ms_p99=… iterations=I it_per_s=R …
   // (parsed with sscanf: GCC 12 warns falsely inside <regex> in the sanitizer build)
   const auto at = run.out.find("frames=");
@@ -111,14 +84,12 @@ TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D s
   // their fill covers a few hundred pixels (248 measured); the field's orange differs from it by 65 levels in green,
   // so no heatmap pixel counts here.
   CHECK(realPoints > 100);
-  fs::remove_all(folder);
 }
 
 TEST_CASE("gui: with no display the program says so in one line, points to --headless and exits 1") {
-  const fs::path folder = freshFolder("nodisplay");
-  const Run run = runShell("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(GANSCOPE_EXE) + " --frames 5", folder);
-  CHECK(run.exitCode == 1);
+  const TempFolder folder("nodisplay");
+  const RunResult run = runCommand("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(GANSCOPE_EXE) + " --frames 5", folder);
+  CHECK(run.code == 1);
   CHECK(run.err.find("--headless") != std::string::npos);
   CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
-  fs::remove_all(folder);
 }
