@@ -34,8 +34,8 @@ bool counting = false;
 
 using namespace ganscope;
 
-TEST_CASE("allocation: a trainer iteration allocates nothing once warmed up, for every loss and penalty") {
-  for (int variant = 0; variant < 5; ++variant) {
+TEST_CASE("allocation: a trainer iteration allocates nothing once warmed up, for every loss, penalty and stabilizer") {
+  for (int variant = 0; variant < 8; ++variant) {
     CAPTURE(variant);
     Config c;
     c.generator.hidden = {32, 16};  // unequal widths: buffers of several shapes
@@ -47,6 +47,9 @@ TEST_CASE("allocation: a trainer iteration allocates nothing once warmed up, for
     if (variant == 2) c.penalty.r1 = 1.0, c.penalty.r2 = 0.5, c.discriminator.activation = Activation::Tanh;
     if (variant == 3) c.loss = LossKind::Wgan, c.optimizer.d.kind = OptimizerKind::RmsProp;
     if (variant == 4) c.update = UpdateOrder::Simultaneous, c.loss = LossKind::Lsgan;
+    if (variant == 5) c.unroll = 3, c.spectralNorm = true;
+    if (variant == 6) c.pack = 3, c.instanceNoise = 0.2, c.instanceNoiseAnneal = 100;
+    if (variant == 7) c.pack = 2, c.spectralNorm = true, c.penalty.r1 = 1.0, c.unroll = 2;
     Trainer trainer(c);
     trainer.train(3);  // warm-up: buffers take their sizes
     allocations = 0;

@@ -59,6 +59,10 @@ const std::vector<std::string> kRequiredKeys = {
     "d_steps",
     "g_steps",
     "update",
+    "unroll",
+    "pack",
+    "instance_noise",
+    "spectral_norm",
     "seed",
     "metrics_every",
 };
@@ -107,6 +111,11 @@ Config everyFieldChanged() {
   c.dSteps = 5;
   c.gSteps = 2;
   c.update = UpdateOrder::Simultaneous;
+  c.unroll = 5;
+  c.pack = 3;
+  c.instanceNoise = 0.2;
+  c.instanceNoiseAnneal = 4000;
+  c.spectralNorm = true;
   c.seed = 18446744073709551557ULL;  // beyond int64, to prove the seed is read as unsigned
   c.metricsEvery = 7;
   c.metricsSamples = 1000;
@@ -467,7 +476,8 @@ TEST_CASE("config: parseConfigText gives the line and column of malformed JSON")
 // validate names the key of each input that cannot run, with what is allowed, and passes a good config.
 TEST_CASE("config: validate rejects what cannot run and names the key") {
   CHECK(validate(Config{}).empty());
-  CHECK(validate(everyFieldChanged()).size() == 1);  // only its simultaneous update with d_steps 5
+  // Only its simultaneous update with d_steps 5, and with unroll 5 (unrolling needs alternating updates).
+  CHECK(validate(everyFieldChanged()).size() == 2);
   struct Case {
     const char* what;
     const char* key;
@@ -498,6 +508,26 @@ TEST_CASE("config: validate rejects what cannot run and names the key") {
          c.data.file = "/nonexistent-ganscope-dir/points.csv";
        }},
       {"ring with modes 0", "data.modes", [](Config& c) { c.data.modes = 0; }},
+      {"unroll -1", "unroll", [](Config& c) { c.unroll = -1; }},
+      {"unroll 51", "unroll", [](Config& c) { c.unroll = 51; }},
+      {"unroll with simultaneous updates", "unroll",
+       [](Config& c) {
+         c.update = UpdateOrder::Simultaneous;
+         c.unroll = 5;
+       }},
+      {"pack 0", "pack", [](Config& c) { c.pack = 0; }},
+      {"pack 2 on the Dirac-GAN", "pack",
+       [](Config& c) {
+         c.data = dataDefaults(DataKind::Dirac);
+         c.pack = 2;
+       }},
+      {"negative instance noise", "instance_noise", [](Config& c) { c.instanceNoise = -0.1; }},
+      {"negative annealing", "instance_noise_anneal", [](Config& c) { c.instanceNoiseAnneal = -5; }},
+      {"spectral norm on the Dirac-GAN", "spectral_norm",
+       [](Config& c) {
+         c.data = dataDefaults(DataKind::Dirac);
+         c.spectralNorm = true;
+       }},
       {"mixture1d with mismatched stds", "data.stds",
        [](Config& c) {
          c.data = dataDefaults(DataKind::Mixture1d);
@@ -543,6 +573,10 @@ TEST_CASE("config: needsRebuild") {
   CHECK_FALSE(after([](Config& c) { c.batch = 32; }));
   CHECK_FALSE(after([](Config& c) { c.dSteps = 3; }));
   CHECK_FALSE(after([](Config& c) { c.penalty.r1 = 1.0; }));
+  CHECK_FALSE(after([](Config& c) { c.unroll = 5; }));
+  CHECK_FALSE(after([](Config& c) { c.instanceNoise = 0.1; }));
+  CHECK_FALSE(after([](Config& c) { c.spectralNorm = true; }));
+  CHECK(after([](Config& c) { c.pack = 2; }));  // D's input layer widens
   CHECK_FALSE(after([](Config& c) { c.data.std = 0.5; }));
   CHECK_FALSE(after([](Config& c) { c.data = dataDefaults(DataKind::Grid); }));  // ring → grid: both 2D
   CHECK(after([](Config& c) { c.generator.hidden = {32, 32}; }));

@@ -93,6 +93,22 @@ std::vector<std::string> validate(const Config& c) {
                     "be 1 (got " + std::to_string(c.dSteps) + " and " + std::to_string(c.gSteps) + "); use "
                     "alternating for several steps");
   }
+  p.intRange("unroll", c.unroll, 0, 50);
+  if (c.unroll > 0 && c.update != UpdateOrder::Alternating) {
+    p.add("unroll", "unrolling D before each G step needs update = alternating (got unroll " +
+                        std::to_string(c.unroll) + " with simultaneous updates)");
+  }
+  p.intRange("pack", c.pack, 1, 16);
+  p.nonNegative("instance_noise", c.instanceNoise);
+  p.intRange("instance_noise_anneal", c.instanceNoiseAnneal, 0, 100'000'000);
+  if (c.data.kind == DataKind::Dirac && c.pack > 1) {
+    p.add("pack", "the Dirac-GAN's discriminator sees one number, so pack must be 1 (got " +
+                      std::to_string(c.pack) + ")");
+  }
+  if (c.data.kind == DataKind::Dirac && c.spectralNorm) {
+    p.add("spectral_norm", "the Dirac-GAN's discriminator is one weight ψ, which spectral normalisation would pin "
+                           "to ±1; use false there");
+  }
   p.intRange("metrics_every", c.metricsEvery, 1, 100'000'000);
   p.intRange("metrics_samples", c.metricsSamples, 10, 100'000);
   return p.take();
@@ -109,6 +125,8 @@ bool needsRebuild(const Config& before, const Config& after) {
   }
   // A new data dimension needs new input/output layers; two point files may differ in dimension.
   if (dataDimension(before.data.kind) != dataDimension(after.data.kind)) return true;
+  // Packing changes the width of D's input layer.
+  if (before.pack != after.pack) return true;
   return after.data.kind == DataKind::Points && before.data.file != after.data.file;
 }
 

@@ -75,6 +75,14 @@ struct Config {
   int dSteps = 1;            ///< discriminator updates per iteration
   int gSteps = 1;            ///< generator updates per iteration
   UpdateOrder update = UpdateOrder::Alternating;
+
+  // Stabilizers against mode collapse and non-convergence (each off at its default).
+  int unroll = 0;               ///< Unrolled GAN: G's loss against D unrolled this many steps (Metz et al. 2016); 0 is off
+  int pack = 1;                 ///< PacGAN: D judges packs of this many samples (Lin et al. 2018); 1 is off
+  double instanceNoise = 0.0;   ///< std of Gaussian noise added to every input of D (Sønderby et al. 2017); 0 is off
+  int instanceNoiseAnneal = 0;  ///< iterations over which that std falls linearly to 0; 0 keeps it constant
+  bool spectralNorm = false;    ///< D's weight matrices divided by their largest singular value (Miyato et al. 2018)
+
   std::uint64_t seed = 1;    ///< the same seed gives the same run, bit for bit
   int metricsEvery = 100;    ///< iterations between two metric evaluations
   int metricsSamples = 2500; ///< generated samples per metric evaluation (VEEGAN/PacGAN protocol: 2,500)

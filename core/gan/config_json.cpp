@@ -68,6 +68,11 @@ void visitFields(Config& c, Visitor& v) {
   v("d_steps", c.dSteps);
   v("g_steps", c.gSteps);
   v("update", c.update);
+  v("unroll", c.unroll);
+  v("pack", c.pack);
+  v("instance_noise", c.instanceNoise);
+  v("instance_noise_anneal", c.instanceNoiseAnneal);
+  v("spectral_norm", c.spectralNorm);
   v("seed", c.seed);
   v("metrics_every", c.metricsEvery);
   v("metrics_samples", c.metricsSamples);
@@ -122,6 +127,10 @@ void read(const std::string& key, const json& v, std::uint64_t& out) {
 void read(const std::string& key, const json& v, double& out) {
   if (!v.is_number()) typeError(key, "a number", v);
   out = v.get<double>();
+}
+void read(const std::string& key, const json& v, bool& out) {
+  if (!v.is_boolean()) typeError(key, "true or false", v);
+  out = v.get<bool>();
 }
 void read(const std::string& key, const json& v, std::string& out) {
   if (!v.is_string()) typeError(key, "a string", v);

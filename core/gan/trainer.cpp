@@ -4,12 +4,19 @@
 #include <sstream>
 
 #include "core/gan/config_json.h"
+#include "core/gan/instance_noise.h"
+#include "core/gan/packing.h"
 
 namespace ganscope {
 namespace {
 
 // The metrics' own random stream, derived from the seed so that measuring never perturbs training.
 constexpr std::uint64_t kMetricsStream = 0x6d65747269637321ULL;
+// The stream that draws spectral normalisation's first u vectors, so switching it on never perturbs training's.
+constexpr std::uint64_t kSpectralStream = 0x7370656374726121ULL;
+
+// The same memory read as rows × cols (column-major): packs ↔ samples, see packing.h.
+Eigen::Map<Matrix> reshaped(Matrix& m, Eigen::Index rows, Eigen::Index cols) { return {m.data(), rows, cols}; }
 
 Eigen::Map<RowVector> rowView(Matrix& m, Eigen::Index first, Eigen::Index count) {
   return {m.data() + first, count};
@@ -51,12 +58,15 @@ void Trainer::build() {
     discriminator_.parameters()[0] = static_cast<float>(config_.dirac.psi);
   } else {
     generator_ = Mlp(config_.latent.dim, config_.generator.hidden, data_->dim(), config_.generator.activation);
-    discriminator_ = Mlp(data_->dim(), config_.discriminator.hidden, 1, config_.discriminator.activation);
+    // With packing, D reads `pack` samples stacked into one input (Lin et al. 2018).
+    discriminator_ = Mlp(data_->dim() * config_.pack, config_.discriminator.hidden, 1,
+                         config_.discriminator.activation);
     generator_.initialize(rng_);
     discriminator_.initialize(rng_);
   }
   generatorOptimizer_ = Optimizer(generator_.parameterCount());
   discriminatorOptimizer_ = Optimizer(discriminator_.parameterCount());
+  if (config_.spectralNorm) startSpectralNorm();
   dGrad_ = Vector::Zero(discriminator_.parameterCount());
   gGrad_ = Vector::Zero(generator_.parameterCount());
   evaluator_ = std::make_unique<MetricsEvaluator>(*data_, config_, generator_.inputDim(),
@@ -82,10 +92,12 @@ bool Trainer::setConfig(const Config& config) {
     return true;
   }
   const bool newData = config.data != config_.data;
+  const bool spectralNormStarts = config.spectralNorm && !config_.spectralNorm;
   const bool newMetrics = newData || config.metricsSamples != config_.metricsSamples ||
                           config.latent.dist != config_.latent.dist;
   config_ = config;
   if (newData) data_ = makeDistribution(config_.data);
+  if (spectralNormStarts) startSpectralNorm();
   if (newMetrics) {
     evaluator_ = std::make_unique<MetricsEvaluator>(*data_, config_, generator_.inputDim(),
                                                     config_.seed ^ kMetricsStream);
@@ -127,26 +139,34 @@ void Trainer::updateDiscriminator() {
 
 void Trainer::updateGenerator() {
   if (diverged()) return;
+  if (config_.unroll > 0) {
+    unrolledGeneratorUpdate();
+    return;
+  }
   computeGeneratorGradient(gForG_, /*sampleNew=*/true);
   if (!diverged()) generatorOptimizer_.step(generator_.parameters(), gGrad_, config_.optimizer.g);
 }
 
 void Trainer::sampleReal(Eigen::Ref<Matrix> out) { data_->sample(rng_, out); }
 
-void Trainer::generateFake(MlpWorkspace& gws) {
-  generator_.prepare(gws, config_.batch);
+void Trainer::generateFake(MlpWorkspace& gws, Eigen::Index samples) {
+  generator_.prepare(gws, samples);
   sampleLatent(config_.latent.dist, rng_, gws.activations[0]);
   generator_.forward(gws);
 }
 
 void Trainer::computeDiscriminatorGradient() {
-  const Eigen::Index batch = config_.batch;
-  discriminator_.prepare(dJoint_, 2 * batch);
+  const Eigen::Index batch = config_.batch;  // packs of each kind; `pack` samples per pack
+  const Eigen::Index samples = batch * config_.pack;
+  const Mlp& d = evaluatedDiscriminator();
+  d.prepare(dJoint_, 2 * batch);
   Matrix& input = dJoint_.activations[0];
-  sampleReal(input.leftCols(batch));
-  generateFake(gForD_);
-  input.rightCols(batch) = gForD_.output();
-  discriminator_.forward(dJoint_);  // real and fake through D as one matrix
+  auto asSamples = reshaped(input, data_->dim(), 2 * samples);  // the same memory, one sample per column
+  sampleReal(asSamples.leftCols(samples));
+  generateFake(gForD_, samples);
+  asSamples.rightCols(samples) = gForD_.output();
+  addInstanceNoise(input);
+  d.forward(dJoint_);  // real and fake through D as one matrix
 
   const Matrix& logits = dJoint_.output();
   dOutputGrad_.resize(1, 2 * batch);
@@ -155,7 +175,7 @@ void Trainer::computeDiscriminatorGradient() {
   stats_.dReal = meanD(config_.loss, rowView(logits, 0, batch));
   stats_.dFake = meanD(config_.loss, rowView(logits, batch, batch));
   dGrad_.setZero();
-  discriminator_.backward(dJoint_, dOutputGrad_, &dGrad_, nullptr);
+  d.backward(dJoint_, dOutputGrad_, &dGrad_, nullptr);
 
   double penalty = 0.0;
   if (config_.loss == LossKind::WganGp && config_.penalty.gp > 0.0) {
@@ -165,34 +185,40 @@ void Trainer::computeDiscriminatorGradient() {
       const float alpha = static_cast<float>(rng_.uniform());
       penaltyPoints_.col(i) = alpha * input.col(i) + (1.0f - alpha) * input.col(batch + i);
     }
-    penalty += applyGradientPenalty(discriminator_, penaltyPoints_, PenaltyShape::OneCentered,
+    penalty += applyGradientPenalty(d, penaltyPoints_, PenaltyShape::OneCentered,
                                     config_.penalty.gp, penaltyWorkspace_, dGrad_);
   }
   if (config_.penalty.r1 > 0.0) {
-    penalty += applyGradientPenalty(discriminator_, input.leftCols(batch), PenaltyShape::ZeroCentered,
+    penalty += applyGradientPenalty(d, input.leftCols(batch), PenaltyShape::ZeroCentered,
                                     config_.penalty.r1 / 2.0, penaltyWorkspace_, dGrad_);
   }
   if (config_.penalty.r2 > 0.0) {
-    penalty += applyGradientPenalty(discriminator_, input.rightCols(batch), PenaltyShape::ZeroCentered,
+    penalty += applyGradientPenalty(d, input.rightCols(batch), PenaltyShape::ZeroCentered,
                                     config_.penalty.r2 / 2.0, penaltyWorkspace_, dGrad_);
   }
   stats_.penalty = penalty;
+  // The gradient so far is with respect to W / σ(W); carry it back to the raw weights.
+  if (config_.spectralNorm) spectralNorm_.backpropagate(normalizedDiscriminator_, dGrad_);
   checkFinite(stats_.lossD + penalty, dGrad_, "discriminator");
   if (!diverged()) stats_.gradNormD = std::sqrt(dGrad_.cast<double>().squaredNorm());
 }
 
 void Trainer::computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew) {
   const Eigen::Index batch = config_.batch;
-  if (sampleNew) generateFake(gws);
-  discriminator_.prepare(dOnFake_, batch);
-  dOnFake_.activations[0] = gws.output();
-  discriminator_.forward(dOnFake_);
+  const Mlp& d = evaluatedDiscriminator();
+  if (sampleNew) generateFake(gws, batch * config_.pack);
+  d.prepare(dOnFake_, batch);
+  auto asSamples = reshaped(dOnFake_.activations[0], data_->dim(), batch * config_.pack);
+  asSamples = gws.output();
+  addInstanceNoise(dOnFake_.activations[0]);
+  d.forward(dOnFake_);
   gOutputGrad_.resize(1, batch);
   stats_.lossG = generatorLoss(config_.loss, rowView(dOnFake_.output(), 0, batch), rowView(gOutputGrad_, 0, batch));
   // Through D to its input only: D's weight gradients are not needed for G's step.
-  discriminator_.backward(dOnFake_, gOutputGrad_, nullptr, &fakeInputGrad_);
+  d.backward(dOnFake_, gOutputGrad_, nullptr, &fakeInputGrad_);
   gGrad_.setZero();
-  generator_.backward(gws, fakeInputGrad_, &gGrad_, nullptr);
+  // Packs back to samples: each sample's share of dL/d(pack input) is its own block of rows.
+  generator_.backward(gws, reshaped(fakeInputGrad_, data_->dim(), batch * config_.pack), &gGrad_, nullptr);
   checkFinite(stats_.lossG, gGrad_, "generator");
   if (!diverged()) stats_.gradNormG = std::sqrt(gGrad_.cast<double>().squaredNorm());
 }
@@ -204,6 +230,62 @@ void Trainer::applyDiscriminatorStep() {
     const float c = static_cast<float>(config_.penalty.clip);
     discriminator_.parameters() = discriminator_.parameters().cwiseMax(-c).cwiseMin(c);
   }
+  if (config_.spectralNorm) {
+    // One power iteration per update of the weights (Miyato et al. 2018, Algorithm 1).
+    spectralNorm_.powerIteration(discriminator_);
+    spectralNorm_.normalize(discriminator_, normalizedDiscriminator_);
+  }
+}
+
+// Unrolled GAN (Metz, Poole, Pfau & Sohl-Dickstein 2016, "Unrolled Generative Adversarial Networks", eq. 6–7):
+// G descends f(θ_G, θ_D^K), the loss against D after K further updates of D, which lets G see how D would answer
+// its move and so stops it from chasing D from mode to mode. θ_D^K is computed by K ordinary D updates on fresh
+// batches, G's gradient is taken against it, and D is then put back exactly as it was (weights, optimizer state,
+// σ estimates). The second-order term ∂θ_D^K/∂θ_G (differentiating through the K updates) is NOT kept: this is
+// the first-order approximation, which costs K D updates per G step instead of K Hessian-vector products.
+void Trainer::unrolledGeneratorUpdate() {
+  unrollSavedWeights_ = discriminator_.parameters();
+  unrollSavedOptimizer_ = discriminatorOptimizer_;
+  unrollSavedGradient_ = dGrad_;
+  if (config_.spectralNorm) unrollSavedSpectralNorm_ = spectralNorm_;
+  const UpdateStats saved = stats_;
+  for (int k = 0; k < config_.unroll && !diverged(); ++k) {
+    computeDiscriminatorGradient();
+    if (!diverged()) applyDiscriminatorStep();
+  }
+  if (!diverged()) computeGeneratorGradient(gForG_, /*sampleNew=*/true);
+  const UpdateStats unrolled = stats_;
+  discriminator_.parameters() = unrollSavedWeights_;
+  discriminatorOptimizer_ = unrollSavedOptimizer_;
+  dGrad_ = unrollSavedGradient_;
+  if (config_.spectralNorm) {
+    spectralNorm_ = unrollSavedSpectralNorm_;
+    spectralNorm_.normalize(discriminator_, normalizedDiscriminator_);
+  }
+  // D's statistics stay those of its real update; G's are those measured against the unrolled D.
+  stats_ = saved;
+  stats_.lossG = unrolled.lossG;
+  stats_.gradNormG = unrolled.gradNormG;
+  if (!diverged()) generatorOptimizer_.step(generator_.parameters(), gGrad_, config_.optimizer.g);
+}
+
+void Trainer::addInstanceNoise(Eigen::Ref<Matrix> inputs) {
+  const double std = instanceNoiseStd(config_, step_);
+  if (std <= 0.0) return;
+  float* x = inputs.data();
+  const Eigen::Index count = inputs.size();
+  for (Eigen::Index i = 0; i < count; ++i) x[i] += static_cast<float>(std * rng_.normal());
+}
+
+void Trainer::startSpectralNorm() {
+  Rng rng(config_.seed ^ kSpectralStream);
+  spectralNorm_.initialize(discriminator_, rng);
+  normalizedDiscriminator_ = discriminator_;
+  spectralNorm_.normalize(discriminator_, normalizedDiscriminator_);
+}
+
+Mlp Trainer::discriminatorForView() const {
+  return replicatedInputNetwork(evaluatedDiscriminator(), config_.pack);
 }
 
 bool Trainer::checkFinite(double loss, const Vector& grad, const char* who) {
@@ -255,6 +337,7 @@ TrainerState Trainer::saveState() const {
   state.generatorOptimizer = generatorOptimizer_;
   state.discriminatorOptimizer = discriminatorOptimizer_;
   state.rng = rng_;
+  state.spectralNorm = spectralNorm_;
   state.lastStats = stats_;
   state.history = history_;
   state.divergence = divergence_;
@@ -274,6 +357,13 @@ void Trainer::restoreState(const TrainerState& state) {
   generatorOptimizer_ = state.generatorOptimizer;
   discriminatorOptimizer_ = state.discriminatorOptimizer;
   rng_ = state.rng;
+  if (config_.spectralNorm) {
+    if (!state.spectralNorm.fits(discriminator_)) {
+      throw ConfigError("saved state: its spectral normalisation vectors do not fit the discriminator");
+    }
+    spectralNorm_ = state.spectralNorm;
+    spectralNorm_.normalize(discriminator_, normalizedDiscriminator_);
+  }
   step_ = state.step;
   stats_ = state.lastStats;
   history_ = state.history;

@@ -9,6 +9,7 @@
 #include "core/gan/metrics_evaluator.h"
 #include "core/gan/metrics_row.h"
 #include "core/gan/penalty.h"
+#include "core/gan/spectral_norm.h"
 #include "core/nn/mlp.h"
 #include "core/nn/optimizer.h"
 
@@ -35,6 +36,7 @@ struct TrainerState {
   Optimizer generatorOptimizer;
   Optimizer discriminatorOptimizer;
   Rng rng;
+  SpectralNorm spectralNorm;  ///< the power-iteration vectors, when spectral_norm is on
   UpdateStats lastStats;
   std::vector<MetricsRow> history;
   std::string divergence;
@@ -43,6 +45,10 @@ struct TrainerState {
 /// Trains a generator G and a discriminator D on a toy distribution (Goodfellow et al. 2014, Algorithm 1, with the
 /// losses, penalties and update orders of the config). Single-threaded and deterministic: the same config and seed
 /// give the same run bit for bit. Allocation-free per iteration once the batch size is fixed.
+///
+/// Stabilizers (all in the config, all switchable between iterations): unrolled G steps (Metz et al. 2016), PacGAN
+/// packing (Lin et al. 2018), instance noise (Sønderby et al. 2017) and spectral normalisation of D (Miyato et al.
+/// 2018), beside the penalties and two-timescale learning rates of the config.
 ///
 /// The Dirac-GAN (data.kind dirac; Mescheder et al. 2018, §2) is the same loop with G a constant θ (a bias-only
 /// layer with no input) and D(x) = ψ·x (a bias-free linear layer).
@@ -87,8 +93,12 @@ class Trainer {
   const Config& config() const { return config_; }
   /// The generator.
   const Mlp& generator() const { return generator_; }
-  /// The discriminator.
+  /// The discriminator's raw parameters, the ones its optimizer updates (before spectral normalisation; with
+  /// packing its input is pack × the data's dimension).
   const Mlp& discriminator() const { return discriminator_; }
+  /// The function x ↦ D(x) that training evaluates, on one point of the data space: spectrally normalised when
+  /// spectral_norm is on, and D of a pack of copies of x when pack > 1 (see replicatedInputNetwork). Views draw it.
+  Mlp discriminatorForView() const;
   /// The target distribution.
   const Distribution& data() const { return *data_; }
   /// The target distribution, shared (immutable; the training thread hands it to snapshots).
@@ -115,11 +125,16 @@ class Trainer {
  private:
   void build();
   void sampleReal(Eigen::Ref<Matrix> out);
-  void generateFake(MlpWorkspace& gws);
+  void generateFake(MlpWorkspace& gws, Eigen::Index samples);
   void computeDiscriminatorGradient();
   void computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew);
   void applyDiscriminatorStep();
   bool checkFinite(double loss, const Vector& grad, const char* who);
+  void unrolledGeneratorUpdate();
+  void addInstanceNoise(Eigen::Ref<Matrix> inputs);
+  void startSpectralNorm();
+  // The network D's forward and backward passes run on: the normalised copy under spectral_norm, else D itself.
+  const Mlp& evaluatedDiscriminator() const { return config_.spectralNorm ? normalizedDiscriminator_ : discriminator_; }
 
   Config config_;
   std::shared_ptr<const Distribution> data_;
@@ -134,6 +149,8 @@ class Trainer {
   std::string divergence_;
   std::unique_ptr<MetricsEvaluator> evaluator_;
   std::uint64_t metricsLatentRevision_ = 0;
+  SpectralNorm spectralNorm_;
+  Mlp normalizedDiscriminator_;  // W / σ(W) per layer, rewritten after every D update when spectral_norm is on
 
   // Buffers reused by every iteration (sized once per batch size).
   MlpWorkspace dJoint_;      // D on [real | fake], 2·batch columns
@@ -147,6 +164,11 @@ class Trainer {
   Matrix fakeInputGrad_;
   Vector dGrad_;
   Vector gGrad_;
+  // What an unrolled G step sets aside and puts back (Metz et al. 2016): D's weights, optimizer and σ estimates.
+  Vector unrollSavedWeights_;
+  Optimizer unrollSavedOptimizer_;
+  SpectralNorm unrollSavedSpectralNorm_;
+  Vector unrollSavedGradient_;
 };
 
 }  // namespace ganscope

@@ -39,6 +39,7 @@ std::string rebuildReason(const Config& before, const Config& after) {
   if (before.discriminator != after.discriminator) return "the discriminator's architecture changed";
   if (before.latent != after.latent) return "the latent space changed";
   if (before.dirac != after.dirac) return "the Dirac-GAN's start changed";
+  if (before.pack != after.pack) return "packing changed the width of the discriminator's input";
   return "the data's dimension changed";
 }
 
@@ -204,7 +205,7 @@ void TrainingThread::publish() {
   snapshot->config = trainer_.config();
   snapshot->lastStats = trainer_.lastStats();
   snapshot->generator = std::make_shared<const Mlp>(trainer_.generator());
-  snapshot->discriminator = std::make_shared<const Mlp>(trainer_.discriminator());
+  snapshot->discriminator = std::make_shared<const Mlp>(trainer_.discriminatorForView());
   snapshot->data = trainer_.sharedData();
 
   if (!realSamples_ || realSamplesData_ != trainer_.config().data) {
