@@ -203,7 +203,7 @@ void Trainer::computeDiscriminatorGradient() {
   if (!diverged()) stats_.gradNormD = std::sqrt(dGrad_.cast<double>().squaredNorm());
 }
 
-void Trainer::computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew) {
+void Trainer::computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew, Vector* discriminatorGrad) {
   const Eigen::Index batch = config_.batch;
   const Mlp& d = evaluatedDiscriminator();
   if (sampleNew) generateFake(gws, batch * config_.pack);
@@ -215,7 +215,10 @@ void Trainer::computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew) {
   gOutputGrad_.resize(1, batch);
   stats_.lossG = generatorLoss(config_.loss, rowView(dOnFake_.output(), 0, batch), rowView(gOutputGrad_, 0, batch));
   // Through D to its input only: D's weight gradients are not needed for G's step.
-  d.backward(dOnFake_, gOutputGrad_, nullptr, &fakeInputGrad_);
+  d.backward(dOnFake_, gOutputGrad_, discriminatorGrad, &fakeInputGrad_);
+  if (discriminatorGrad != nullptr && config_.spectralNorm) {
+    spectralNorm_.backpropagate(normalizedDiscriminator_, *discriminatorGrad);
+  }
   gGrad_.setZero();
   // Packs back to samples: each sample's share of dL/d(pack input) is its own block of rows.
   generator_.backward(gws, reshaped(fakeInputGrad_, data_->dim(), batch * config_.pack), &gGrad_, nullptr);
@@ -235,38 +238,6 @@ void Trainer::applyDiscriminatorStep() {
     spectralNorm_.powerIteration(discriminator_);
     spectralNorm_.normalize(discriminator_, normalizedDiscriminator_);
   }
-}
-
-// Unrolled GAN (Metz, Poole, Pfau & Sohl-Dickstein 2016, "Unrolled Generative Adversarial Networks", eq. 6–7):
-// G descends f(θ_G, θ_D^K), the loss against D after K further updates of D, which lets G see how D would answer
-// its move and so stops it from chasing D from mode to mode. θ_D^K is computed by K ordinary D updates on fresh
-// batches, G's gradient is taken against it, and D is then put back exactly as it was (weights, optimizer state,
-// σ estimates). The second-order term ∂θ_D^K/∂θ_G (differentiating through the K updates) is NOT kept: this is
-// the first-order approximation, which costs K D updates per G step instead of K Hessian-vector products.
-void Trainer::unrolledGeneratorUpdate() {
-  unrollSavedWeights_ = discriminator_.parameters();
-  unrollSavedOptimizer_ = discriminatorOptimizer_;
-  unrollSavedGradient_ = dGrad_;
-  if (config_.spectralNorm) unrollSavedSpectralNorm_ = spectralNorm_;
-  const UpdateStats saved = stats_;
-  for (int k = 0; k < config_.unroll && !diverged(); ++k) {
-    computeDiscriminatorGradient();
-    if (!diverged()) applyDiscriminatorStep();
-  }
-  if (!diverged()) computeGeneratorGradient(gForG_, /*sampleNew=*/true);
-  const UpdateStats unrolled = stats_;
-  discriminator_.parameters() = unrollSavedWeights_;
-  discriminatorOptimizer_ = unrollSavedOptimizer_;
-  dGrad_ = unrollSavedGradient_;
-  if (config_.spectralNorm) {
-    spectralNorm_ = unrollSavedSpectralNorm_;
-    spectralNorm_.normalize(discriminator_, normalizedDiscriminator_);
-  }
-  // D's statistics stay those of its real update; G's are those measured against the unrolled D.
-  stats_ = saved;
-  stats_.lossG = unrolled.lossG;
-  stats_.gradNormG = unrolled.gradNormG;
-  if (!diverged()) generatorOptimizer_.step(generator_.parameters(), gGrad_, config_.optimizer.g);
 }
 
 void Trainer::addInstanceNoise(Eigen::Ref<Matrix> inputs) {

@@ -127,10 +127,12 @@ class Trainer {
   void sampleReal(Eigen::Ref<Matrix> out);
   void generateFake(MlpWorkspace& gws, Eigen::Index samples);
   void computeDiscriminatorGradient();
-  void computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew);
+  // G's gradient into gGrad_; when discriminatorGrad is given, also ∂L_G/∂θ_D (raw) added to it.
+  void computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew, Vector* discriminatorGrad = nullptr);
   void applyDiscriminatorStep();
   bool checkFinite(double loss, const Vector& grad, const char* who);
   void unrolledGeneratorUpdate();
+  void unrolledStepGradients(int k, const Vector& dWeights, Vector& dGrad, Vector& gGrad);
   void addInstanceNoise(Eigen::Ref<Matrix> inputs);
   void startSpectralNorm();
   // The network D's forward and backward passes run on: the normalised copy under spectral_norm, else D itself.
@@ -164,11 +166,19 @@ class Trainer {
   Matrix fakeInputGrad_;
   Vector dGrad_;
   Vector gGrad_;
-  // What an unrolled G step sets aside and puts back (Metz et al. 2016): D's weights, optimizer and σ estimates.
+  // What an unrolled G step sets aside and puts back (Metz et al. 2016): D's weights, optimizer and σ estimates;
+  // and, per unrolled step k, what the backward pass through the unrolled updates needs (trainer_unroll.cpp).
   Vector unrollSavedWeights_;
   Optimizer unrollSavedOptimizer_;
   SpectralNorm unrollSavedSpectralNorm_;
   Vector unrollSavedGradient_;
+  std::vector<Matrix> unrollInputs_;   // [k]: D's input [real | fake] at unrolled step k
+  std::vector<Matrix> unrollLatents_;  // [k]: the latent batch behind those fakes
+  std::vector<Vector> unrollWeights_;  // [k]: D's raw weights before step k
+  std::vector<Vector> unrollGains_;    // [k]: the optimizer's per-parameter gain at step k
+  Vector unrollAdjoint_, unrollDirection_, unrollProbe_, unrollDPlus_, unrollDMinus_, unrollGPlus_, unrollGMinus_;
+  Matrix unrollInputGrad_;
+  MlpWorkspace unrollGenerator_;
 };
 
 }  // namespace ganscope

@@ -1,5 +1,6 @@
 #include "core/nn/optimizer.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ganscope {
@@ -48,6 +49,42 @@ void Optimizer::step(Vector& params, const Vector& grad, const OptimizerConfig& 
       const float rho = static_cast<float>(config.rho);
       meanSquare_ = rho * meanSquare_ + (1.0f - rho) * grad.cwiseAbs2();
       params.array() -= lr * grad.array() / (meanSquare_.array().sqrt() + static_cast<float>(config.eps));
+      break;
+    }
+  }
+}
+
+void Optimizer::lastStepGain(const OptimizerConfig& config, const Vector& grad, Vector& gain) const {
+  const float lr = static_cast<float>(config.lr);
+  const float eps = static_cast<float>(config.eps);
+  gain.resize(grad.size());
+  switch (config.kind) {
+    case OptimizerKind::Sgd:
+    case OptimizerKind::Momentum:
+      gain.setConstant(lr);
+      break;
+    case OptimizerKind::Adam: {
+      const double t = static_cast<double>(std::max<long long>(adamSteps_, 1));
+      const float stepSize = static_cast<float>(config.lr / (1.0 - std::pow(config.beta1, t)));
+      const float rootCorrection = static_cast<float>(std::sqrt(1.0 - std::pow(config.beta2, t)));
+      const float c1 = static_cast<float>(1.0 - config.beta1), c2 = static_cast<float>(1.0 - config.beta2);
+      for (Eigen::Index i = 0; i < grad.size(); ++i) {
+        const float root = std::sqrt(secondMoment_[i]) / rootCorrection;  // √v̂
+        const float denominator = root + eps;
+        // d√v̂/dg = (1−β2)·g / (√v · rc) = (1−β2)·g / (√v̂ · rc²)
+        const float dRoot = root > 0.0f ? c2 * grad[i] / (root * rootCorrection * rootCorrection) : 0.0f;
+        gain[i] = stepSize * (c1 / denominator - firstMoment_[i] * dRoot / (denominator * denominator));
+      }
+      break;
+    }
+    case OptimizerKind::RmsProp: {
+      const float c = static_cast<float>(1.0 - config.rho);
+      for (Eigen::Index i = 0; i < grad.size(); ++i) {
+        const float root = std::sqrt(meanSquare_[i]);
+        const float denominator = root + eps;
+        const float dRoot = root > 0.0f ? c * grad[i] / root : 0.0f;
+        gain[i] = lr * (1.0f / denominator - grad[i] * dRoot / (denominator * denominator));
+      }
       break;
     }
   }

@@ -35,6 +35,12 @@ class Optimizer {
   /// - RmsProp: s ← ρs + (1−ρ) g²; θ ← θ − lr·g/(√s + ε) (Tieleman & Hinton 2012, lecture 6.5).
   void step(Vector& params, const Vector& grad, const OptimizerConfig& config);
 
+  /// The per-parameter derivative of the last step() with respect to the gradient `grad` it was given,
+  /// ∂(θ_before − θ_after)/∂g, holding the running statistics that came from earlier steps fixed: lr for Sgd and
+  /// Momentum; for Adam lr/(1−β1^t)·[(1−β1)/(√v̂ + ε) − m·(1−β2)·g/((1−β2^t)·√v̂·(√v̂ + ε)²)]; for RmsProp
+  /// lr·[1/(√s + ε) − (1−ρ)·g²/(√s·(√s + ε)²)]. (Unrolled GAN steps differentiate through D's updates with it.)
+  void lastStepGain(const OptimizerConfig& config, const Vector& grad, Vector& gain) const;
+
   /// Sets every state buffer and the step count back to zero.
   void reset();
 
