@@ -26,6 +26,21 @@ void addMarker(ImDrawList* drawList, ImVec2 centre, float radius, bool captured)
   }
 }
 
+// A marker around a mode on the plane, leaving the mode's own samples (its 3σ disc, `inner` pixels) visible: a
+// captured mode gets a broad filled band (an annulus), a missed one a thin ring.
+void addPlaneMarker(ImDrawList* drawList, ImVec2 centre, float inner, bool captured) {
+  if (captured) {
+    const float band = std::max(5.0f, inner * 0.6f);
+    const float middle = inner + band * 0.5f;
+    drawList->AddCircle(centre, middle, kHalo, 40, band + 3.0f);
+    drawList->AddCircle(centre, middle, kCaptured, 40, band);
+  } else {
+    const float middle = inner + 2.0f;
+    drawList->AddCircle(centre, middle, kHalo, 40, 5.5f);
+    drawList->AddCircle(centre, middle, kMissed, 40, 2.5f);
+  }
+}
+
 }  // namespace
 
 void ModeMarkers::update(long long version, const Distribution& data, const Matrix& fake) {
@@ -47,8 +62,9 @@ void ModeMarkers::drawPlane(ImDrawList* drawList, ImVec2 origin, ImVec2 size, co
   for (Eigen::Index k = 0; k < modes_->centres.cols(); ++k) {
     const ImVec2 centre(origin.x + static_cast<float>((modes_->centres(0, k) - view.xMin) * pixelsPerUnit),
                         origin.y + static_cast<float>((view.yMax - modes_->centres(1, k)) * pixelsPerUnit));
-    const float radius = std::clamp(3.0f * modes_->stds[k] * pixelsPerUnit, kMinRadiusPx, kMaxRadiusPx);
-    addMarker(drawList, centre, radius, coverage_.highQualityPerMode[static_cast<std::size_t>(k)] > 0);
+    // Around the mode's 3σ disc, where its high-quality samples lie, and never smaller than a projector can show.
+    const float inner = std::clamp(3.0f * modes_->stds[k] * pixelsPerUnit + 2.0f, kMinRadiusPx * 0.6f, kMaxRadiusPx);
+    addPlaneMarker(drawList, centre, inner, coverage_.highQualityPerMode[static_cast<std::size_t>(k)] > 0);
   }
   // Legend: "● captured  ○ missed   3 of 8 modes".
   const float font = ImGui::GetFontSize();
@@ -62,11 +78,11 @@ void ModeMarkers::drawPlane(ImDrawList* drawList, ImVec2 origin, ImVec2 size, co
                           IM_COL32(255, 255, 255, 215), font * 0.3f);
   float x = at.x;
   const float mid = at.y + font * 0.5f;
-  addMarker(drawList, ImVec2(x + r, mid), r, true);
+  addPlaneMarker(drawList, ImVec2(x + r, mid), r * 0.45f, true);
   x += 2 * r + font * 0.3f;
   drawList->AddText(ImVec2(x, at.y), kMissed, "captured");
   x += capturedW + font * 0.8f;
-  addMarker(drawList, ImVec2(x + r, mid), r, false);
+  addPlaneMarker(drawList, ImVec2(x + r, mid), r * 0.6f, false);
   x += 2 * r + font * 0.3f;
   drawList->AddText(ImVec2(x, at.y), kMissed, "missed");
   x += missedW + font * 1.0f;

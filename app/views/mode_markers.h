@@ -21,13 +21,14 @@ class ModeMarkers {
   /// Data without modes clears the markers.
   void update(long long version, const Distribution& data, const Matrix& fake);
 
-  /// Draws a marker at each mode centre of a 2D plane showing `view` in the rectangle (origin, size): a filled disc
-  /// with a white rim for a captured mode, a hollow ring for a missed one, each at least readable on a projector
-  /// (never smaller than the mode's 3σ circle), and a one-line legend at the top left.
+  /// Draws a marker around each mode centre of a 2D plane showing `view` in the rectangle (origin, size): a broad
+  /// filled teal band for a captured mode, a thin dark ring for a missed one, both with a white halo and both
+  /// outside the mode's 3σ disc, so the samples there stay visible; never too small for a projector. A one-line
+  /// legend sits at the top left.
   void drawPlane(ImDrawList* drawList, ImVec2 origin, ImVec2 size, const Bounds& view) const;
 
-  /// Draws the markers of a 1D mixture on a horizontal axis at pixel height `y`, where data x maps to
-  /// left + (x − lo) / (hi − lo) · width.
+  /// Draws the markers of a 1D mixture on a horizontal axis at pixel height `y` (a filled disc when captured, a
+  /// hollow ring when missed), where data x maps to left + (x − lo) / (hi − lo) · width.
   void drawAxis(ImDrawList* drawList, float y, double lo, double hi, float left, float width) const;
 
   /// Whether there are modes to mark.
