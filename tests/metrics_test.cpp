@@ -193,6 +193,21 @@ TEST_CASE("mode coverage: minSamplesPerMode sets how many HQ samples capture a m
   CHECK(coverage.reverseKl == doctest::Approx(0.75 * std::log(1.5) + 0.25 * std::log(0.5)).epsilon(1e-12));
 }
 
+TEST_CASE("mode coverage: capturedModeMask sets the bits of the captured modes only") {
+  // The grid of 25: samples on modes 0, 3 and 24 (two on mode 3), plus one far from every mode.
+  const ModeSet modes = gridOf25Modes();
+  const Matrix samples = points({{-4.0f, -4.0f}, {2.0f, -4.0f}, {2.01f, -4.0f}, {4.0f, 4.0f}, {50.0f, 50.0f}});
+  const ModeCoverage coverage = measureModeCoverage(samples, modes);
+  CHECK(capturedModeMask(coverage) == ((1ULL << 0) | (1ULL << 3) | (1ULL << 24)));
+  CHECK(capturedModeMask(coverage, 2) == (1ULL << 3));
+  // Modes past the 64th are left out; the 64th is the top bit.
+  ModeCoverage many;
+  many.highQualityPerMode.assign(70, 0);
+  many.highQualityPerMode[63] = 1;
+  many.highQualityPerMode[65] = 4;
+  CHECK(capturedModeMask(many) == (1ULL << 63));
+}
+
 TEST_CASE("mode coverage: the quality radius is strict and measured in each mode's own σ") {
   SUBCASE("a sample exactly qualitySigmas away is not high quality; one just inside is") {
     const ModeSet modes = modes1d({0.0f}, {1.0f});

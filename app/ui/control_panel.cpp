@@ -159,6 +159,12 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
       ImGui::SameLine();
       ImGui::Checkbox("z -> x", &lines.mapping);
       tooltip("How G maps evenly spaced latent values z (bottom line) to samples x (top line).");
+      if (snapshot.data->modes()) {
+        ImGui::SameLine();
+        ImGui::Checkbox("modes", &lines.modes);
+        tooltip("The target's mode centres on the x axis: filled when G captures the mode (a generated sample within "
+                "3 standard deviations has it as its nearest mode), hollow when G misses it.");
+      }
     }
     return;
   }
@@ -179,6 +185,11 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
     ImGui::SameLine();
     ImGui::Checkbox("arrows", &layers.arrows);
     tooltip("The direction in which G's loss pushes each generated sample (−∂L_G/∂x).");
+    if (snapshot.data->modes()) {
+      ImGui::Checkbox("modes", &layers.modes);
+      tooltip("The target's mode centres: a filled disc when G captures the mode (a generated sample within 3 "
+              "standard deviations has it as its nearest mode, the VEEGAN/PacGAN rule), a hollow ring when G misses it.");
+    }
   }
 }
 

@@ -213,6 +213,7 @@ void LineView::compute(const Snapshot& s, float plotWidth) {
 
   // G's samples: G applied to the snapshot's fixed latent batch.
   const Matrix& fake = s.generator->forward(*s.latentSamples, generatorWs_);
+  modeMarkers_.update(s.version, data, fake);  // once per snapshot
   fake_.clear();
   fake_.reserve(static_cast<std::size_t>(fake.cols()));
   for (Eigen::Index j = 0; j < fake.cols(); ++j)
@@ -616,6 +617,7 @@ void LineView::draw(const Snapshot& s, ImDrawList* drawList, ImVec2 topLeft, ImV
   }
   drawList->PopClipRect();
   drawList->AddRect(plotMin, plotMax, style.frame, 0.0f, ImDrawFlags_None, style.thinLine);
+  if (options_.modes) modeMarkers_.drawAxis(drawList, plotBottom, lo, hi, plotLeft, plotWidth);
 
   // A p_g clipped at the top says how tall it really is.
   if (options_.generatorDensity && !fakeIsPoint_ && pgPeak_ > densityTop_) {

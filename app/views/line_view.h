@@ -5,6 +5,7 @@
 #include <span>
 #include <vector>
 
+#include "app/views/mode_markers.h"
 #include "core/data/data_config.h"
 #include "core/nn/mlp.h"
 #include "core/nn/tensor.h"
@@ -21,6 +22,7 @@ struct LineViewOptions {
   bool optimalDiscriminator = true;  ///< D*(x) = p_data / (p_data + p_g) (dashed orange), for comparison
   bool mapping = true;               ///< the lower panel: lines from latent quantiles z to x = G(z)
   bool legend = true;                ///< the legend at the top right of the plot
+  bool modes = true;                 ///< a mixture's mode centres on the x axis, filled when G captures them
   int gridPoints = 400;              ///< points on which the curves are evaluated
   int mappingLines = 31;             ///< evenly spaced latent quantiles in the lower panel
 };
@@ -51,6 +53,7 @@ class LineView {
   void updateRange(const Snapshot& s);
 
   LineViewOptions options_;
+  ModeMarkers modeMarkers_;
 
   // The displayed ranges (animated towards their targets) and what they were set up for.
   bool haveRange_ = false;

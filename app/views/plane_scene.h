@@ -17,6 +17,7 @@ struct PlaneLayers {
   bool fake = true;      ///< generated samples
   bool manifold = true;  ///< the generator's manifold: a latent grid warped by G, shaded by density
   bool arrows = true;    ///< the generator's gradient on its samples (where each sample is pushed)
+  bool modes = true;     ///< the target's mode centres, filled when G captures them (drawn over the picture)
 };
 
 /// The picture of one frame of the 2D view. Each group of fields has a revision number that the caller increases

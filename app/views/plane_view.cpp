@@ -96,6 +96,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   drawList->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(renderer_.colorTexture())), origin,
                      ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1), ImVec2(1, 0));
   drawOverlay(drawList, origin, size, snapshot);
+  if (layers_.modes) modeMarkers_.drawPlane(drawList, origin, size, view_);
 }
 
 void PlaneView::fitView(const Snapshot& snapshot, double aspect) {
@@ -191,6 +192,7 @@ void PlaneView::updateSamples(const Snapshot& snapshot) {
   scene_.fake.resize(fake.cols());
   for (Eigen::Index i = 0; i < fake.cols(); ++i) scene_.fake[i] = column2(fake, i);
   ++scene_.samplesRevision;
+  modeMarkers_.update(snapshot.version, *snapshot.data, fake);
 }
 
 void PlaneView::updateManifold(const Snapshot& snapshot) {

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/views/mode_markers.h"
 #include "app/views/plane_renderer.h"
 #include "app/views/plane_scene.h"
 #include "core/nn/mlp.h"
@@ -62,6 +63,7 @@ class PlaneView {
 
   PlaneRenderer renderer_;
   PlaneScene scene_;
+  ModeMarkers modeMarkers_;
   PlaneLayers layers_;
   Bounds view_;
   bool viewValid_ = false;

@@ -12,7 +12,9 @@
 
 #include "app/cli/cli_options.h"
 #include "app/cli/preset_library.h"
+#include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
+#include "app/views/dirac_view.h"
 #include "app/views/line_view.h"
 #include "app/views/metrics_panel.h"
 #include "app/views/plane_view.h"
@@ -86,6 +88,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   PlaneView planeView;
   if (window->softwareRenderer()) planeView.setSceneInterval(std::chrono::milliseconds(33));
   LineView lineView;
+  DiracView diracView;
   MetricsPanel metricsPanel;
   std::vector<PresetInfo> presets;
   try {
@@ -98,6 +101,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   trainer.send(SetNicenessCommand{10});
   if (options.pauseAfter > 0) trainer.send(StepCommand{options.pauseAfter});
   ControlPanel controls(trainer, presets);
+  CollapseBanner collapseBanner(trainer);
   controls.setPresetName(options.presetName.empty() ? config.name : options.presetName);
 
   FrameStats frameStats;
@@ -141,10 +145,29 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar |
                                              (snapshot->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
     drawBanner(*snapshot);
+    collapseBanner.draw(*snapshot);
+    // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
+    const bool dirac = snapshot->config.data.kind == DataKind::Dirac;
+    const bool diracTabs = dirac && ImGui::BeginTabBar("##dirac views");
+    bool showPortrait = false, showLine = !dirac;
+    if (diracTabs) {
+      if (ImGui::BeginTabItem("Phase portrait (θ, ψ)")) {
+        showPortrait = true;
+        ImGui::EndTabItem();
+      }
+      if (ImGui::BeginTabItem("1D view")) {
+        showLine = true;
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
+    }
     const ImVec2 available = ImGui::GetContentRegionAvail();
-    if (snapshot->generator->outputDim() == 2) {
+    if (showPortrait) {
+      diracView.draw(*snapshot, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), available);
+      ImGui::Dummy(available);
+    } else if (snapshot->generator->outputDim() == 2) {
       planeView.draw(*snapshot, available);
-    } else {
+    } else if (showLine) {
       const ImVec2 topLeft = ImGui::GetCursorScreenPos();
       lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
       ImGui::Dummy(available);

@@ -65,6 +65,7 @@ void MetricsEvaluator::measure(const Mlp& generator, MetricsRow& row) {
     row.modesTotal = coverage.modesTotal;
     row.highQuality = coverage.highQualityFraction;
     row.modeKl = coverage.reverseKl;
+    row.capturedModes = capturedModeMask(coverage);
   }
   row.js = jsDivergenceOnGrid(realForJs_, fake, grid_);
   row.w1 = data_.dim() == 1 ? wasserstein1Exact1d(realForW1_, fake)

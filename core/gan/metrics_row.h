@@ -1,5 +1,6 @@
 #pragma once
 // One row of a run's metric history, and its CSV form.
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ struct MetricsRow {
   double gradNormG = kNone;    ///< ‖∂L_G/∂θ_G‖ at the last G update
   double modes = kNone;        ///< modes captured (VEEGAN/PacGAN protocol), for mixtures of Gaussians
   double modesTotal = kNone;   ///< modes of the target
+  std::uint64_t capturedModes = 0;  ///< bit k set when mode k (k < 64) is captured: which modes, for mode hopping
   double highQuality = kNone;  ///< fraction of generated samples within 3σ of their nearest mode
   double modeKl = kNone;       ///< reverse KL of the histogram of nearest modes against uniform
   double js = kNone;           ///< JS divergence on a histogram grid (nats, ≤ ln 2)

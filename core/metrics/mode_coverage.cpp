@@ -107,4 +107,13 @@ ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, do
   return result;
 }
 
+std::uint64_t capturedModeMask(const ModeCoverage& coverage, int minSamplesPerMode) {
+  std::uint64_t mask = 0;
+  const std::size_t count = std::min<std::size_t>(64, coverage.highQualityPerMode.size());
+  for (std::size_t k = 0; k < count; ++k) {
+    if (coverage.highQualityPerMode[k] >= minSamplesPerMode) mask |= std::uint64_t{1} << k;
+  }
+  return mask;
+}
+
 }  // namespace ganscope

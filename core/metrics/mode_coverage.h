@@ -1,6 +1,7 @@
 #pragma once
 // How many modes of a Gaussian mixture a generator reaches, and how good its samples are:
 // the "modes captured / % high-quality samples / reverse KL" protocol of VEEGAN and PacGAN.
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -37,5 +38,9 @@ struct ModeCoverage {
 /// minSamplesPerMode < 1.
 ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, double qualitySigmas = 3.0,
                                  int minSamplesPerMode = 1);
+
+/// The captured modes as a bit set: bit k is set when mode k < 64 has at least minSamplesPerMode high-quality
+/// samples (modes from the 65th on are left out). Which modes are held, so a change of set (mode hopping) shows.
+std::uint64_t capturedModeMask(const ModeCoverage& coverage, int minSamplesPerMode = 1);
 
 }  // namespace ganscope

@@ -1,0 +1,513 @@
+#include "core/gan/collapse_monitor.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdio>
+#include <numbers>
+
+#include "core/gan/config_json.h"
+
+namespace ganscope {
+namespace {
+
+constexpr double kTwoPi = 2.0 * std::numbers::pi;
+
+bool finite(double v) { return std::isfinite(v); }
+
+// 1234567 → "1,234,567", for iteration counts in sentences.
+std::string withThousands(long long value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return value < 0 ? "-" + digits : digits;
+}
+
+// printf into a std::string (the sentences are short).
+template <typename... Args>
+std::string format(const char* pattern, Args... args) {
+  char buffer[512];
+  std::snprintf(buffer, sizeof buffer, pattern, args...);
+  return buffer;
+}
+
+// The median of a few values (copied: the inputs are tiny).
+double median(std::vector<double> values) {
+  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
+  return *middle;
+}
+
+bool hasModes(const MetricsRow& row) { return finite(row.modes) && finite(row.modesTotal) && row.modesTotal >= 2; }
+
+// A row counts towards collapse when it covers at least one mode and at most ⌊fraction·K⌋, with enough of G's
+// samples on a mode to say that G has found some modes.
+bool collapsedRow(const MetricsRow& row, const CollapseThresholds& t) {
+  return hasModes(row) && row.modes >= 1 && row.modes <= std::floor(t.collapseFraction * row.modesTotal) &&
+         finite(row.highQuality) && row.highQuality >= t.collapseMinHighQuality;
+}
+
+// A row counts towards recovery when it covers at least ⌈fraction·K⌉ modes.
+bool recoveredRow(const MetricsRow& row, const CollapseThresholds& t) {
+  return hasModes(row) && row.modes >= std::ceil(t.recoverFraction * row.modesTotal - 1e-9);
+}
+
+// Advances a hysteresis state by one row: `evidence` rows in a row enter (when `enterReady` says the run is long
+// enough), `recovered` rows in a row leave. Rows that are neither keep the state and break both runs.
+void advance(bool& active, int& enterRun, int& leaveRun, long long& runStart, long long& since, long long step,
+             bool evidence, bool recovered, int enterRows, int leaveRows, long long enterSpan = 0) {
+  if (!active) {
+    leaveRun = 0;
+    if (!evidence) {
+      enterRun = 0;
+      return;
+    }
+    if (enterRun++ == 0) runStart = step;
+    if (enterRun >= enterRows && step - runStart >= enterSpan) {
+      active = true;
+      since = runStart;
+      leaveRun = 0;
+    }
+    return;
+  }
+  enterRun = 0;
+  leaveRun = recovered ? leaveRun + 1 : 0;
+  if (leaveRun >= leaveRows) {
+    active = false;
+    leaveRun = 0;
+  }
+}
+
+// The fixes that `config` can take and does not already have: each candidate is applied to a copy through the
+// config's own mapping (a key this build does not know, such as a stabilizer not yet merged, drops the fix).
+std::vector<SuggestedFix> availableFixes(const Config& config, std::vector<SuggestedFix> candidates) {
+  std::vector<SuggestedFix> out;
+  for (SuggestedFix& fix : candidates) {
+    Config edited = config;
+    try {
+      for (const std::string& assignment : fix.assignments) applySetting(edited, assignment);
+    } catch (const ConfigError&) {
+      continue;
+    }
+    if (edited == config || !validate(edited).empty()) continue;
+    out.push_back(std::move(fix));
+  }
+  return out;
+}
+
+// "Try a, b or c." from the fixes' names.
+std::string suggestionText(const std::vector<SuggestedFix>& fixes) {
+  if (fixes.empty()) return {};
+  std::string text = "Try ";
+  for (std::size_t i = 0; i < fixes.size(); ++i) {
+    if (i > 0) text += i + 1 == fixes.size() ? " or " : ", ";
+    text += fixes[i].name;
+  }
+  return text + ".";
+}
+
+std::string lr(double value) { return format("%.3g", value); }
+
+// Two-timescale learning rates (Heusel et al. 2017, TTUR): D learns 4× faster than G; offered when it does not yet
+// learn at least twice as fast.
+void addTwoTimescale(std::vector<SuggestedFix>& fixes, const Config& config) {
+  if (config.optimizer.d.lr >= 2.0 * config.optimizer.g.lr) return;
+  fixes.push_back({"two-timescale learning rates (D " + lr(4.0 * config.optimizer.g.lr) + ")",
+                   {"optimizer.d.lr=" + lr(4.0 * config.optimizer.g.lr)}});
+}
+
+// Both learning rates divided by `factor`.
+SuggestedFix slower(const Config& config, double factor) {
+  return {"learning rates ÷ " + format("%g", factor),
+          {"optimizer.g.lr=" + lr(config.optimizer.g.lr / factor), "optimizer.d.lr=" + lr(config.optimizer.d.lr / factor)}};
+}
+
+}  // namespace
+
+const char* conditionName(TrainingCondition condition) {
+  switch (condition) {
+    case TrainingCondition::Healthy: return "healthy";
+    case TrainingCondition::Oscillation: return "oscillation";
+    case TrainingCondition::ModeCollapse: return "mode collapse";
+    case TrainingCondition::ModeHopping: return "mode hopping";
+    case TrainingCondition::VanishingGradients: return "vanishing gradients";
+    case TrainingCondition::Divergence: return "divergence";
+  }
+  return "?";
+}
+
+CollapseMonitor::CollapseMonitor(CollapseThresholds thresholds) : t_(thresholds) {}
+
+void CollapseMonitor::reset() {
+  const CollapseThresholds t = t_;
+  *this = CollapseMonitor(t);
+}
+
+bool CollapseMonitor::holds(TrainingCondition condition) const {
+  switch (condition) {
+    case TrainingCondition::Healthy:
+      return !collapse_.active && !hopping_.active && !vanishing_.active && !oscillation_.active &&
+             !divergence_.active;
+    case TrainingCondition::Oscillation: return oscillation_.active;
+    case TrainingCondition::ModeCollapse: return collapse_.active;
+    case TrainingCondition::ModeHopping: return hopping_.active;
+    case TrainingCondition::VanishingGradients: return vanishing_.active;
+    case TrainingCondition::Divergence: return divergence_.active;
+  }
+  return false;
+}
+
+void CollapseMonitor::update(const std::vector<MetricsRow>& history, const Config& config) {
+  if (history.empty()) return;
+  // A history that starts again (reset, rebuild) or goes back in time starts the monitor afresh.
+  if (history.front().step != firstStep_ || history.back().step < lastStep_) {
+    reset();
+    firstStep_ = history.front().step;
+  }
+  // The rows after the last step seen (the published history may be thinned, so go by step, not by index).
+  auto first = std::upper_bound(history.begin(), history.end(), lastStep_,
+                                [](long long step, const MetricsRow& row) { return step < row.step; });
+  if (first == history.end()) return;
+  for (auto it = first; it != history.end(); ++it) consume(history, static_cast<std::size_t>(it - history.begin()), config);
+  lastStep_ = history.back().step;
+  buildReport(history.back(), config);
+}
+
+void CollapseMonitor::consume(const std::vector<MetricsRow>& history, std::size_t index, const Config& config) {
+  const MetricsRow& row = history[index];
+  ++rowsSeen_;
+  if (config.data.kind == DataKind::Dirac) judgeDirac(row);
+  if (row.step <= 0) return;  // the untrained networks are no evidence
+  updateBaselines(row);
+  judgeDivergence(row);
+  judgeCollapse(row);
+  judgeHopping(history, index);
+  if (config.data.kind != DataKind::Dirac) {
+    judgeVanishing(history, index, config);
+    judgeOscillation(row, config);
+  }
+}
+
+void CollapseMonitor::updateBaselines(const MetricsRow& row) {
+  if (haveBaseline_ || !finite(row.gradNormD) || !finite(row.gradNormG)) return;
+  earlyGradD_.push_back(row.gradNormD);
+  earlyGradG_.push_back(row.gradNormG);
+  if (static_cast<int>(earlyGradD_.size()) >= t_.baselineRows) {
+    baselineGradD_ = median(earlyGradD_);
+    baselineGradG_ = median(earlyGradG_);
+    haveBaseline_ = true;
+  }
+}
+
+// [SECTION] Divergence
+
+void CollapseMonitor::judgeDivergence(const MetricsRow& row) {
+  // The trainer's own divergence row (and any row after an update) has every loss and gradient norm set: one that is
+  // NaN or infinite means training stopped. That never goes away until the run starts again.
+  const bool bad = !finite(row.lossD) || !finite(row.lossG) || !finite(row.gradNormD) || !finite(row.gradNormG);
+  if (bad) {
+    if (!divergence_.active) divergence_.since = row.step;
+    divergence_.active = true;
+    nonFinite_ = true;
+    return;
+  }
+  if (nonFinite_) return;
+  bool growing = false, recovered = true;
+  if (!dirac_.empty() && diracStartRadius_ > 0.0) {
+    const double r = dirac_.back().radius;
+    growing = r >= t_.diracDivergenceFactor * diracStartRadius_;
+    recovered = r < t_.diracRecoverFactor * diracStartRadius_;
+  } else if (haveBaseline_) {
+    const bool dBig = baselineGradD_ > 0 && row.gradNormD >= t_.divergenceGradientFactor * baselineGradD_;
+    const bool gBig = baselineGradG_ > 0 && row.gradNormG >= t_.divergenceGradientFactor * baselineGradG_;
+    growing = dBig || gBig;
+    recovered = row.gradNormD < t_.divergenceRecoverFactor * baselineGradD_ &&
+                row.gradNormG < t_.divergenceRecoverFactor * baselineGradG_;
+  }
+  advance(divergence_.active, divergence_.enterRun, divergence_.leaveRun, divergence_.runStart, divergence_.since,
+          row.step, growing, recovered, t_.divergenceRows, t_.divergenceRows);
+}
+
+// [SECTION] Mode collapse and mode hopping
+
+void CollapseMonitor::judgeCollapse(const MetricsRow& row) {
+  if (!hasModes(row)) {
+    // Not a mixture (or G's samples are not finite): nothing to judge; a collapse already found stays.
+    if (!finite(row.modesTotal)) collapse_ = {};
+    return;
+  }
+  const bool low = collapsedRow(row, t_);
+  const long long modes = std::llround(row.modes);
+  if (!collapse_.active) collapseMaxModes_ = collapse_.enterRun == 0 ? modes : std::max(collapseMaxModes_, modes);
+  advance(collapse_.active, collapse_.enterRun, collapse_.leaveRun, collapse_.runStart, collapse_.since, row.step,
+          low, recoveredRow(row, t_), t_.collapseEnterRows, t_.collapseLeaveRows, t_.collapseEnterSpan);
+  if (collapse_.active) collapseMaxModes_ = std::max(collapseMaxModes_, modes);
+}
+
+void CollapseMonitor::judgeHopping(const std::vector<MetricsRow>& history, std::size_t index) {
+  // The last hopWindow rows (after step 0, with modes), oldest first.
+  std::uint64_t masks[64];
+  long long counts[64];
+  long long firstStep = 0;
+  const int window = std::clamp(t_.hopWindow, 2, 64);
+  int n = 0;
+  bool allCollapsed = true;
+  for (std::size_t j = index + 1; j-- > 0 && n < window;) {
+    const MetricsRow& r = history[j];
+    if (r.step <= 0 || !hasModes(r)) break;
+    allCollapsed = allCollapsed && collapsedRow(r, t_) && r.highQuality >= t_.hopMinHighQuality;
+    masks[window - 1 - n] = r.capturedModes;
+    counts[window - 1 - n] = std::llround(r.modes);
+    firstStep = r.step;
+    ++n;
+  }
+  if (n < window) {
+    if (hopping_.active && !hasModes(history[index])) return;
+    hopping_.active = false;
+    return;
+  }
+  int changes = 0;
+  std::uint64_t visited = masks[0];
+  long long most = counts[0];
+  for (int i = 1; i < window; ++i) {
+    if ((masks[i] & ~masks[i - 1]) != 0 && (masks[i - 1] & ~masks[i]) != 0) ++changes;
+    visited |= masks[i];
+    most = std::max(most, counts[i]);
+  }
+  const bool evidence = allCollapsed && changes >= t_.hopEnterChanges && std::popcount(visited) > most;
+  // Recovered: the newest collapseLeaveRows rows all cover ⌈recoverFraction·K⌉ modes or more.
+  bool recovered = true;
+  for (int i = 0; i < t_.collapseLeaveRows && i <= static_cast<int>(index); ++i)
+    recovered = recovered && recoveredRow(history[index - static_cast<std::size_t>(i)], t_);
+  if (!hopping_.active) {
+    if (evidence) {
+      hopping_.active = true;
+      hopping_.since = firstStep;
+    }
+  } else if (changes <= t_.hopLeaveChanges || recovered) {
+    hopping_.active = false;
+  }
+  hopping_.enterRun = changes;                   // kept for the explanation
+  hopping_.leaveRun = std::popcount(visited);    // modes visited in the window
+  hopping_.runStart = firstStep;
+}
+
+// [SECTION] Vanishing gradients
+
+void CollapseMonitor::judgeVanishing(const std::vector<MetricsRow>& history, std::size_t index,
+                                     const Config& config) {
+  const MetricsRow& row = history[index];
+  if (!finite(row.dFake)) return;
+  const bool minimax = config.loss == LossKind::Minimax;
+  bool gradientSmall = false;
+  if (haveBaseline_ && baselineGradG_ > 0.0) {
+    std::vector<double> recent;
+    for (std::size_t j = index + 1; j-- > 0 && recent.size() < 3;)
+      if (history[j].step > 0 && finite(history[j].gradNormG)) recent.push_back(history[j].gradNormG);
+    gradientSmall = median(recent) <= t_.vanishingGradientRatio * baselineGradG_;
+  }
+  const bool evidence = minimax && row.dFake <= t_.vanishingDFake && gradientSmall;
+  const bool recovered = !minimax || row.dFake >= t_.vanishingRecoverDFake;
+  advance(vanishing_.active, vanishing_.enterRun, vanishing_.leaveRun, vanishing_.runStart, vanishing_.since,
+          row.step, evidence, recovered, t_.vanishingEnterRows, t_.vanishingLeaveRows);
+}
+
+// [SECTION] Oscillation
+
+int CollapseMonitor::feedZigZag(ZigZag& z, double value) {
+  if (!z.started) {
+    z = {};
+    z.started = true;
+    z.smoothed = z.extreme = value;
+  } else {
+    z.smoothed += t_.oscillationSmoothing * (value - z.smoothed);
+  }
+  const double s = z.smoothed;
+  if (z.direction == 0) {
+    // The first trend: the first move of a band's size away from the start sets the direction (not a reversal).
+    if (s >= z.extreme + t_.oscillationBand) z.direction = +1, z.extreme = s;
+    else if (s <= z.extreme - t_.oscillationBand) z.direction = -1, z.extreme = s;
+  } else if (z.direction > 0) {
+    if (s > z.extreme) {
+      z.extreme = s;
+    } else if (s <= z.extreme - t_.oscillationBand) {
+      z.direction = -1;
+      z.extreme = s;
+      z.reversals.push_back(rowsSeen_);
+    }
+  } else {
+    if (s < z.extreme) {
+      z.extreme = s;
+    } else if (s >= z.extreme + t_.oscillationBand) {
+      z.direction = +1;
+      z.extreme = s;
+      z.reversals.push_back(rowsSeen_);
+    }
+  }
+  while (!z.reversals.empty() && z.reversals.front() <= rowsSeen_ - t_.oscillationWindow) z.reversals.pop_front();
+  return static_cast<int>(z.reversals.size());
+}
+
+void CollapseMonitor::judgeOscillation(const MetricsRow& row, const Config& config) {
+  // D's output is on a 0-1 scale only for these losses; a WGAN critic or hinge score has no fixed scale, so its
+  // swings cannot be told from drift with one band.
+  const bool applicable = lossIsProbabilistic(config.loss) || config.loss == LossKind::Lsgan;
+  if (!applicable || !finite(row.dReal) || !finite(row.dFake)) {
+    zigReal_ = {};
+    zigFake_ = {};
+    recentDFake_.clear();
+    reversals_ = 0;
+    oscillation_.active = false;
+    return;
+  }
+  reversals_ = std::max(feedZigZag(zigReal_, row.dReal), feedZigZag(zigFake_, row.dFake));
+  recentDFake_.push_back(row.dFake);
+  while (static_cast<int>(recentDFake_.size()) > t_.oscillationWindow) recentDFake_.pop_front();
+  // The window already integrates several rows: one row of evidence enters; the gap between the enter and leave
+  // counts is the hysteresis.
+  if (!oscillation_.active && reversals_ >= t_.oscillationEnterReversals) {
+    oscillation_.active = true;
+    oscillation_.since = row.step;
+  } else if (oscillation_.active && reversals_ <= t_.oscillationLeaveReversals) {
+    oscillation_.active = false;
+  }
+}
+
+void CollapseMonitor::judgeDirac(const MetricsRow& row) {
+  if (!finite(row.theta) || !finite(row.psi)) return;
+  const double r = std::hypot(row.theta, row.psi);
+  const double raw = std::atan2(row.psi, row.theta);
+  if (dirac_.empty()) {
+    diracStartRadius_ = r;
+    dirac_.push_back({raw, r, row.step});
+    diracRawAngle_ = raw;
+    return;
+  }
+  // Unwrap: the angle moves by less than half a turn between two rows.
+  double delta = raw - diracRawAngle_;
+  if (delta > std::numbers::pi) delta -= kTwoPi;
+  if (delta < -std::numbers::pi) delta += kTwoPi;
+  diracRawAngle_ = raw;
+  dirac_.push_back({dirac_.back().angle + delta, r, row.step});
+  // Keep at the front the latest point at least one full turn before the newest.
+  const double newest = dirac_.back().angle;
+  while (dirac_.size() > 2 && std::abs(newest - dirac_[1].angle) >= kTwoPi) dirac_.pop_front();
+  if (dirac_.size() > 200000) dirac_.pop_front();  // no turn in a very long time: keep memory bounded
+  const bool turned = std::abs(newest - dirac_.front().angle) >= kTwoPi && dirac_.front().radius > 1e-12;
+  diracRatio_ = turned ? r / dirac_.front().radius : 0.0;
+  diracTurnSteps_ = turned ? row.step - dirac_.front().step : 0;
+  if (row.step <= 0) return;
+  const bool evidence = turned && diracRatio_ >= t_.diracCircleRatio;
+  const bool recovered = !turned || diracRatio_ < t_.diracLeaveRatio || r <= 1e-9;
+  advance(oscillation_.active, oscillation_.enterRun, oscillation_.leaveRun, oscillation_.runStart, oscillation_.since,
+          row.step, evidence, recovered, t_.diracRows, t_.diracRows);
+}
+
+// [SECTION] The report
+
+void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
+  ConditionReport r;
+  std::vector<SuggestedFix> fixes;
+  const long long step = row.step;
+  if (divergence_.active) {
+    r.condition = TrainingCondition::Divergence;
+    r.since = divergence_.since;
+    if (nonFinite_) {
+      r.headline = "Divergence: NaN or Inf";
+      r.explanation = "At iteration " + withThousands(divergence_.since) +
+                      " a loss or gradient became NaN or infinite, and training stopped: the updates overshot until "
+                      "the numbers left the range a computer can hold.";
+    } else if (!dirac_.empty() && diracStartRadius_ > 0.0) {
+      const double radius = dirac_.back().radius;
+      r.headline = "Divergence: (θ, ψ) runs away";
+      r.explanation = format("(θ, ψ) is %.3g from the equilibrium (0, 0), %.0f× its starting distance %.3g: the "
+                             "spiral keeps widening and will end in overflow.",
+                             radius, radius / diracStartRadius_, diracStartRadius_);
+    } else {
+      const bool dWorse = row.gradNormD / baselineGradD_ >= row.gradNormG / baselineGradG_;
+      const double now = dWorse ? row.gradNormD : row.gradNormG, early = dWorse ? baselineGradD_ : baselineGradG_;
+      r.headline = "Divergence: gradients exploding";
+      r.explanation = format("‖∂L_%s/∂θ_%s‖ = %.3g, %.0f× its early size (%.3g), since iteration %s: each update "
+                             "overshoots and the next one is larger.",
+                             dWorse ? "D" : "G", dWorse ? "D" : "G", now, now / early, early,
+                             withThousands(divergence_.since).c_str());
+    }
+    fixes.push_back(slower(config, 10.0));
+    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+    fixes.push_back({"spectral normalisation", {"spectral_norm=true"}});
+  } else if (vanishing_.active) {
+    r.condition = TrainingCondition::VanishingGradients;
+    r.since = vanishing_.since;
+    r.headline = format("Vanishing gradients: D(fake) %.2g", row.dFake);
+    r.explanation = format("Mean D(fake) = %.2g for the last %s iterations: D is sure every generated sample is "
+                           "fake, and with the minimax loss G's gradient is proportional to D(fake), so "
+                           "‖∂L_G/∂θ_G‖ fell to %.3g (%.3g early on).",
+                           row.dFake, withThousands(step - vanishing_.since).c_str(), row.gradNormG, baselineGradG_);
+    fixes.push_back({"the non-saturating loss", {"loss=nonsaturating"}});
+    fixes.push_back({"instance noise (σ = 0.1)", {"instance_noise=0.1"}});
+    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+  } else if (hopping_.active) {
+    r.condition = TrainingCondition::ModeHopping;
+    r.since = hopping_.since;
+    const long long total = std::llround(row.modesTotal);
+    r.headline = format("Mode hopping: %lld of %lld modes, changing", std::llround(row.modes), total);
+    r.explanation = format("G covers only %lld of %lld modes at a time, but which ones changed %d times in the last "
+                           "%s iterations (%d different modes visited): D chases G from mode to mode and G runs to "
+                           "the next one (Metz et al. 2016).",
+                           std::llround(row.modes), total, hopping_.enterRun,
+                           withThousands(step - hopping_.runStart).c_str(), hopping_.leaveRun);
+    fixes.push_back({"unroll = 5", {"unroll=5"}});
+    fixes.push_back({"pack = 4", {"pack=4"}});
+    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+  } else if (collapse_.active) {
+    r.condition = TrainingCondition::ModeCollapse;
+    r.since = collapse_.since;
+    const long long total = std::llround(row.modesTotal);
+    const long long modes = finite(row.modes) ? std::llround(row.modes) : 0;
+    r.headline = format("Mode collapse: %lld of %lld modes", modes, total);
+    const double quality = finite(row.highQuality) ? 100.0 * row.highQuality : 0.0;
+    r.explanation = format("Only %lld of %lld modes covered, and never more than %lld for the last %s iterations: %s "
+                           "(%.0f%% of its samples lie on a mode; D(fake) %.2g).",
+                           modes, total, collapseMaxModes_, withThousands(step - collapse_.since).c_str(),
+                           quality >= 50.0 ? "G puts its samples on a few modes and ignores the rest"
+                                           : "G spreads its samples thinly and reaches only a few modes",
+                           quality, row.dFake);
+    fixes.push_back({"unroll = 5", {"unroll=5"}});
+    fixes.push_back({"pack = 4", {"pack=4"}});
+    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+    addTwoTimescale(fixes, config);
+  } else if (oscillation_.active) {
+    r.condition = TrainingCondition::Oscillation;
+    r.since = oscillation_.since;
+    if (config.data.kind == DataKind::Dirac) {
+      const bool out = diracRatio_ >= 1.05;
+      const double start = dirac_.front().radius, now = dirac_.back().radius;
+      r.headline = out ? "Oscillation: spiralling out" : "Oscillation: circling (0, 0)";
+      r.explanation = format("(θ, ψ) went once around the equilibrium (0, 0) in the last %s iterations and its "
+                             "distance from it %s %.3g to %.3g (×%.2f): the field only rotates there, so %s gradient "
+                             "descent %s (Mescheder et al. 2018, §2).",
+                             withThousands(diracTurnSteps_).c_str(), out ? "grew from" : "went from", start, now,
+                             diracRatio_, config.update == UpdateOrder::Simultaneous ? "simultaneous" : "alternating",
+                             out ? "spirals out" : "circles without reaching it");
+      fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+      fixes.push_back({"R2 (γ = 1)", {"penalty.r2=1"}});
+      if (config.update == UpdateOrder::Simultaneous) fixes.push_back({"alternating updates", {"update=alternating"}});
+    } else {
+      const auto [lo, hi] = std::minmax_element(recentDFake_.begin(), recentDFake_.end());
+      r.headline = "Oscillation: D's outputs swing";
+      r.explanation = format("Mean D(real) or D(fake) reversed its trend %d times in the last %d measurements "
+                             "(D(fake) between %.2f and %.2f): G and D chase each other instead of settling.",
+                             reversals_, static_cast<int>(recentDFake_.size()), *lo, *hi);
+      fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+      fixes.push_back(slower(config, 2.0));
+      fixes.push_back({"instance noise (σ = 0.1)", {"instance_noise=0.1"}});
+    }
+  }
+  if (r.condition != TrainingCondition::Healthy) {
+    r.fixes = availableFixes(config, std::move(fixes));
+    r.suggestion = suggestionText(r.fixes);
+  }
+  report_ = std::move(r);
+}
+
+}  // namespace ganscope
