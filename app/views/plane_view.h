@@ -2,9 +2,12 @@
 // The 2D view: D's decision surface, real and fake samples, G's manifold and gradient arrows, with pan and zoom.
 #include <chrono>
 #include <memory>
+#include <string>
 
 #include <imgui.h>
 
+#include "app/views/field_path.h"
+#include "app/views/gpu_mlp.h"
 #include "app/views/plane_renderer.h"
 #include "app/views/plane_scene.h"
 #include "core/nn/mlp.h"
@@ -42,6 +45,23 @@ class PlaneView {
   /// frame apart.
   void setSceneInterval(std::chrono::milliseconds interval) { sceneInterval_ = interval; }
 
+  /// Chooses where D's surface is computed (Auto: by the renderer, see setSoftwareRenderer).
+  void setFieldChoice(FieldChoice choice) { fieldChoice_ = choice; }
+  /// What the user chose.
+  FieldChoice fieldChoice() const { return fieldChoice_; }
+  /// Tells the view whether OpenGL is a software rasterizer (FieldChoice::Auto then keeps the CPU path).
+  void setSoftwareRenderer(bool software) { softwareRenderer_ = software; }
+  /// The path in use since the last draw(): the choice, or the CPU when the GPU cannot evaluate the networks.
+  FieldPath fieldPath() const { return scene_.fieldPath; }
+  /// Why the GPU path was asked for but the CPU path is in use (a network too wide or too deep), or "".
+  const std::string& fieldPathNote() const { return fieldPathNote_; }
+
+  /// The GPU path's lattice for the WGAN/hinge colour scale (the 98th percentile of |D − centre| over the view).
+  static constexpr int kScaleLattice = 32;
+  /// The seed of the GPU path's latent cloud.
+  static constexpr std::uint64_t kCloudSeed = 20140610;  // Goodfellow et al.'s arXiv submission date
+  /// Generated samples the GPU path draws (G evaluated per vertex); the CPU path draws the snapshot's 2,500.
+  static constexpr int kCloudSamples = 100'000;
   /// The field lattice size: 128 × 128 evaluations over the visible rectangle (smoothed by linear filtering).
   static constexpr int kFieldResolution = 128;
   /// D is evaluated on the lattice in chunks of this many points: cache-sized buffers, reused, where one batch of
@@ -54,12 +74,22 @@ class PlaneView {
  private:
   void fitView(const Snapshot& snapshot, double aspect);
   void handleInput(ImVec2 origin, ImVec2 size);
+  void choosePath(const Snapshot& snapshot);
+  FieldMapping mappingFor(const Snapshot& snapshot, const Matrix& values) const;
   void updateField(const Snapshot& snapshot);
+  void updateCloud(const Snapshot& snapshot);
   void updateSamples(const Snapshot& snapshot);
   void updateManifold(const Snapshot& snapshot);
   void updateArrows(const Snapshot& snapshot);
   void drawOverlay(ImDrawList* drawList, ImVec2 origin, ImVec2 size, const Snapshot& snapshot) const;
 
+  FieldChoice fieldChoice_ = FieldChoice::Auto;
+  bool softwareRenderer_ = false;
+  std::string fieldPathNote_;
+  int cloudDim_ = 0;
+  LatentDistribution cloudDist_ = LatentDistribution::Gaussian;
+  long long discriminatorVersion_ = -1;  // the snapshot whose D the scene holds (GPU path)
+  long long generatorVersion_ = -1;      // the snapshot whose G the scene holds (GPU path)
   PlaneRenderer renderer_;
   PlaneScene scene_;
   PlaneLayers layers_;

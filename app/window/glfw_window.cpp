@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "app/views/field_path.h"
+
 namespace ganscope {
 namespace {
 
@@ -119,8 +121,6 @@ void GlfwWindow::swap() { glfwSwapBuffers(window_); }
 
 void GlfwWindow::framebufferSize(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
 
-bool GlfwWindow::softwareRenderer() const {
-  return rendererName_.find("llvmpipe") != std::string::npos || rendererName_.find("softpipe") != std::string::npos;
-}
+bool GlfwWindow::softwareRenderer() const { return isSoftwareRenderer(rendererName_); }
 
 }  // namespace ganscope

@@ -36,7 +36,7 @@ class GlfwWindow {
   void framebufferSize(int& width, int& height) const;
   /// "OpenGL 4.5 (Core Profile) Mesa 22.3.6 — llvmpipe (LLVM 15.0.6, 256 bits)": what is rendering.
   const std::string& rendererName() const { return rendererName_; }
-  /// Whether the renderer is a software rasterizer (Mesa's llvmpipe or softpipe).
+  /// Whether the renderer is a software rasterizer (see isSoftwareRenderer in app/views/field_path.h).
   bool softwareRenderer() const;
 
  private:

@@ -57,6 +57,27 @@ void drawBanner(const Snapshot& snapshot) {
   }
 }
 
+// Where D's surface is computed: the path in use, and a choice of auto, GPU or CPU.
+void drawFieldChoice(PlaneView& planeView) {
+  static constexpr const char* kChoices[] = {"auto", "GPU", "CPU"};
+  static constexpr FieldChoice kValues[] = {FieldChoice::Auto, FieldChoice::Gpu, FieldChoice::Cpu};
+  int current = static_cast<int>(planeView.fieldChoice());
+  ImGui::SetNextItemWidth(80);
+  if (ImGui::Combo("field", &current, kChoices, 3)) planeView.setFieldChoice(kValues[current]);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Where D's surface is computed. GPU: D at every pixel in a shader and 100,000 generated "
+                      "samples computed per vertex. CPU: D on a 128x128 lattice, smoothed, and 2,500 samples. "
+                      "auto: GPU unless OpenGL is a software rasterizer. Also --field auto|gpu|cpu.");
+  ImGui::SameLine();
+  if (planeView.fieldPath() == FieldPath::Gpu) {
+    ImGui::TextDisabled("GPU per pixel");
+  } else {
+    ImGui::TextDisabled("CPU %dx%d: %.1f ms, %.0f/s", PlaneView::kFieldResolution, PlaneView::kFieldResolution,
+                        planeView.lastFieldMs(), planeView.fieldRefreshesPerSecond());
+  }
+  if (!planeView.fieldPathNote().empty()) ImGui::TextDisabled("%s", planeView.fieldPathNote().c_str());
+}
+
 }  // namespace
 
 bool parseWindowSize(const std::string& text, int& width, int& height) {
@@ -85,6 +106,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped first.
   PlaneView planeView;
   if (window->softwareRenderer()) planeView.setSceneInterval(std::chrono::milliseconds(33));
+  planeView.setSoftwareRenderer(window->softwareRenderer());
+  planeView.setFieldChoice(options.field);
   LineView lineView;
   MetricsPanel metricsPanel;
   std::vector<PresetInfo> presets;
@@ -126,10 +149,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
     ImGui::Separator();
     ImGui::TextDisabled("%s", window->rendererName().c_str());
-    if (snapshot->generator->outputDim() == 2) {
-      ImGui::TextDisabled("D field %dx%d: %.1f ms, %.0f per second", PlaneView::kFieldResolution,
-                          PlaneView::kFieldResolution, planeView.lastFieldMs(), planeView.fieldRefreshesPerSecond());
-    }
+    if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView);
     ImGui::End();
 
     // [SECTION] The view
@@ -194,10 +214,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const long long skip = std::min<long long>(10, frameStats.frames() / 10);  // start-up frames
     std::snprintf(line, sizeof line,
                   "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-                  "field_per_s=%.1f field_ms=%.2f",
+                  "field_per_s=%.1f field_ms=%.2f field=%s",
                   frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
                   frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
-                  planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs());
+                  planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(),
+                  std::string(fieldPathName(planeView.fieldPath())).c_str());
     out << line << "\n";
   }
   return exitCode;
