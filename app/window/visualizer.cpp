@@ -116,7 +116,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   } catch (const std::exception& e) {
     err << "ganscope: presets menu: " << e.what() << "\n";
   }
-  TrainingThread trainer(config, /*startPaused=*/options.pauseAfter == 0);
+  // With --steps the trainer starts paused and the step command starts it: started running, it could take an
+  // iteration before the command arrives and stop one late.
+  TrainingThread trainer(config, /*startPaused=*/options.pauseAfter >= 0);
   // Frames first: on two cores the trainer, the GUI and the software rasterizer's threads compete.
   trainer.send(SetNicenessCommand{10});
   if (options.pauseAfter > 0) trainer.send(StepCommand{options.pauseAfter});
