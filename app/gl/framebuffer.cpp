@@ -109,6 +109,12 @@ void Framebuffer::resolve() const {
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
+void Framebuffer::blitTo(unsigned target) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
+
 void Framebuffer::readPixels(std::vector<std::uint8_t>& rgba) const {
   const std::size_t row = static_cast<std::size_t>(width_) * 4;
   rgba.resize(row * static_cast<std::size_t>(height_));

@@ -32,6 +32,9 @@ class Framebuffer {
   void bind() const;
   /// Copies the multisampled drawing into the colour texture (nothing to do with one sample).
   void resolve() const;
+  /// Copies the resolved picture, pixel for pixel, into the framebuffer named `target` (0: the window's) at the
+  /// same place; leaves `target` bound for drawing.
+  void blitTo(unsigned target) const;
   /// The colour texture (valid after resolve()); its first row is the bottom of the picture.
   const Texture& colorTexture() const { return color_; }
   /// Reads the resolved picture as RGBA8, width × height × 4 bytes, rows from the top (as image files store

@@ -86,9 +86,12 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   const std::uint64_t revisions[4] = {scene_.fieldRevision, scene_.samplesRevision, scene_.manifoldRevision,
                                       scene_.arrowsRevision};
   const bool layersSame = std::memcmp(&drawnLayers_, &layers_, sizeof layers_) == 0;
+  pictureRedrawn_ = false;
+  pictureRect_ = ImVec4(origin.x, origin.y, origin.x + size.x, origin.y + size.y);
   if (!drawnOnce_ || !std::equal(revisions, revisions + 4, drawnRevisions_) || !(drawnView_ == view_) ||
       width != drawnWidth_ || height != drawnHeight_ || !layersSame) {
     renderer_.render(scene_, width, height);
+    pictureRedrawn_ = true;
     std::copy(revisions, revisions + 4, drawnRevisions_);
     drawnView_ = view_;
     drawnWidth_ = width;
@@ -224,10 +227,13 @@ void PlaneView::updateField(const Snapshot& snapshot) {
   const auto end = std::chrono::steady_clock::now();
   lastFieldMs_ = std::chrono::duration<double, std::milli>(end - start).count();
   ++fieldCount_;
+  fieldMsSum_ += lastFieldMs_;
   const double window = std::chrono::duration<double>(end - fieldRateStart_).count();
   if (window >= 1.0) {
     fieldRate_ = fieldCount_ / window;
+    averageFieldMs_ = fieldMsSum_ / fieldCount_;
     fieldCount_ = 0;
+    fieldMsSum_ = 0.0;
     fieldRateStart_ = end;
   }
 }

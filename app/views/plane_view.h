@@ -22,6 +22,12 @@ class PlaneView {
   /// Draws the view into the current ImGui window at the cursor, `size` pixels large.
   void draw(const Snapshot& snapshot, ImVec2 size);
 
+  /// Whether the last draw() drew the picture again (its screen rectangle, pictureRect(), shows new pixels while
+  /// ImGui's draw commands for it stay the same).
+  bool pictureRedrawn() const { return pictureRedrawn_; }
+  /// The picture's screen rectangle in the last draw(): (x0, y0, x1, y1) in ImGui coordinates.
+  ImVec4 pictureRect() const { return pictureRect_; }
+
   /// The layer switches (the control panel edits them).
   PlaneLayers& layers() { return layers_; }
 
@@ -30,6 +36,9 @@ class PlaneView {
 
   /// Milliseconds the last D field evaluation took (shown in the UI; the performance budget is 3 ms).
   double lastFieldMs() const { return lastFieldMs_; }
+
+  /// The mean of lastFieldMs() over the last second or so (changes once a second, so a label showing it does too).
+  double averageFieldMs() const { return averageFieldMs_; }
 
   /// Field evaluations per second over the last second or so.
   double fieldRefreshesPerSecond() const { return fieldRate_; }
@@ -90,6 +99,8 @@ class PlaneView {
   LatentDistribution cloudDist_ = LatentDistribution::Gaussian;
   long long discriminatorVersion_ = -1;  // the snapshot whose D the scene holds (GPU path)
   long long generatorVersion_ = -1;      // the snapshot whose G the scene holds (GPU path)
+  bool pictureRedrawn_ = false;
+  ImVec4 pictureRect_{0, 0, 0, 0};
   PlaneRenderer renderer_;
   PlaneScene scene_;
   PlaneLayers layers_;
@@ -110,6 +121,8 @@ class PlaneView {
   std::chrono::steady_clock::time_point lastField_{};
   double lastFieldMs_ = 0.0;
   double fieldRate_ = 0.0;
+  double averageFieldMs_ = 0.0;
+  double fieldMsSum_ = 0.0;
   int fieldCount_ = 0;
   std::chrono::steady_clock::time_point fieldRateStart_ = std::chrono::steady_clock::now();
   Matrix fieldPoints_;

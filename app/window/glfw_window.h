@@ -1,7 +1,14 @@
 #pragma once
 // The program's window: GLFW, an OpenGL 3.3 core context and Dear ImGui, set up and torn down in mirror order.
+#include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "app/gl/framebuffer.h"
+#include "app/window/damage_tracker.h"
+#include <imgui.h>
 
 struct GLFWwindow;
 
@@ -28,8 +35,13 @@ class GlfwWindow {
   bool shouldClose() const;
   /// Processes pending events and starts a new ImGui frame.
   void beginFrame();
-  /// Renders ImGui's draw data into the default framebuffer (cleared first).
-  void renderImGui();
+  /// Renders ImGui's draw data into the default framebuffer (cleared first). On a software rasterizer only what
+  /// changed is drawn again, into a picture kept between frames that is then copied to the window: the draw lists
+  /// that differ from the last frame's, plus `changedImages`, the screen rectangles of images whose texture
+  /// content changed while their draw commands stayed the same (e.g. the plane view's picture).
+  void renderImGui(std::span<const DamageRect> changedImages = {});
+  /// The share of the window's pixels drawn again by the last renderImGui() (1 without damage tracking).
+  double lastDamageFraction() const { return lastDamageFraction_; }
   /// Shows the frame.
   void swap();
   /// The framebuffer's size in pixels.
@@ -42,6 +54,11 @@ class GlfwWindow {
  private:
   GLFWwindow* window_ = nullptr;
   std::string rendererName_;
+  bool incremental_ = false;             // redraw only damage (software rasterizers)
+  std::unique_ptr<Framebuffer> canvas_;  // the UI as last drawn, when incremental_
+  DamageTracker damage_;
+  std::vector<ImVec4> clipRects_;  // the frame's clip rectangles, restored for each damaged area
+  double lastDamageFraction_ = 1.0;
 };
 
 }  // namespace ganscope

@@ -73,7 +73,7 @@ void drawFieldChoice(PlaneView& planeView) {
     ImGui::TextDisabled("GPU per pixel");
   } else {
     ImGui::TextDisabled("CPU %dx%d: %.1f ms, %.0f/s", PlaneView::kFieldResolution, PlaneView::kFieldResolution,
-                        planeView.lastFieldMs(), planeView.fieldRefreshesPerSecond());
+                        planeView.averageFieldMs(), planeView.fieldRefreshesPerSecond());
   }
   if (!planeView.fieldPathNote().empty()) ImGui::TextDisabled("%s", planeView.fieldPathNote().c_str());
 }
@@ -127,6 +127,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
 
   FrameStats frameStats;
   long long frame = 0;
+  double redrawnSum = 0.0;  // the share of the window's pixels drawn again, summed over frames
   const long long startStep = trainer.latest()->step;
   const auto start = std::chrono::steady_clock::now();
   auto nextFrame = start;
@@ -179,8 +180,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail());
     ImGui::End();
 
-    window->renderImGui();
+    // The plane's picture is one ImGui image whose texture changes under the same draw command: say so.
+    const bool planeShown = snapshot->generator->outputDim() == 2;
+    DamageRect planeDamage;
+    if (planeShown && planeView.pictureRedrawn()) {
+      const ImVec4 r = planeView.pictureRect();
+      planeDamage = {r.x, r.y, r.z, r.w};
+    }
+    window->renderImGui(std::span<const DamageRect>(&planeDamage, planeDamage.empty() ? 0 : 1));
     ++frame;
+    redrawnSum += window->lastDamageFraction();
     // With --steps too, the last frame also waits for those iterations, so a screenshot shows the same moment on a
     // fast machine and a loaded one.
     const bool stepsDone = options.pauseAfter < 0 || !snapshot->divergence.empty() ||
@@ -216,11 +225,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const long long skip = std::min<long long>(10, frameStats.frames() / 10);  // start-up frames
     std::snprintf(line, sizeof line,
                   "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-                  "field_per_s=%.1f field_ms=%.2f field=%s",
+                  "field_per_s=%.1f field_ms=%.2f field=%s ui_redrawn=%.2f",
                   frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
                   frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
                   planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(),
-                  std::string(fieldPathName(planeView.fieldPath())).c_str());
+                  std::string(fieldPathName(planeView.fieldPath())).c_str(), frame > 0 ? redrawnSum / frame : 0.0);
     out << line << "\n";
   }
   return exitCode;
