@@ -1,12 +1,12 @@
 // Tests of the window's damage tracking (app/window/damage_tracker.h) on real ImGui frames, built without a
 // renderer (ImGui's null backend: a context, a display size and a font atlas, no GL).
+#include "app/window/damage_tracker.h"
+
 #include <doctest/doctest.h>
 #include <imgui.h>
 
 #include <string>
 #include <vector>
-
-#include "app/window/damage_tracker.h"
 
 using namespace ganscope;
 
@@ -30,7 +30,8 @@ class NullImGui {
   NullImGui& operator=(const NullImGui&) = delete;
 };
 
-constexpr ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+constexpr ImGuiWindowFlags kFixed =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
 
 // One frame with two fixed windows side by side, left at x in [0, 200) and right at x in [300, 600), and
 // optionally a third window over both; returns what the tracker says.

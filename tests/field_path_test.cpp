@@ -1,7 +1,7 @@
 // Tests of the field path choice (app/views/field_path.h): names, the software-renderer test, and Auto.
-#include <doctest/doctest.h>
-
 #include "app/views/field_path.h"
+
+#include <doctest/doctest.h>
 
 using namespace ganscope;
 
@@ -11,7 +11,8 @@ TEST_CASE("field path: the command-line names parse both ways and nothing else p
     REQUIRE(parsed.has_value());
     CHECK(*parsed == choice);
   }
-  for (const char* bad : {"", "GPU", "Auto", "gpu ", "software", "c"}) CHECK_FALSE(parseFieldChoice(bad).has_value());
+  for (const char* bad : {"", "GPU", "Auto", "gpu ", "software", "c"})
+    CHECK_FALSE(parseFieldChoice(bad).has_value());
   CHECK(fieldPathName(FieldPath::Gpu) == "gpu");
   CHECK(fieldPathName(FieldPath::Cpu) == "cpu");
 }
@@ -29,7 +30,9 @@ TEST_CASE("field path: software rasterizers are recognised by GL_RENDERER, hardw
   CHECK_FALSE(isSoftwareRenderer("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
 }
 
-TEST_CASE("field path: auto takes the GPU on hardware and the CPU on a software rasterizer; the others are forced") {
+TEST_CASE(
+    "field path: auto takes the GPU on hardware and the CPU on a software rasterizer; the others are "
+    "forced") {
   CHECK(resolveFieldPath(FieldChoice::Auto, false) == FieldPath::Gpu);
   CHECK(resolveFieldPath(FieldChoice::Auto, true) == FieldPath::Cpu);
   for (const bool software : {false, true}) {

@@ -11,8 +11,9 @@ namespace {
 std::string_view embeddedOrThrow(std::string_view file) {
   const std::string_view source = embeddedShader(file);
   if (source.empty())
-    throw std::runtime_error("shader '" + std::string(file) +
-                             "' is not embedded in the program (is it in shaders/? re-run the cmake configure step)");
+    throw std::runtime_error(
+        "shader '" + std::string(file) +
+        "' is not embedded in the program (is it in shaders/? re-run the cmake configure step)");
   return source;
 }
 

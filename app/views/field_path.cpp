@@ -15,13 +15,18 @@ std::optional<FieldChoice> parseFieldChoice(std::string_view text) {
 
 std::string_view fieldChoiceName(FieldChoice choice) {
   switch (choice) {
-    case FieldChoice::Gpu: return "gpu";
-    case FieldChoice::Cpu: return "cpu";
-    default: return "auto";
+    case FieldChoice::Gpu:
+      return "gpu";
+    case FieldChoice::Cpu:
+      return "cpu";
+    default:
+      return "auto";
   }
 }
 
-std::string_view fieldPathName(FieldPath path) { return path == FieldPath::Gpu ? "gpu" : "cpu"; }
+std::string_view fieldPathName(FieldPath path) {
+  return path == FieldPath::Gpu ? "gpu" : "cpu";
+}
 
 bool isSoftwareRenderer(std::string_view glRenderer) {
   std::string lower(glRenderer);

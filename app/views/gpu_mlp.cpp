@@ -11,7 +11,8 @@ std::string GpuMlp::unsupportedReason(const Mlp& mlp) {
     return std::to_string(mlp.layerCount()) + " layers (the shader takes " + std::to_string(kMaxLayers) + ")";
   const int widest = *std::max_element(mlp.widths().begin(), mlp.widths().end());
   if (widest > kMaxWidth)
-    return "a layer of width " + std::to_string(widest) + " (the shader takes " + std::to_string(kMaxWidth) + ")";
+    return "a layer of width " + std::to_string(widest) + " (the shader takes " + std::to_string(kMaxWidth) +
+           ")";
   return {};
 }
 

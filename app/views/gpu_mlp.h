@@ -11,9 +11,9 @@
 
 namespace ganscope {
 
-/// An Mlp's flat parameter vector in an R32F texture plus its layout (widths, offsets, activations), set as the
-/// uniforms of a program that includes shaders/mlp.glsl; move-only, needs a current OpenGL context. Upload only
-/// when the weights change (the caller keeps the dirty flag).
+/// An Mlp's flat parameter vector in an R32F texture plus its layout (widths, offsets, activations), set as
+/// the uniforms of a program that includes shaders/mlp.glsl; move-only, needs a current OpenGL context.
+/// Upload only when the weights change (the caller keeps the dirty flag).
 class GpuMlp {
  public:
   /// The widest layer the shader evaluates (its activations live in two arrays of this size per invocation).
@@ -25,7 +25,8 @@ class GpuMlp {
   /// Parameters per texture row, 2^kRowShift (4,096: any OpenGL 3.3 GPU takes 8,192 texels a row).
   static constexpr int kRowShift = 12;
 
-  /// Why the shader cannot evaluate `mlp` (wider than kMaxWidth, more than kMaxLayers layers), or "" if it can.
+  /// Why the shader cannot evaluate `mlp` (wider than kMaxWidth, more than kMaxLayers layers), or "" if it
+  /// can.
   static std::string unsupportedReason(const Mlp& mlp);
 
   /// The #define lines shaders/mlp.glsl needs, to pass to ShaderProgram::fromEmbedded (with any others).
@@ -35,8 +36,8 @@ class GpuMlp {
   /// unsupportedReason(mlp) is not empty.
   void upload(const Mlp& mlp);
 
-  /// Feeds attributes 0 to 3 of `vao` (four vec4s, as shaders/generator_cloud.vert reads a latent vector) with
-  /// `dim` (1 to 16) floats per vertex from `buffer`; attributes beyond `dim` are left disabled.
+  /// Feeds attributes 0 to 3 of `vao` (four vec4s, as shaders/generator_cloud.vert reads a latent vector)
+  /// with `dim` (1 to 16) floats per vertex from `buffer`; attributes beyond `dim` are left disabled.
   static void setInputAttributes(VertexArray& vao, const GlBuffer& buffer, int dim);
 
   /// Whether upload() has been called.

@@ -30,7 +30,8 @@ void prepareTarget(const Framebuffer& framebuffer) {
 
 GpuMlpProbe::GpuMlpProbe()
     : fieldProgram_(ShaderProgram::fromEmbedded("field.vert", "field_mlp.frag", rawDefines())),
-      generatorProgram_(ShaderProgram::fromEmbedded("generator_cloud.vert", "raw_value.frag", rawDefines())) {}
+      generatorProgram_(ShaderProgram::fromEmbedded("generator_cloud.vert", "raw_value.frag", rawDefines())) {
+}
 
 std::vector<float> GpuMlpProbe::discriminatorField(const Mlp& discriminator, const Bounds& view, int width,
                                                    int height) {
@@ -59,7 +60,8 @@ std::vector<float> GpuMlpProbe::discriminatorField(const Mlp& discriminator, con
 
 Matrix GpuMlpProbe::generatorOutputs(const Mlp& generator, const Matrix& latent) {
   if (latent.rows() != generator.inputDim() || generator.outputDim() > 2 || latent.cols() == 0)
-    throw std::invalid_argument("GpuMlpProbe::generatorOutputs: latent rows must be G's input size, G's output 1 or 2");
+    throw std::invalid_argument(
+        "GpuMlpProbe::generatorOutputs: latent rows must be G's input size, G's output 1 or 2");
   const int count = static_cast<int>(latent.cols());
   const int width = std::min(count, 256), height = (count + width - 1) / width;
   Framebuffer target(1, Framebuffer::Format::Rgba32F);

@@ -1,5 +1,6 @@
 #pragma once
-// The GPU path's numbers read back: the GLSL evaluator run into a float framebuffer, to check it against the CPU.
+// The GPU path's numbers read back: the GLSL evaluator run into a float framebuffer, to check it against the
+// CPU.
 #include <vector>
 
 #include "app/gl/framebuffer.h"
@@ -12,9 +13,9 @@
 
 namespace ganscope {
 
-/// Runs shaders/field_mlp.frag and shaders/generator_cloud.vert, the very shaders the plane view draws with, built
-/// with MLP_RAW_OUTPUT so they write the network's output instead of colours, and reads the values back. Needs a
-/// current OpenGL 3.3 context; for tests.
+/// Runs shaders/field_mlp.frag and shaders/generator_cloud.vert, the very shaders the plane view draws with,
+/// built with MLP_RAW_OUTPUT so they write the network's output instead of colours, and reads the values
+/// back. Needs a current OpenGL 3.3 context; for tests.
 class GpuMlpProbe {
  public:
   /// Compiles the two raw programs.

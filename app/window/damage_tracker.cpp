@@ -39,16 +39,19 @@ void DamageRect::add(const DamageRect& other) {
 }
 
 DamageRect DamageRect::clippedTo(const DamageRect& other) const {
-  DamageRect r{std::max(x0, other.x0), std::max(y0, other.y0), std::min(x1, other.x1), std::min(y1, other.y1)};
+  DamageRect r{std::max(x0, other.x0), std::max(y0, other.y0), std::min(x1, other.x1),
+               std::min(y1, other.y1)};
   return r.empty() ? DamageRect{} : r;
 }
 
 void addDamage(std::vector<DamageRect>& rects, DamageRect rect) {
   if (rect.empty()) return;
-  // Merge with a rectangle when the union costs no more pixels than the two apart (e.g. one inside the other, or
-  // two halves of a strip); the union may then merge with others, so repeat. Rectangles that merely touch or
-  // overlap by a border stay apart: each is drawn whole, so an overlap is drawn twice, which is correct.
-  const auto area = [](const DamageRect& r) { return r.empty() ? 0.0 : double(r.x1 - r.x0) * double(r.y1 - r.y0); };
+  // Merge with a rectangle when the union costs no more pixels than the two apart (e.g. one inside the other,
+  // or two halves of a strip); the union may then merge with others, so repeat. Rectangles that merely touch
+  // or overlap by a border stay apart: each is drawn whole, so an overlap is drawn twice, which is correct.
+  const auto area = [](const DamageRect& r) {
+    return r.empty() ? 0.0 : double(r.x1 - r.x0) * double(r.y1 - r.y0);
+  };
   for (bool merged = true; merged;) {
     merged = false;
     for (std::size_t i = 0; i < rects.size(); ++i) {
@@ -77,16 +80,18 @@ std::vector<DamageRect> DamageTracker::update(const ImDrawData& data) {
   for (int n = 0; n < data.CmdListsCount; ++n) {
     const ImDrawList& list = *data.CmdLists[n];
     ListCopy& copy = lists_[static_cast<std::size_t>(n)];
-    bool same = sameLayout && sameBytes(list.VtxBuffer, copy.vertices) && sameBytes(list.IdxBuffer, copy.indices) &&
+    bool same = sameLayout && sameBytes(list.VtxBuffer, copy.vertices) &&
+                sameBytes(list.IdxBuffer, copy.indices) &&
                 static_cast<std::size_t>(list.CmdBuffer.Size) == copy.commands.size();
     for (int c = 0; same && c < list.CmdBuffer.Size; ++c)
       same = sameCommand(list.CmdBuffer[c], copy.commands[static_cast<std::size_t>(c)]);
     if (same) continue;
-    // Everything a list draws lies inside its vertices' bounding box (its clip rectangles are coarser: a window's
-    // background is clipped by the whole display).
+    // Everything a list draws lies inside its vertices' bounding box (its clip rectangles are coarser: a
+    // window's background is clipped by the whole display).
     DamageRect bounds;
     if (list.VtxBuffer.Size > 0) {
-      bounds = {list.VtxBuffer[0].pos.x, list.VtxBuffer[0].pos.y, list.VtxBuffer[0].pos.x, list.VtxBuffer[0].pos.y};
+      bounds = {list.VtxBuffer[0].pos.x, list.VtxBuffer[0].pos.y, list.VtxBuffer[0].pos.x,
+                list.VtxBuffer[0].pos.y};
       for (const ImDrawVert& v : list.VtxBuffer) {
         bounds.x0 = std::min(bounds.x0, v.pos.x);
         bounds.y0 = std::min(bounds.y0, v.pos.y);

@@ -1,8 +1,9 @@
 #pragma once
-// Which part of the window a new ImGui frame changes, found by comparing its draw lists with the last frame's.
-#include <vector>
-
+// Which part of the window a new ImGui frame changes, found by comparing its draw lists with the last
+// frame's.
 #include <imgui.h>
+
+#include <vector>
 
 namespace ganscope {
 
@@ -20,13 +21,15 @@ struct DamageRect {
 /// Adds `rect` to `rects`, merged with any rectangle whose union with it covers no more pixels than the two.
 void addDamage(std::vector<DamageRect>& rects, DamageRect rect);
 
-/// Keeps a copy of the last frame's draw lists (vertices, indices, commands) and compares each new frame with it,
-/// so a software rasterizer redraws only what changed (damage tracking, as compositors do). Pure CPU: no GL.
+/// Keeps a copy of the last frame's draw lists (vertices, indices, commands) and compares each new frame with
+/// it, so a software rasterizer redraws only what changed (damage tracking, as compositors do). Pure CPU: no
+/// GL.
 class DamageTracker {
  public:
-  /// The areas to draw again for the frame `data` (see addDamage): the bounds (old and new) of every draw list
-  /// that differs from the last frame's; the whole display on the first frame, after a resize, or when the number
-  /// of lists changed (a tooltip or popup opened or closed). None when nothing changed. Remembers the frame.
+  /// The areas to draw again for the frame `data` (see addDamage): the bounds (old and new) of every draw
+  /// list that differs from the last frame's; the whole display on the first frame, after a resize, or when
+  /// the number of lists changed (a tooltip or popup opened or closed). None when nothing changed. Remembers
+  /// the frame.
   std::vector<DamageRect> update(const ImDrawData& data);
 
   /// Forgets the last frame, so the next update() returns the whole display.
