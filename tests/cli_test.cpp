@@ -233,6 +233,7 @@ TEST_CASE("cli: bad input exits 2 with one line on stderr") {
       {{"--preset", "missing.json"}, {"missing.json"}},
       {{"--bogus"}, {"--bogus"}},
       {{"--steps", "ten"}, {"--steps"}},
+      {{"--field", "fast"}, {"--field", "fast", "auto", "gpu", "cpu"}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"--headless", "--metrics-out", "m.csv"};

@@ -58,6 +58,7 @@ TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D s
   CHECK(fps > 0.0);
   CHECK(p50 <= p99);
   CHECK(iterations == 400);  // --steps 400: some hundreds of iterations, then paused
+  CHECK(run.out.find(" field=cpu") != std::string::npos);  // auto on Mesa's llvmpipe: the CPU lattice
 
   int width = 0, height = 0, channels = 0;
   unsigned char* rgb = stbi_load(shot.c_str(), &width, &height, &channels, 3);
@@ -84,6 +85,32 @@ TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D s
   // their fill covers a few hundred pixels (248 measured); the field's orange differs from it by 65 levels in green,
   // so no heatmap pixel counts here.
   CHECK(realPoints > 100);
+}
+
+TEST_CASE("gui: --field gpu forces the per-pixel field on Mesa, and the picture shows both ends of the colormap") {
+  const TempFolder folder("gui-gpu");
+  const fs::path shot = folder.root() / "gpu.png";
+  // Few frames: per-pixel networks on a software rasterizer take about a second a frame.
+  const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s \"-screen 0 1280x800x24\" " +
+                                       std::string(GANSCOPE_EXE) + " --field gpu --steps 400 --frames 2 "
+                                       "--screenshot " + shellQuoted(shot.string()),
+                                   folder);
+  INFO("stderr: " << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find(" field=gpu") != std::string::npos);
+  int width = 0, height = 0, channels = 0;
+  unsigned char* rgb = stbi_load(shot.c_str(), &width, &height, &channels, 3);
+  REQUIRE(rgb != nullptr);
+  std::vector<glm::vec4> fakeEnd, realEnd;
+  for (float d = 0.0f; d <= 0.3f; d += 0.02f) fakeEnd.push_back(plane_style::fieldColor(d));
+  for (float d = 0.7f; d <= 1.0f; d += 0.02f) realEnd.push_back(plane_style::fieldColor(d));
+  const long fakeSide = countNear(rgb, width * height, fakeEnd, 6);
+  const long realSide = countNear(rgb, width * height, realEnd, 6);
+  stbi_image_free(rgb);
+  CAPTURE(fakeSide);
+  CAPTURE(realSide);
+  CHECK(fakeSide > 2000);  // the thresholds of the CPU path's test above
+  CHECK(realSide > 200);
 }
 
 TEST_CASE("gui: with no display the program says so in one line, points to --headless and exits 1") {

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "app/cli/preset_library.h"
+#include "app/views/field_path.h"
 #include "core/gan/config_json.h"
 
 namespace ganscope {
@@ -28,6 +29,14 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
       ->check(CLI::Range(1, 100'000'000));
   app.add_option("--screenshot", options.screenshot, "Window: save the last frame to this PNG file");
   app.add_option("--window", options.window, "Window: size as WIDTHxHEIGHT (default 1280x800)");
+  app.add_option("--field", options.field,
+                 "Window: where D's surface is computed: auto (GPU per pixel on a hardware renderer, CPU on a "
+                 "software one), gpu or cpu (default auto)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            return parseFieldChoice(value) ? std::string() : "'" + value + "' is not one of auto, gpu, cpu";
+          },
+          "auto|gpu|cpu"));
   try {
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed

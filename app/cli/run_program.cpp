@@ -6,6 +6,7 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/headless_run.h"
 #include "app/cli/preset_library.h"
+#include "app/views/field_path.h"
 #include "app/window/visualizer.h"
 #include "core/gan/config_json.h"
 #include "core/util/atomic_file.h"
@@ -36,6 +37,7 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       err << "ganscope: --window '" << options->window << "': expected WIDTHxHEIGHT, each from 320x240 to 8192\n";
       return kExitBadInput;
     }
+    window.field = parseFieldChoice(options->field).value_or(FieldChoice::Auto);  // checked by the parser
     window.frames = options->frames;
     window.pauseAfter = options->steps;
     window.screenshot = options->screenshot;

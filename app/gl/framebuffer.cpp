@@ -24,10 +24,10 @@ void checkComplete(GLuint fbo, const char* which) {
 
 }  // namespace
 
-Framebuffer::Framebuffer(int samples) {
+Framebuffer::Framebuffer(int samples, Format format) : format_(format) {
   GLint maxSamples = 1;
   glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
-  samples_ = std::clamp(samples, 1, std::max(1, static_cast<int>(maxSamples)));
+  samples_ = format == Format::Rgba32F ? 1 : std::clamp(samples, 1, std::max(1, static_cast<int>(maxSamples)));
   glGenFramebuffers(1, &resolveFbo_);
   if (samples_ > 1) {
     glGenFramebuffers(1, &drawFbo_);
@@ -53,7 +53,8 @@ Framebuffer::Framebuffer(Framebuffer&& other) noexcept
       renderbuffer_(std::exchange(other.renderbuffer_, 0)),
       width_(std::exchange(other.width_, 0)),
       height_(std::exchange(other.height_, 0)),
-      samples_(std::exchange(other.samples_, 1)) {}
+      samples_(std::exchange(other.samples_, 1)),
+      format_(other.format_) {}
 
 Framebuffer& Framebuffer::operator=(Framebuffer&& other) noexcept {
   if (this != &other) {
@@ -65,6 +66,7 @@ Framebuffer& Framebuffer::operator=(Framebuffer&& other) noexcept {
     width_ = std::exchange(other.width_, 0);
     height_ = std::exchange(other.height_, 0);
     samples_ = std::exchange(other.samples_, 1);
+    format_ = other.format_;
   }
   return *this;
 }
@@ -76,7 +78,10 @@ void Framebuffer::resize(int width, int height) {
   if (width == width_ && height == height_) return;
   GLint previous = 0;
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
-  color_.allocateRgba8(width, height);
+  if (format_ == Format::Rgba32F)
+    color_.allocateRgba32F(width, height);
+  else
+    color_.allocateRgba8(width, height);
   glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo_);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, color_.id(), 0);
   checkComplete(resolveFbo_, "resolve");
@@ -104,6 +109,12 @@ void Framebuffer::resolve() const {
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
+void Framebuffer::blitTo(unsigned target) const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);
+  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+}
+
 void Framebuffer::readPixels(std::vector<std::uint8_t>& rgba) const {
   const std::size_t row = static_cast<std::size_t>(width_) * 4;
   rgba.resize(row * static_cast<std::size_t>(height_));
@@ -120,6 +131,19 @@ void Framebuffer::readPixels(std::vector<std::uint8_t>& rgba) const {
     std::uint8_t* a = rgba.data() + static_cast<std::size_t>(top) * row;
     std::swap_ranges(a, a + row, rgba.data() + static_cast<std::size_t>(bottom) * row);
   }
+}
+
+void Framebuffer::readPixels(std::vector<float>& rgba) const {
+  if (format_ != Format::Rgba32F) throw std::logic_error("Framebuffer::readPixels(float): not an RGBA32F framebuffer");
+  rgba.resize(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4);
+  if (rgba.empty()) return;
+  GLint previous = 0;
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previous);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
+  glPixelStorei(GL_PACK_ALIGNMENT, 4);
+  glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_FLOAT, rgba.data());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previous));
 }
 
 }  // namespace ganscope

@@ -1,5 +1,5 @@
 #pragma once
-// An offscreen OpenGL render target owned by RAII: an RGBA8 colour texture, optionally drawn with
+// An offscreen OpenGL render target owned by RAII: an RGBA8 (or RGBA32F) colour texture, optionally drawn with
 // multisampling.
 #include <cstdint>
 #include <vector>
@@ -13,8 +13,12 @@ namespace ganscope {
 /// resolve() copies it into the texture, which smooths the edges of triangles and lines.
 class Framebuffer {
  public:
-  /// Creates a framebuffer drawing with `samples` samples per pixel (clamped to what the driver offers).
-  explicit Framebuffer(int samples = 1);
+  /// What the colour texture stores.
+  enum class Format { Rgba8, Rgba32F };
+
+  /// Creates a framebuffer drawing with `samples` samples per pixel (clamped to what the driver offers); an
+  /// RGBA32F framebuffer (raw values, e.g. a network's output per pixel) always draws with one.
+  explicit Framebuffer(int samples = 1, Format format = Format::Rgba8);
   ~Framebuffer();
   Framebuffer(Framebuffer&& other) noexcept;
   Framebuffer& operator=(Framebuffer&& other) noexcept;
@@ -28,11 +32,16 @@ class Framebuffer {
   void bind() const;
   /// Copies the multisampled drawing into the colour texture (nothing to do with one sample).
   void resolve() const;
+  /// Copies the resolved picture, pixel for pixel, into the framebuffer named `target` (0: the window's) at the
+  /// same place; leaves `target` bound for drawing.
+  void blitTo(unsigned target) const;
   /// The colour texture (valid after resolve()); its first row is the bottom of the picture.
   const Texture& colorTexture() const { return color_; }
   /// Reads the resolved picture as RGBA8, width × height × 4 bytes, rows from the top (as image files store
   /// them).
   void readPixels(std::vector<std::uint8_t>& rgba) const;
+  /// Reads an RGBA32F framebuffer's values, width × height × 4 floats, rows from the BOTTOM (OpenGL's order).
+  void readPixels(std::vector<float>& rgba) const;
 
   /// Width in pixels (0 before resize()).
   int width() const { return width_; }
@@ -50,6 +59,7 @@ class Framebuffer {
   int width_ = 0;
   int height_ = 0;
   int samples_ = 1;
+  Format format_ = Format::Rgba8;
 };
 
 }  // namespace ganscope

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "app/gl/embedded_shaders.h"
+#include "app/gl/shader_source.h"
 
 namespace ganscope {
 
@@ -81,16 +81,10 @@ ShaderProgram::ShaderProgram(std::string_view name, std::string_view vertexSourc
   id_ = program;
 }
 
-ShaderProgram ShaderProgram::fromEmbedded(std::string_view vertexFile, std::string_view fragmentFile) {
-  const std::string_view vertex = embeddedShader(vertexFile);
-  const std::string_view fragment = embeddedShader(fragmentFile);
-  for (const auto& [file, source] : {std::pair{vertexFile, vertex}, std::pair{fragmentFile, fragment}}) {
-    if (source.empty())
-      throw std::runtime_error(
-          "shader '" + std::string(file) +
-          "' is not embedded in the program (is it in shaders/? re-run the cmake configure step)");
-  }
-  return ShaderProgram(std::string(vertexFile) + " + " + std::string(fragmentFile), vertex, fragment);
+ShaderProgram ShaderProgram::fromEmbedded(std::string_view vertexFile, std::string_view fragmentFile,
+                                          std::string_view defines) {
+  return ShaderProgram(std::string(vertexFile) + " + " + std::string(fragmentFile), expandShader(vertexFile, defines),
+                       expandShader(fragmentFile, defines));
 }
 
 ShaderProgram::~ShaderProgram() {
@@ -129,12 +123,20 @@ void ShaderProgram::setVec2(const char* uniform, glm::vec2 value) const {
   glUniform2f(uniformLocation(uniform), value.x, value.y);
 }
 
+void ShaderProgram::setIvec2(const char* uniform, glm::ivec2 value) const {
+  glUniform2i(uniformLocation(uniform), value.x, value.y);
+}
+
 void ShaderProgram::setVec3(const char* uniform, glm::vec3 value) const {
   glUniform3f(uniformLocation(uniform), value.x, value.y, value.z);
 }
 
 void ShaderProgram::setVec4(const char* uniform, glm::vec4 value) const {
   glUniform4f(uniformLocation(uniform), value.x, value.y, value.z, value.w);
+}
+
+void ShaderProgram::setInts(const char* uniform, std::span<const int> values) const {
+  glUniform1iv(uniformLocation(uniform), static_cast<GLsizei>(values.size()), values.data());
 }
 
 void ShaderProgram::setMat4(const char* uniform, const glm::mat4& value) const {

@@ -4,6 +4,7 @@
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -16,8 +17,9 @@ class ShaderProgram {
   /// log.
   ShaderProgram(std::string_view name, std::string_view vertexSource, std::string_view fragmentSource);
   /// Builds the program from two files of shaders/ embedded at configure time (e.g. "field.vert",
-  /// "field.frag").
-  static ShaderProgram fromEmbedded(std::string_view vertexFile, std::string_view fragmentFile);
+  /// "field.frag"), their #include lines resolved and `defines` inserted after the #version line.
+  static ShaderProgram fromEmbedded(std::string_view vertexFile, std::string_view fragmentFile,
+                                    std::string_view defines = {});
 
   ~ShaderProgram();
   ShaderProgram(ShaderProgram&& other) noexcept;
@@ -40,10 +42,14 @@ class ShaderProgram {
   void setFloat(const char* uniform, float value) const;
   /// Sets a vec2 uniform of the current program.
   void setVec2(const char* uniform, glm::vec2 value) const;
+  /// Sets an ivec2 uniform of the current program.
+  void setIvec2(const char* uniform, glm::ivec2 value) const;
   /// Sets a vec3 uniform of the current program.
   void setVec3(const char* uniform, glm::vec3 value) const;
   /// Sets a vec4 uniform of the current program.
   void setVec4(const char* uniform, glm::vec4 value) const;
+  /// Sets an int array uniform (`values.size()` elements from element 0) of the current program.
+  void setInts(const char* uniform, std::span<const int> values) const;
   /// Sets a mat4 uniform (column-major, as glm stores it) of the current program.
   void setMat4(const char* uniform, const glm::mat4& value) const;
 

@@ -81,15 +81,25 @@ void Texture::upload(Format format, int width, int height, std::size_t bytes, st
 }
 
 void Texture::allocateRgba8(int width, int height) {
+  allocate(Format::Rgba8, width, height, "allocateRgba8");
+}
+
+void Texture::allocateRgba32F(int width, int height) {
+  allocate(Format::Rgba32F, width, height, "allocateRgba32F");
+}
+
+void Texture::allocate(Format format, int width, int height, const char* caller) {
   if (width <= 0 || height <= 0)
-    throw std::invalid_argument("Texture::allocateRgba8: size " + std::to_string(width) + "x" +
+    throw std::invalid_argument(std::string("Texture::") + caller + ": size " + std::to_string(width) + "x" +
                                 std::to_string(height));
-  if (format_ == Format::Rgba8 && width == width_ && height == height_) return;
+  if (format_ == format && width == width_ && height == height_) return;
   glBindTexture(GL_TEXTURE_2D, id_);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  const bool isFloat = format == Format::Rgba32F;
+  glTexImage2D(GL_TEXTURE_2D, 0, isFloat ? GL_RGBA32F : GL_RGBA8, width, height, 0, GL_RGBA,
+               isFloat ? GL_FLOAT : GL_UNSIGNED_BYTE, nullptr);
   width_ = width;
   height_ = height;
-  format_ = Format::Rgba8;
+  format_ = format;
 }
 
 void Texture::bind(int unit) const {

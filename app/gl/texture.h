@@ -1,5 +1,5 @@
 #pragma once
-// A 2D OpenGL texture owned by RAII: a single-channel float field or an RGBA8 colour target.
+// A 2D OpenGL texture owned by RAII: a single-channel float field, an RGBA8 colour target or an RGBA32F target.
 #include <cstdint>
 #include <span>
 
@@ -26,6 +26,9 @@ class Texture {
   /// Gives the texture uninitialised RGBA8 storage of width × height (to render into); no-op if it already
   /// has it.
   void allocateRgba8(int width, int height);
+  /// Gives the texture uninitialised RGBA32F storage of width × height (to render raw values into); no-op if it
+  /// already has it.
+  void allocateRgba32F(int width, int height);
   /// Binds the texture to texture unit `unit` (GL_TEXTURE0 + unit).
   void bind(int unit) const;
 
@@ -37,10 +40,12 @@ class Texture {
   unsigned id() const { return id_; }
 
  private:
-  enum class Format { None, R32F, Rgba8 };
+  enum class Format { None, R32F, Rgba8, Rgba32F };
   // Uploads width × height texels of `format` (allocating only when the size or format changes).
   void upload(Format format, int width, int height, std::size_t bytes, std::size_t bytesPerTexel, const void* data,
               const char* caller);
+  // Gives the texture uninitialised storage of `format` (nothing to do when it has it already).
+  void allocate(Format format, int width, int height, const char* caller);
   unsigned id_ = 0;
   int width_ = 0;
   int height_ = 0;

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <string>
 
 #include "app/views/plane_style.h"
 
@@ -134,6 +135,31 @@ void PlaneRenderer::uploadArrows(const PlaneScene& scene) {
   arrowCount_ = static_cast<int>(count);
 }
 
+void PlaneRenderer::uploadNetworks(const PlaneScene& scene) {
+  if (!fieldMlpProgram_) {
+    const std::string defines = GpuMlp::shaderDefines();
+    fieldMlpProgram_.emplace(ShaderProgram::fromEmbedded("field.vert", "field_mlp.frag", defines));
+    cloudProgram_.emplace(ShaderProgram::fromEmbedded("generator_cloud.vert", "points.frag", defines));
+  }
+  // Weights go up only when they change (the view bumps the revisions when a snapshot brings new ones).
+  if (scene.discriminator && discriminatorRevision_ != scene.discriminatorRevision) {
+    discriminatorGpu_.upload(*scene.discriminator);
+    discriminatorRevision_ = scene.discriminatorRevision;
+  }
+  if (scene.generator && generatorRevision_ != scene.generatorRevision) {
+    generatorGpu_.upload(*scene.generator);
+    generatorRevision_ = scene.generatorRevision;
+  }
+  if (scene.latentCloud && latentRevision_ != scene.latentRevision) {
+    const Matrix& latent = *scene.latentCloud;
+    latentBuffer_.upload(latent.data(), static_cast<std::size_t>(latent.size()) * sizeof(float));
+    latentVao_.emplace();  // a fresh array: attributes of a wider latent space must not linger
+    GpuMlp::setInputAttributes(*latentVao_, latentBuffer_, static_cast<int>(latent.rows()));
+    latentCount_ = static_cast<int>(latent.cols());
+    latentRevision_ = scene.latentRevision;
+  }
+}
+
 // [SECTION] Drawing
 
 void PlaneRenderer::setView(const ShaderProgram& program) const {
@@ -154,6 +180,8 @@ void PlaneRenderer::render(const PlaneScene& scene, int widthPx, int heightPx) {
   if (samplesRevision_ != scene.samplesRevision) uploadSamples(scene);
   if (manifoldRevision_ != scene.manifoldRevision) uploadManifold(scene);
   if (arrowsRevision_ != scene.arrowsRevision) uploadArrows(scene);
+  const bool gpu = scene.fieldPath == FieldPath::Gpu;
+  if (gpu) uploadNetworks(scene);
   view_ = scene.view;
 
   framebuffer_.bind();
@@ -177,7 +205,12 @@ void PlaneRenderer::render(const PlaneScene& scene, int widthPx, int heightPx) {
   if (viewValid) {
     // Sizes in pixels are given at the reference height and grow with taller pictures (projectors, HiDPI).
     const float scale = std::max(1.0f, static_cast<float>(heightPx) / plane_style::kReferenceHeightPx);
-    if (hasField_ && (scene.layers.field || scene.layers.contour)) drawField(scene, scale);
+    if (scene.layers.field || scene.layers.contour) {
+      if (gpu && discriminatorGpu_.loaded())
+        drawFieldPerPixel(scene, scale);
+      else if (!gpu && hasField_)
+        drawField(scene, scale);
+    }
     if (scene.layers.manifold) drawManifold();
     drawPoints(scene, scale);
     if (scene.layers.arrows) drawArrows(scale, widthPx, heightPx);
@@ -191,6 +224,15 @@ void PlaneRenderer::render(const PlaneScene& scene, int widthPx, int heightPx) {
   glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
 }
 
+void PlaneRenderer::setShading(const ShaderProgram& program, const PlaneScene& scene, float scale) const {
+  program.setInt("uShowField", scene.layers.field ? 1 : 0);
+  program.setInt("uShowContour", scene.layers.contour ? 1 : 0);
+  program.setVec4("uContourColor", plane_style::kContour);
+  program.setFloat("uContourWidthPx", plane_style::kContourWidthPx * scale);
+  colormap_.bind(1);
+  program.setInt("uColormap", 1);
+}
+
 void PlaneRenderer::drawField(const PlaneScene& scene, float scale) {
   fieldProgram_.use();
   setView(fieldProgram_);
@@ -198,16 +240,43 @@ void PlaneRenderer::drawField(const PlaneScene& scene, float scale) {
                         {static_cast<float>(fieldBounds_.xMin), static_cast<float>(fieldBounds_.yMin)});
   fieldProgram_.setVec2("uFieldMax",
                         {static_cast<float>(fieldBounds_.xMax), static_cast<float>(fieldBounds_.yMax)});
-  fieldProgram_.setInt("uShowField", scene.layers.field ? 1 : 0);
-  fieldProgram_.setInt("uShowContour", scene.layers.contour ? 1 : 0);
-  fieldProgram_.setVec4("uContourColor", plane_style::kContour);
-  fieldProgram_.setFloat("uContourWidthPx", plane_style::kContourWidthPx * scale);
+  setShading(fieldProgram_, scene, scale);
   fieldTexture_.bind(0);
-  colormap_.bind(1);
   fieldProgram_.setInt("uField", 0);
-  fieldProgram_.setInt("uColormap", 1);
   fieldVao_.bind();
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void PlaneRenderer::drawFieldPerPixel(const PlaneScene& scene, float scale) {
+  const ShaderProgram& program = *fieldMlpProgram_;
+  program.use();
+  setView(program);
+  // The quad covers the whole view: every pixel evaluates D at its own centre.
+  program.setVec2("uFieldMin", {static_cast<float>(view_.xMin), static_cast<float>(view_.yMin)});
+  program.setVec2("uFieldMax", {static_cast<float>(view_.xMax), static_cast<float>(view_.yMax)});
+  setShading(program, scene, scale);
+  program.setInt("uMapping", static_cast<int>(scene.fieldMapping.kind));
+  program.setFloat("uCentre", scene.fieldMapping.centre);
+  program.setFloat("uScale", scene.fieldMapping.scale);
+  discriminatorGpu_.bind(program, 2);
+  fieldVao_.bind();
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+void PlaneRenderer::drawCloud(float scale) {
+  const ShaderProgram& program = *cloudProgram_;
+  program.use();
+  setView(program);
+  const float extentPx = plane_style::kCloudDiagonalPx * scale;
+  program.setInt("uShape", 1);
+  program.setFloat("uOutlinePx", 0.0f);
+  program.setFloat("uSpritePx", std::ceil(extentPx) + 2.0f);
+  program.setFloat("uRadiusPx", 0.5f * extentPx);
+  program.setVec4("uFill", plane_style::kCloudFill);
+  program.setVec4("uOutline", plane_style::kCloudFill);
+  generatorGpu_.bind(program, 2);
+  latentVao_->bind();
+  glDrawArrays(GL_POINTS, 0, latentCount_);
 }
 
 void PlaneRenderer::drawManifold() {
@@ -222,7 +291,11 @@ void PlaneRenderer::drawManifold() {
 }
 
 void PlaneRenderer::drawPoints(const PlaneScene& scene, float scale) {
-  const bool real = scene.layers.real && realCount_ > 0, fake = scene.layers.fake && fakeCount_ > 0;
+  const bool cloud = scene.fieldPath == FieldPath::Gpu && scene.layers.fake && generatorGpu_.loaded() &&
+                     latentVao_ && latentCount_ > 0;
+  const bool real = scene.layers.real && realCount_ > 0;
+  const bool fake = !cloud && scene.layers.fake && fakeCount_ > 0;
+  if (cloud) drawCloud(scale);
   if (!real && !fake) return;
   pointsProgram_.use();
   setView(pointsProgram_);

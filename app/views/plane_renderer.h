@@ -9,6 +9,7 @@
 #include "app/gl/shader_program.h"
 #include "app/gl/texture.h"
 #include "app/gl/vertex_array.h"
+#include "app/views/gpu_mlp.h"
 #include "app/views/plane_scene.h"
 #include "core/data/bounds.h"
 
@@ -45,7 +46,11 @@ class PlaneRenderer {
   void uploadSamples(const PlaneScene& scene);
   void uploadManifold(const PlaneScene& scene);
   void uploadArrows(const PlaneScene& scene);
+  void uploadNetworks(const PlaneScene& scene);
+  void setShading(const ShaderProgram& program, const PlaneScene& scene, float scale) const;
   void drawField(const PlaneScene& scene, float scale);
+  void drawFieldPerPixel(const PlaneScene& scene, float scale);
+  void drawCloud(float scale);
   void drawManifold();
   void drawPoints(const PlaneScene& scene, float scale);
   void drawArrows(float scale, int widthPx, int heightPx);
@@ -77,6 +82,18 @@ class PlaneRenderer {
   GlBuffer arrowInstances_;  // (tail.xy, head.xy) per arrow
   VertexArray arrowVao_;
   int arrowCount_ = 0;
+
+  // The GPU path (FieldPath::Gpu): D per pixel, G per vertex; programs compiled on first use.
+  std::optional<ShaderProgram> fieldMlpProgram_;
+  std::optional<ShaderProgram> cloudProgram_;
+  GpuMlp discriminatorGpu_;
+  GpuMlp generatorGpu_;
+  GlBuffer latentBuffer_;
+  std::optional<VertexArray> latentVao_;
+  int latentCount_ = 0;
+  std::optional<std::uint64_t> discriminatorRevision_;
+  std::optional<std::uint64_t> generatorRevision_;
+  std::optional<std::uint64_t> latentRevision_;
 
   std::optional<std::uint64_t> fieldRevision_;
   std::optional<std::uint64_t> samplesRevision_;

@@ -44,6 +44,11 @@ inline constexpr float kRealOutlinePx = 1.0f;
 /// more of its fill than a disc's rim does).
 inline constexpr float kFakeOutlinePx = 0.75f;
 
+/// Fill of a generated sample of the GPU path's 100,000-sample cloud: translucent, so overlaps show density.
+inline constexpr glm::vec4 kCloudFill{0.336f, 0.137f, 0.681f, 0.15f};
+/// Diagonal of a cloud sample's diamond, in pixels at the reference height (no outline).
+inline constexpr float kCloudDiagonalPx = 3.5f;
+
 // [SECTION] The generator's manifold: warped latent cells shaded by the density G gives them, and grid lines.
 
 /// Colour of the manifold's cells; their alpha is this alpha times a density-dependent factor in [0, 1].

@@ -27,6 +27,9 @@ std::vector<float> latentGridLines(LatentDistribution dist) {
   return lines;
 }
 
+// Whether D's output is shown relative to a centre and a scale (WGAN, hinge) rather than as a probability.
+bool showsCentred(LossKind loss) { return !lossIsProbabilistic(loss) && loss != LossKind::Lsgan; }
+
 glm::vec2 column2(const Matrix& m, Eigen::Index i) { return {m(0, i), m.rows() > 1 ? m(1, i) : 0.0f}; }
 
 }  // namespace
@@ -60,6 +63,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
 
   scene_.view = view_;
   scene_.layers = layers_;
+  choosePath(snapshot);
   const auto now = std::chrono::steady_clock::now();
   if (snapshot.version != samplesVersion_ && now - lastScene_ >= sceneInterval_) {
     updateSamples(snapshot);
@@ -82,9 +86,12 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   const std::uint64_t revisions[4] = {scene_.fieldRevision, scene_.samplesRevision, scene_.manifoldRevision,
                                       scene_.arrowsRevision};
   const bool layersSame = std::memcmp(&drawnLayers_, &layers_, sizeof layers_) == 0;
+  pictureRedrawn_ = false;
+  pictureRect_ = ImVec4(origin.x, origin.y, origin.x + size.x, origin.y + size.y);
   if (!drawnOnce_ || !std::equal(revisions, revisions + 4, drawnRevisions_) || !(drawnView_ == view_) ||
       width != drawnWidth_ || height != drawnHeight_ || !layersSame) {
     renderer_.render(scene_, width, height);
+    pictureRedrawn_ = true;
     std::copy(revisions, revisions + 4, drawnRevisions_);
     drawnView_ = view_;
     drawnWidth_ = width;
@@ -132,12 +139,57 @@ void PlaneView::handleInput(ImVec2 origin, ImVec2 size) {
   }
 }
 
+void PlaneView::choosePath(const Snapshot& snapshot) {
+  FieldPath path = resolveFieldPath(fieldChoice_, softwareRenderer_);
+  fieldPathNote_.clear();
+  if (path == FieldPath::Gpu) {
+    std::string why = GpuMlp::unsupportedReason(*snapshot.discriminator);
+    if (why.empty() && snapshot.generator->inputDim() > GpuMlp::kMaxInput)
+      why = "a latent space of " + std::to_string(snapshot.generator->inputDim()) + " dimensions";
+    if (why.empty()) why = GpuMlp::unsupportedReason(*snapshot.generator);
+    if (!why.empty()) {
+      path = FieldPath::Cpu;
+      fieldPathNote_ = "GPU path off: " + why;
+    }
+  }
+  if (path != scene_.fieldPath) {
+    scene_.fieldPath = path;
+    // Everything that differs between the paths is computed again at once.
+    fieldVersion_ = samplesVersion_ = -1;
+    lastField_ = lastScene_ = {};
+  }
+}
+
+FieldMapping PlaneView::mappingFor(const Snapshot& snapshot, const Matrix& values) const {
+  FieldMapping mapping;
+  const LossKind loss = snapshot.config.loss;
+  if (!showsCentred(loss)) {
+    if (loss == LossKind::Lsgan) mapping.kind = FieldMapping::Kind::Clamp;
+    return mapping;
+  }
+  mapping.kind = FieldMapping::Kind::Centred;
+  mapping.centre = 0.0f;  // hinge: the margin boundary d = 0
+  if (loss == LossKind::Wgan || loss == LossKind::WganGp) {
+    // A critic is defined up to a constant: centre on the midpoint of its means on real and fake samples.
+    mapping.centre = static_cast<float>(0.5 * (snapshot.lastStats.dReal + snapshot.lastStats.dFake));
+    if (!std::isfinite(mapping.centre)) mapping.centre = 0.0f;
+  }
+  // The scale: the 98th percentile of |d − centre| over the lattice.
+  std::vector<float> deviation(static_cast<std::size_t>(values.size()));
+  for (Eigen::Index i = 0; i < values.size(); ++i) deviation[i] = std::abs(values(0, i) - mapping.centre);
+  if (deviation.empty()) return mapping;
+  const auto q = deviation.begin() + static_cast<std::ptrdiff_t>(deviation.size() * 98 / 100);
+  std::nth_element(deviation.begin(), q, deviation.end());
+  mapping.scale = *q;
+  return mapping;
+}
+
 void PlaneView::updateField(const Snapshot& snapshot) {
   const auto start = std::chrono::steady_clock::now();
-  const int n = kFieldResolution;
   const Mlp& d = *snapshot.discriminator;
-  scene_.fieldWidth = scene_.fieldHeight = n;
-  scene_.field.resize(static_cast<std::size_t>(n) * n);
+  const bool gpu = scene_.fieldPath == FieldPath::Gpu;
+  // The GPU path evaluates D per pixel; the CPU only needs a coarse lattice for the WGAN/hinge scale.
+  const int n = gpu ? kScaleLattice : kFieldResolution;
   if (d.inputDim() == 2) {
     fieldPoints_.resize(2, n * n);
     const double dx = (view_.xMax - view_.xMin) / n, dy = (view_.yMax - view_.yMin) / n;
@@ -147,52 +199,82 @@ void PlaneView::updateField(const Snapshot& snapshot) {
         fieldPoints_(1, row * n + col) = static_cast<float>(view_.yMin + (row + 0.5) * dy);
       }
     }
-    fieldValues_.resize(1, n * n);
-    for (int first = 0; first < n * n; first += kFieldChunk) {
+    const bool needValues = !gpu || showsCentred(snapshot.config.loss);
+    fieldValues_.resize(1, needValues ? n * n : 0);
+    for (int first = 0; needValues && first < n * n; first += kFieldChunk) {
       const int count = std::min(kFieldChunk, n * n - first);
       fieldValues_.middleCols(first, count) = d.forward(fieldPoints_.middleCols(first, count), fieldWorkspace_);
     }
-    const Matrix& out = fieldValues_;
-    const LossKind loss = snapshot.config.loss;
-    float centre = 0.0f;  // hinge: the margin boundary d = 0
-    float scale = 1.0f;
-    if (loss == LossKind::Wgan || loss == LossKind::WganGp) {
-      // A critic is defined up to a constant: centre on the midpoint of its means on real and fake samples.
-      centre = static_cast<float>(0.5 * (snapshot.lastStats.dReal + snapshot.lastStats.dFake));
-      if (!std::isfinite(centre)) centre = 0.0f;
+    const FieldMapping mapping = mappingFor(snapshot, fieldValues_);
+    scene_.fieldMapping = mapping;
+    if (gpu) {
+      scene_.field.clear();
+      scene_.fieldWidth = scene_.fieldHeight = 0;
+      scene_.discriminator = snapshot.discriminator;
+      if (discriminatorVersion_ != snapshot.version) ++scene_.discriminatorRevision;
+      discriminatorVersion_ = snapshot.version;
+    } else {
+      scene_.discriminator.reset();
+      scene_.fieldWidth = scene_.fieldHeight = n;
+      scene_.field.resize(static_cast<std::size_t>(n) * n);
+      for (Eigen::Index i = 0; i < fieldValues_.size(); ++i)
+        scene_.field[i] = displayedDiscriminator(snapshot.config.loss, fieldValues_(0, i), mapping.centre, mapping.scale);
     }
-    if (!lossIsProbabilistic(loss) && loss != LossKind::Lsgan) {
-      std::vector<float> deviation(out.size());
-      for (Eigen::Index i = 0; i < out.size(); ++i) deviation[i] = std::abs(out(0, i) - centre);
-      const auto q = deviation.begin() + static_cast<std::ptrdiff_t>(deviation.size() * 98 / 100);
-      std::nth_element(deviation.begin(), q, deviation.end());
-      scale = *q;
-    }
-    for (Eigen::Index i = 0; i < out.size(); ++i) scene_.field[i] = displayedDiscriminator(loss, out(0, i), centre, scale);
   } else {
-    std::fill(scene_.field.begin(), scene_.field.end(), 0.5f);
+    scene_.fieldWidth = scene_.fieldHeight = n;
+    scene_.field.assign(static_cast<std::size_t>(n) * n, 0.5f);
   }
   ++scene_.fieldRevision;
   const auto end = std::chrono::steady_clock::now();
   lastFieldMs_ = std::chrono::duration<double, std::milli>(end - start).count();
   ++fieldCount_;
+  fieldMsSum_ += lastFieldMs_;
   const double window = std::chrono::duration<double>(end - fieldRateStart_).count();
   if (window >= 1.0) {
     fieldRate_ = fieldCount_ / window;
+    averageFieldMs_ = fieldMsSum_ / fieldCount_;
     fieldCount_ = 0;
+    fieldMsSum_ = 0.0;
     fieldRateStart_ = end;
   }
+}
+
+void PlaneView::updateCloud(const Snapshot& snapshot) {
+  // G per vertex on a fixed cloud of latent vectors, drawn once per latent space (seeded: the same picture for the
+  // same weights), so the CPU never evaluates G on 100,000 points.
+  const int dim = snapshot.generator->inputDim();
+  const LatentDistribution dist = snapshot.config.latent.dist;
+  if (!scene_.latentCloud || dim != cloudDim_ || dist != cloudDist_) {
+    auto cloud = std::make_shared<Matrix>(dim, kCloudSamples);
+    Rng rng(kCloudSeed);
+    sampleLatent(dist, rng, *cloud);
+    scene_.latentCloud = std::move(cloud);
+    cloudDim_ = dim;
+    cloudDist_ = dist;
+    ++scene_.latentRevision;
+  }
+  scene_.generator = snapshot.generator;
+  if (generatorVersion_ != snapshot.version) ++scene_.generatorRevision;
+  generatorVersion_ = snapshot.version;
 }
 
 void PlaneView::updateSamples(const Snapshot& snapshot) {
   const Matrix& real = *snapshot.realSamples;
   scene_.real.resize(real.cols());
   for (Eigen::Index i = 0; i < real.cols(); ++i) scene_.real[i] = column2(real, i);
+  // The fixed metric batch through G: drawn as points on the CPU path, and on both paths what the mode markers
+  // count (the GPU path draws its own 100,000-sample cloud instead).
   const Matrix& fake = snapshot.generator->forward(*snapshot.latentSamples, samplesWorkspace_);
+  modeMarkers_.update(snapshot.version, *snapshot.data, fake);
+  ++scene_.samplesRevision;
+  if (scene_.fieldPath == FieldPath::Gpu) {
+    scene_.fake.clear();
+    updateCloud(snapshot);
+    return;
+  }
+  scene_.generator.reset();
   scene_.fake.resize(fake.cols());
   for (Eigen::Index i = 0; i < fake.cols(); ++i) scene_.fake[i] = column2(fake, i);
-  ++scene_.samplesRevision;
-  modeMarkers_.update(snapshot.version, *snapshot.data, fake);
 }
 
 void PlaneView::updateManifold(const Snapshot& snapshot) {

@@ -2,9 +2,12 @@
 // The 2D view: D's decision surface, real and fake samples, G's manifold and gradient arrows, with pan and zoom.
 #include <chrono>
 #include <memory>
+#include <string>
 
 #include <imgui.h>
 
+#include "app/views/field_path.h"
+#include "app/views/gpu_mlp.h"
 #include "app/views/mode_markers.h"
 #include "app/views/plane_renderer.h"
 #include "app/views/plane_scene.h"
@@ -20,6 +23,12 @@ class PlaneView {
   /// Draws the view into the current ImGui window at the cursor, `size` pixels large.
   void draw(const Snapshot& snapshot, ImVec2 size);
 
+  /// Whether the last draw() drew the picture again (its screen rectangle, pictureRect(), shows new pixels while
+  /// ImGui's draw commands for it stay the same).
+  bool pictureRedrawn() const { return pictureRedrawn_; }
+  /// The picture's screen rectangle in the last draw(): (x0, y0, x1, y1) in ImGui coordinates.
+  ImVec4 pictureRect() const { return pictureRect_; }
+
   /// The layer switches (the control panel edits them).
   PlaneLayers& layers() { return layers_; }
 
@@ -28,6 +37,9 @@ class PlaneView {
 
   /// Milliseconds the last D field evaluation took (shown in the UI; the performance budget is 3 ms).
   double lastFieldMs() const { return lastFieldMs_; }
+
+  /// The mean of lastFieldMs() over the last second or so (changes once a second, so a label showing it does too).
+  double averageFieldMs() const { return averageFieldMs_; }
 
   /// Field evaluations per second over the last second or so.
   double fieldRefreshesPerSecond() const { return fieldRate_; }
@@ -43,6 +55,23 @@ class PlaneView {
   /// frame apart.
   void setSceneInterval(std::chrono::milliseconds interval) { sceneInterval_ = interval; }
 
+  /// Chooses where D's surface is computed (Auto: by the renderer, see setSoftwareRenderer).
+  void setFieldChoice(FieldChoice choice) { fieldChoice_ = choice; }
+  /// What the user chose.
+  FieldChoice fieldChoice() const { return fieldChoice_; }
+  /// Tells the view whether OpenGL is a software rasterizer (FieldChoice::Auto then keeps the CPU path).
+  void setSoftwareRenderer(bool software) { softwareRenderer_ = software; }
+  /// The path in use since the last draw(): the choice, or the CPU when the GPU cannot evaluate the networks.
+  FieldPath fieldPath() const { return scene_.fieldPath; }
+  /// Why the GPU path was asked for but the CPU path is in use (a network too wide or too deep), or "".
+  const std::string& fieldPathNote() const { return fieldPathNote_; }
+
+  /// The GPU path's lattice for the WGAN/hinge colour scale (the 98th percentile of |D − centre| over the view).
+  static constexpr int kScaleLattice = 32;
+  /// The seed of the GPU path's latent cloud.
+  static constexpr std::uint64_t kCloudSeed = 20140610;  // Goodfellow et al.'s arXiv submission date
+  /// Generated samples the GPU path draws (G evaluated per vertex); the CPU path draws the snapshot's 2,500.
+  static constexpr int kCloudSamples = 100'000;
   /// The field lattice size: 128 × 128 evaluations over the visible rectangle (smoothed by linear filtering).
   static constexpr int kFieldResolution = 128;
   /// D is evaluated on the lattice in chunks of this many points: cache-sized buffers, reused, where one batch of
@@ -55,12 +84,24 @@ class PlaneView {
  private:
   void fitView(const Snapshot& snapshot, double aspect);
   void handleInput(ImVec2 origin, ImVec2 size);
+  void choosePath(const Snapshot& snapshot);
+  FieldMapping mappingFor(const Snapshot& snapshot, const Matrix& values) const;
   void updateField(const Snapshot& snapshot);
+  void updateCloud(const Snapshot& snapshot);
   void updateSamples(const Snapshot& snapshot);
   void updateManifold(const Snapshot& snapshot);
   void updateArrows(const Snapshot& snapshot);
   void drawOverlay(ImDrawList* drawList, ImVec2 origin, ImVec2 size, const Snapshot& snapshot) const;
 
+  FieldChoice fieldChoice_ = FieldChoice::Auto;
+  bool softwareRenderer_ = false;
+  std::string fieldPathNote_;
+  int cloudDim_ = 0;
+  LatentDistribution cloudDist_ = LatentDistribution::Gaussian;
+  long long discriminatorVersion_ = -1;  // the snapshot whose D the scene holds (GPU path)
+  long long generatorVersion_ = -1;      // the snapshot whose G the scene holds (GPU path)
+  bool pictureRedrawn_ = false;
+  ImVec4 pictureRect_{0, 0, 0, 0};
   PlaneRenderer renderer_;
   PlaneScene scene_;
   ModeMarkers modeMarkers_;
@@ -82,6 +123,8 @@ class PlaneView {
   std::chrono::steady_clock::time_point lastField_{};
   double lastFieldMs_ = 0.0;
   double fieldRate_ = 0.0;
+  double averageFieldMs_ = 0.0;
+  double fieldMsSum_ = 0.0;
   int fieldCount_ = 0;
   std::chrono::steady_clock::time_point fieldRateStart_ = std::chrono::steady_clock::now();
   Matrix fieldPoints_;

@@ -6,8 +6,11 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+
+#include "app/views/field_path.h"
 
 namespace ganscope {
 namespace {
@@ -85,9 +88,12 @@ GlfwWindow::GlfwWindow(int width, int height, const std::string& title) {
   loadFont();
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
+  incremental_ = softwareRenderer();
+  if (incremental_) canvas_ = std::make_unique<Framebuffer>(1);
 }
 
 GlfwWindow::~GlfwWindow() {
+  canvas_.reset();  // GL objects go while the context is current
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
@@ -104,23 +110,74 @@ void GlfwWindow::beginFrame() {
   ImGui::NewFrame();
 }
 
-void GlfwWindow::renderImGui() {
+void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
   ImGui::Render();
+  ImDrawData* data = ImGui::GetDrawData();
   int width = 0, height = 0;
   framebufferSize(width, height);
+  const float kBackground[4] = {0.07f, 0.07f, 0.08f, 1.0f};
+  if (!incremental_ || width <= 0 || height <= 0) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, width, height);
+    glClearColor(kBackground[0], kBackground[1], kBackground[2], kBackground[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    lastDamageFraction_ = 1.0;
+    return;
+  }
+
+  // [SECTION] Damage: what differs from the picture kept in canvas_
+  if (canvas_->width() != width || canvas_->height() != height) {
+    canvas_->resize(width, height);
+    damage_.reset();
+  }
+  std::vector<DamageRect> damage = damage_.update(*data);
+  for (const DamageRect& image : changedImages) addDamage(damage, image);
+  const DamageRect display{data->DisplayPos.x, data->DisplayPos.y, data->DisplayPos.x + data->DisplaySize.x,
+                           data->DisplayPos.y + data->DisplaySize.y};
+  clipRects_.clear();
+  for (int n = 0; n < data->CmdListsCount; ++n)
+    for (const ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) clipRects_.push_back(cmd.ClipRect);
+  double damagedPixels = 0.0;
+  canvas_->bind();
+  for (const DamageRect& area : damage) {
+    // Whole pixels, so the clear and the clipped drawing cover the same ones.
+    const ImVec2 scale = data->FramebufferScale;
+    const DamageRect clipped = area.clippedTo(display);
+    if (clipped.empty()) continue;
+    const int x0 = static_cast<int>(std::floor((clipped.x0 - display.x0) * scale.x));
+    const int x1 = static_cast<int>(std::ceil((clipped.x1 - display.x0) * scale.x));
+    const int y0 = static_cast<int>(std::floor((clipped.y0 - display.y0) * scale.y));
+    const int y1 = static_cast<int>(std::ceil((clipped.y1 - display.y0) * scale.y));
+    const DamageRect pixels{display.x0 + x0 / scale.x, display.y0 + y0 / scale.y, display.x0 + x1 / scale.x,
+                            display.y0 + y1 / scale.y};
+    // Every command draws only inside this area (the backend skips commands clipped away).
+    std::size_t k = 0;
+    for (int n = 0; n < data->CmdListsCount; ++n) {
+      for (ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) {
+        const ImVec4& original = clipRects_[k++];
+        const DamageRect clip = DamageRect{original.x, original.y, original.z, original.w}.clippedTo(pixels);
+        cmd.ClipRect = clip.empty() ? ImVec4(0, 0, 0, 0) : ImVec4(clip.x0, clip.y0, clip.x1, clip.y1);
+      }
+    }
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, height - y1, x1 - x0, y1 - y0);  // OpenGL counts rows from the bottom
+    glClearColor(kBackground[0], kBackground[1], kBackground[2], kBackground[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    damagedPixels += static_cast<double>(x1 - x0) * (y1 - y0);
+  }
+  lastDamageFraction_ = damagedPixels / (static_cast<double>(width) * height);
+  canvas_->blitTo(0);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, width, height);
-  glClearColor(0.07f, 0.07f, 0.08f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void GlfwWindow::swap() { glfwSwapBuffers(window_); }
 
 void GlfwWindow::framebufferSize(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
 
-bool GlfwWindow::softwareRenderer() const {
-  return rendererName_.find("llvmpipe") != std::string::npos || rendererName_.find("softpipe") != std::string::npos;
-}
+bool GlfwWindow::softwareRenderer() const { return isSoftwareRenderer(rendererName_); }
 
 }  // namespace ganscope

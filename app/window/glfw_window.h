@@ -1,7 +1,14 @@
 #pragma once
 // The program's window: GLFW, an OpenGL 3.3 core context and Dear ImGui, set up and torn down in mirror order.
+#include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "app/gl/framebuffer.h"
+#include "app/window/damage_tracker.h"
+#include <imgui.h>
 
 struct GLFWwindow;
 
@@ -28,20 +35,30 @@ class GlfwWindow {
   bool shouldClose() const;
   /// Processes pending events and starts a new ImGui frame.
   void beginFrame();
-  /// Renders ImGui's draw data into the default framebuffer (cleared first).
-  void renderImGui();
+  /// Renders ImGui's draw data into the default framebuffer (cleared first). On a software rasterizer only what
+  /// changed is drawn again, into a picture kept between frames that is then copied to the window: the draw lists
+  /// that differ from the last frame's, plus `changedImages`, the screen rectangles of images whose texture
+  /// content changed while their draw commands stayed the same (e.g. the plane view's picture).
+  void renderImGui(std::span<const DamageRect> changedImages = {});
+  /// The share of the window's pixels drawn again by the last renderImGui() (1 without damage tracking).
+  double lastDamageFraction() const { return lastDamageFraction_; }
   /// Shows the frame.
   void swap();
   /// The framebuffer's size in pixels.
   void framebufferSize(int& width, int& height) const;
   /// "OpenGL 4.5 (Core Profile) Mesa 22.3.6 — llvmpipe (LLVM 15.0.6, 256 bits)": what is rendering.
   const std::string& rendererName() const { return rendererName_; }
-  /// Whether the renderer is a software rasterizer (Mesa's llvmpipe or softpipe).
+  /// Whether the renderer is a software rasterizer (see isSoftwareRenderer in app/views/field_path.h).
   bool softwareRenderer() const;
 
  private:
   GLFWwindow* window_ = nullptr;
   std::string rendererName_;
+  bool incremental_ = false;             // redraw only damage (software rasterizers)
+  std::unique_ptr<Framebuffer> canvas_;  // the UI as last drawn, when incremental_
+  DamageTracker damage_;
+  std::vector<ImVec4> clipRects_;  // the frame's clip rectangles, restored for each damaged area
+  double lastDamageFraction_ = 1.0;
 };
 
 }  // namespace ganscope

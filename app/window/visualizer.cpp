@@ -59,6 +59,27 @@ void drawBanner(const Snapshot& snapshot) {
   }
 }
 
+// Where D's surface is computed: the path in use, and a choice of auto, GPU or CPU.
+void drawFieldChoice(PlaneView& planeView) {
+  static constexpr const char* kChoices[] = {"auto", "GPU", "CPU"};
+  static constexpr FieldChoice kValues[] = {FieldChoice::Auto, FieldChoice::Gpu, FieldChoice::Cpu};
+  int current = static_cast<int>(planeView.fieldChoice());
+  ImGui::SetNextItemWidth(80);
+  if (ImGui::Combo("field", &current, kChoices, 3)) planeView.setFieldChoice(kValues[current]);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Where D's surface is computed. GPU: D at every pixel in a shader and 100,000 generated "
+                      "samples computed per vertex. CPU: D on a 128x128 lattice, smoothed, and 2,500 samples. "
+                      "auto: GPU unless OpenGL is a software rasterizer. Also --field auto|gpu|cpu.");
+  ImGui::SameLine();
+  if (planeView.fieldPath() == FieldPath::Gpu) {
+    ImGui::TextDisabled("GPU per pixel");
+  } else {
+    ImGui::TextDisabled("CPU %dx%d: %.1f ms, %.0f/s", PlaneView::kFieldResolution, PlaneView::kFieldResolution,
+                        planeView.averageFieldMs(), planeView.fieldRefreshesPerSecond());
+  }
+  if (!planeView.fieldPathNote().empty()) ImGui::TextDisabled("%s", planeView.fieldPathNote().c_str());
+}
+
 }  // namespace
 
 bool parseWindowSize(const std::string& text, int& width, int& height) {
@@ -87,6 +108,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped first.
   PlaneView planeView;
   if (window->softwareRenderer()) planeView.setSceneInterval(std::chrono::milliseconds(33));
+  planeView.setSoftwareRenderer(window->softwareRenderer());
+  planeView.setFieldChoice(options.field);
   LineView lineView;
   DiracView diracView;
   MetricsPanel metricsPanel;
@@ -96,7 +119,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   } catch (const std::exception& e) {
     err << "ganscope: presets menu: " << e.what() << "\n";
   }
-  TrainingThread trainer(config, /*startPaused=*/options.pauseAfter == 0);
+  // With --steps the trainer starts paused and the step command starts it: started running, it could take an
+  // iteration before the command arrives and stop one late.
+  TrainingThread trainer(config, /*startPaused=*/options.pauseAfter >= 0);
   // Frames first: on two cores the trainer, the GUI and the software rasterizer's threads compete.
   trainer.send(SetNicenessCommand{10});
   if (options.pauseAfter > 0) trainer.send(StepCommand{options.pauseAfter});
@@ -106,6 +131,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
 
   FrameStats frameStats;
   long long frame = 0;
+  double redrawnSum = 0.0;  // the share of the window's pixels drawn again, summed over frames
   const long long startStep = trainer.latest()->step;
   const auto start = std::chrono::steady_clock::now();
   auto nextFrame = start;
@@ -130,10 +156,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
     ImGui::Separator();
     ImGui::TextDisabled("%s", window->rendererName().c_str());
-    if (snapshot->generator->outputDim() == 2) {
-      ImGui::TextDisabled("D field %dx%d: %.1f ms, %.0f per second", PlaneView::kFieldResolution,
-                          PlaneView::kFieldResolution, planeView.lastFieldMs(), planeView.fieldRefreshesPerSecond());
-    }
+    if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView);
     ImGui::End();
 
     // [SECTION] The view
@@ -180,8 +203,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail());
     ImGui::End();
 
-    window->renderImGui();
+    // The plane's picture is one ImGui image whose texture changes under the same draw command: say so.
+    const bool planeShown = snapshot->generator->outputDim() == 2;
+    DamageRect planeDamage;
+    if (planeShown && planeView.pictureRedrawn()) {
+      const ImVec4 r = planeView.pictureRect();
+      planeDamage = {r.x, r.y, r.z, r.w};
+    }
+    window->renderImGui(std::span<const DamageRect>(&planeDamage, planeDamage.empty() ? 0 : 1));
     ++frame;
+    redrawnSum += window->lastDamageFraction();
     // With --steps too, the last frame also waits for those iterations, so a screenshot shows the same moment on a
     // fast machine and a loaded one.
     const bool stepsDone = options.pauseAfter < 0 || !snapshot->divergence.empty() ||
@@ -217,10 +248,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const long long skip = std::min<long long>(10, frameStats.frames() / 10);  // start-up frames
     std::snprintf(line, sizeof line,
                   "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-                  "field_per_s=%.1f field_ms=%.2f",
+                  "field_per_s=%.1f field_ms=%.2f field=%s ui_redrawn=%.2f",
                   frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
                   frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
-                  planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs());
+                  planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(),
+                  std::string(fieldPathName(planeView.fieldPath())).c_str(), frame > 0 ? redrawnSum / frame : 0.0);
     out << line << "\n";
   }
   return exitCode;

@@ -3,6 +3,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "app/views/field_path.h"
 #include "core/gan/config.h"
 
 namespace ganscope {
@@ -15,6 +16,7 @@ struct VisualizerOptions {
   std::string screenshot;      ///< save the last frame to this PNG
   std::string presetName;      ///< the preset's name, for the title
   long long pauseAfter = -1;   ///< pause after this many iterations (-1: train until paused)
+  FieldChoice field = FieldChoice::Auto;  ///< where D's surface is computed (changeable in the window)
 };
 
 /// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).
