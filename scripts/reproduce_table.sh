@@ -9,7 +9,7 @@ if ! [[ "$seeds" =~ ^[1-9][0-9]?$ ]]; then
   echo "reproduce_table.sh: SEEDS must be a whole number from 1 to 99 (got '$seeds')" >&2
   exit 2
 fi
-"$root/scripts/build.sh" >&2
+[[ -n "${GANSCOPE_EXE:-}" ]] || "$root/scripts/build.sh" >&2
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 presets=(ring8-collapse ring8-unrolled ring8-wgan-gp ring8-pacgan ring8-r1 ring8)
@@ -17,7 +17,7 @@ start=$(date +%s)
 for preset in "${presets[@]}"; do
   for seed in $(seq 1 "$seeds"); do
     echo "reproduce: $preset seed $seed" >&2
-    "$root/build/ganscope" --headless --preset "$preset" --set seed="$seed" --set metrics_samples=2500 \
+    "${GANSCOPE_EXE:-$root/build/ganscope}" --headless --preset "$preset" --set seed="$seed" --set metrics_samples=2500 \
       --set metrics_every=1000 --metrics-out "$out/$preset-$seed.csv" >"$out/$preset-$seed.log"
   done
 done

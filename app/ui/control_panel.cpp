@@ -124,6 +124,7 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
   const Config& config = shown(snapshot);
   if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) drawDataSettings(config);
   if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) drawTrainingSettings(config);
+  if (ImGui::CollapsingHeader("Stabilizers", ImGuiTreeNodeFlags_DefaultOpen)) drawStabilizerSettings(config);
   if (ImGui::CollapsingHeader("Optimizers", ImGuiTreeNodeFlags_DefaultOpen)) {
     drawOptimizerSettings("Generator", "g", config, true);
     drawOptimizerSettings("Discriminator", "d", config, false);
@@ -326,6 +327,79 @@ void ControlPanel::drawTrainingSettings(const Config& config) {
     changed = true;
   }
   tooltip("The random seed: the same seed gives the same run. Changing it restarts the run.");
+  if (changed && validate(edited).empty()) apply(edited);
+}
+
+// Each fix against mode collapse one click away: a checkbox that switches it on at a sensible strength, and a
+// slider beside it for the strength.
+void ControlPanel::drawStabilizerSettings(const Config& config) {
+  Config edited = config;
+  bool changed = false;
+  const bool is2dOr1d = config.data.kind != DataKind::Dirac;
+  bool unroll = edited.unroll > 0;
+  if (is2dOr1d && edited.update == UpdateOrder::Alternating) {
+    if (ImGui::Checkbox("unroll", &unroll)) edited.unroll = unroll ? 5 : 0, changed = true;
+    tooltip("Unrolled GAN (Metz et al. 2016): G steps against D as it will be after k more updates, second-order "
+            "term included, so G stops chasing D from mode to mode. Costs about 3k+2 passes per G step.");
+    if (unroll) {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(90);
+      changed |= ImGui::SliderInt("##unrollk", &edited.unroll, 1, 10, "k = %d");
+      tooltip("How many D updates G looks ahead.");
+    }
+  }
+  bool pack = edited.pack > 1;
+  if (is2dOr1d) {
+    if (ImGui::Checkbox("pack", &pack)) edited.pack = pack ? 4 : 1, changed = true;
+    tooltip("PacGAN (Lin et al. 2018): D judges m samples at once, so a G that repeats itself is caught. Changing "
+            "m rebuilds D (a fresh run).");
+    if (pack) {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(90);
+      changed |= ImGui::SliderInt("##packm", &edited.pack, 2, 8, "m = %d");
+      tooltip("Samples per pack.");
+    }
+  }
+  bool noise = edited.instanceNoise > 0.0;
+  if (ImGui::Checkbox("instance noise", &noise)) {
+    edited.instanceNoise = noise ? 0.1 : 0.0;
+    edited.instanceNoiseAnneal = noise ? 5000 : 0;
+    changed = true;
+  }
+  tooltip("Gaussian noise on every input of D (Sønderby et al. 2017): real and fake overlap, D's gradient stays "
+          "useful. Annealed to zero over the iterations set beside it.");
+  if (noise) {
+    ImGui::SetNextItemWidth(160);
+    changed |= logSlider("noise std", edited.instanceNoise, 1e-3f, 2.0f);
+    tooltip("The noise's standard deviation at the start.");
+    ImGui::SetNextItemWidth(160);
+    changed |= ImGui::SliderInt("anneal over", &edited.instanceNoiseAnneal, 0, 50000, "%d it");
+    tooltip("Iterations over which the noise falls linearly to zero; 0 keeps it constant.");
+  }
+  if (is2dOr1d) {
+    changed |= ImGui::Checkbox("spectral norm", &edited.spectralNorm);
+    tooltip("Spectral normalisation (Miyato et al. 2018): every weight matrix of D divided by its largest singular "
+            "value, so D cannot become arbitrarily steep.");
+  }
+  bool r1 = edited.penalty.r1 > 0.0;
+  if (ImGui::Checkbox("R1", &r1)) edited.penalty.r1 = r1 ? 1.0 : 0.0, changed = true;
+  tooltip("R1 (Mescheder et al. 2018): penalise D's gradient on real data, γ = 1 (the slider under Training sets "
+          "γ). Makes the Dirac-GAN converge.");
+  ImGui::SameLine();
+  bool wganGp = edited.loss == LossKind::WganGp;
+  if (ImGui::Checkbox("WGAN-GP", &wganGp)) {
+    edited.loss = wganGp ? LossKind::WganGp : LossKind::NonSaturating;
+    if (wganGp && edited.update == UpdateOrder::Alternating) edited.dSteps = 5;
+    if (!wganGp) edited.dSteps = 1;
+    changed = true;
+  }
+  tooltip("WGAN-GP (Gulrajani et al. 2017): a critic with a gradient penalty, 5 critic steps per G step. Off goes "
+          "back to the non-saturating loss with 1 D step.");
+  if (ImGui::Button("two timescales")) {
+    edited.optimizer.d.lr = 4.0 * edited.optimizer.g.lr;
+    changed = true;
+  }
+  tooltip("TTUR (Heusel et al. 2017): D's learning rate set to 4 times G's, so D tracks G closely.");
   if (changed && validate(edited).empty()) apply(edited);
 }
 

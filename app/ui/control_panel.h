@@ -38,6 +38,7 @@ class ControlPanel {
   void drawNetworkSettings(const char* title, const char* id, const Config& config, bool generator);
   void drawOptimizerSettings(const char* title, const char* id, const Config& config, bool generator);
   void drawTrainingSettings(const Config& config);
+  void drawStabilizerSettings(const Config& config);
 
   TrainingThread& thread_;
   std::vector<PresetInfo> presets_;
