@@ -1,18 +1,26 @@
 // ganscope_bench: iterations per second of the real Trainer on the performance issue's named workloads, with the
 // analytic GFLOP/s and their share of this machine's single-core SGEMM rate measured in the same run.
 //
-//   ganscope_bench [--quick] [--workload NAME]... [--threads N] [--runs R] [--seconds S]
+//   ganscope_bench [--quick] [--workload NAME]... [--threads N] [--runs R] [--seconds S] [--no-peak]
+//
+// --no-peak skips the SGEMM measurement (for profiles of the workloads alone; the share is then printed as 0).
 //
 // Prints one `machine ...` line, then one `workload ...` line per workload (key=value fields, parsed by
 // scripts/bench.sh and by the ctest entry), then a table.
+//
+// Rates: with one thread, it_per_s counts iterations per second of the process's CPU time, which on an idle machine
+// is the wall-clock rate and on a shared one leaves out the time other programs held the core (the SGEMM peak is
+// measured the same way); with two threads it is the wall-clock rate. wall_it_per_s and cpu_it_per_s give both.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "core/gan/trainer.h"
+#include "core/nn/compute_threads.h"
 #include "tests/bench/flop_count.h"
 #include "tests/bench/sgemm_peak.h"
 #include "tests/bench/workload.h"
@@ -28,12 +36,21 @@ struct Options {
   int threads = 1;
   int runs = 7;
   double seconds = 0.3;  // per timed run
+  bool peak = true;
+};
+
+// Iterations per second by the wall clock and per second of the process's CPU time (the same with one thread on an
+// idle machine; on a loaded one the CPU-time rate leaves out the time other programs held the core).
+struct Rate {
+  double wall = 0;
+  double cpu = 0;
 };
 
 struct Result {
   Workload workload;
-  double itPerSecond = 0;
+  Rate rate;
   double flops = 0;
+  double itPerSecond = 0;  // the rate the table uses: CPU time with one thread, wall clock with two
 };
 
 // The instruction-set extensions this binary was compiled for.
@@ -61,9 +78,20 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+double processCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
 // Median iterations per second over several timed runs of the Trainer, after a warm-up that also calibrates the
 // number of iterations per run.
-double measure(const Workload& workload, const Options& options) {
+Rate measure(const Workload& workload, const Options& options) {
   Trainer trainer(workloadConfig(workload));
   long long iterations = 1;
   const double warmup = options.quick ? 0.02 : std::max(0.2, options.seconds);
@@ -77,18 +105,20 @@ double measure(const Workload& workload, const Options& options) {
   const double perIteration = secondsSince(warmStart) / static_cast<double>(done);
   const double runSeconds = options.quick ? 0.01 : options.seconds;
   const long long perRun = std::max(1LL, static_cast<long long>(runSeconds / perIteration));
-  std::vector<double> rates;
+  std::vector<double> wall, cpu;
   for (int run = 0; run < (options.quick ? 1 : options.runs); ++run) {
     const auto start = std::chrono::steady_clock::now();
+    const double cpuStart = processCpuSeconds();
     trainer.train(perRun);
-    rates.push_back(static_cast<double>(perRun) / secondsSince(start));
+    const double cpuSeconds = processCpuSeconds() - cpuStart;
+    wall.push_back(static_cast<double>(perRun) / secondsSince(start));
+    cpu.push_back(static_cast<double>(perRun) / std::max(cpuSeconds, 1e-9));
   }
   if (trainer.diverged()) {
     std::fprintf(stderr, "ganscope_bench: %s diverged: %s\n", workload.name.c_str(), trainer.divergence().c_str());
     std::exit(1);
   }
-  std::sort(rates.begin(), rates.end());
-  return rates[rates.size() / 2];
+  return {median(wall), median(cpu)};
 }
 
 bool parse(int argc, char** argv, Options& options) {
@@ -97,6 +127,8 @@ bool parse(int argc, char** argv, Options& options) {
     const bool hasValue = i + 1 < argc;
     if (arg == "--quick") {
       options.quick = true;
+    } else if (arg == "--no-peak") {
+      options.peak = false;
     } else if (arg == "--workload" && hasValue) {
       options.names.emplace_back(argv[++i]);
     } else if (arg == "--threads" && hasValue) {
@@ -113,7 +145,7 @@ bool parse(int argc, char** argv, Options& options) {
     const auto& all = workloads();
     if (std::none_of(all.begin(), all.end(), [&](const Workload& w) { return w.name == name; })) return false;
   }
-  return options.threads >= 1 && options.runs >= 1 && options.seconds > 0;
+  return options.threads >= 1 && options.threads <= 2 && options.runs >= 1 && options.seconds > 0;
 }
 
 }  // namespace
@@ -122,11 +154,12 @@ int main(int argc, char** argv) {
   Options options;
   if (!parse(argc, argv, options)) {
     std::fprintf(stderr,
-                 "usage: ganscope_bench [--quick] [--workload ganlab|tiny|small|wide]... [--threads N] [--runs R] "
-                 "[--seconds S]\n");
+                 "usage: ganscope_bench [--quick] [--workload ganlab|tiny|small|wide]... [--threads 1|2] [--runs R] "
+                 "[--seconds S] [--no-peak]\n");
     return 2;
   }
-  const double peak = measureSgemmPeak(options.quick ? 128 : 1024, options.quick ? 0.01 : 0.5);
+  setComputeThreads(options.threads);
+  const double peak = options.peak ? measureSgemmPeak(options.quick ? 128 : 1024, options.quick ? 0.01 : 0.5) : 0.0;
   std::printf("machine arch=\"%s\" isa=%s threads=%d sgemm_gflop_per_s=%.2f sgemm_size=%d\n", GANSCOPE_ARCH_NAME,
               instructionSets().c_str(), options.threads, peak, options.quick ? 128 : 1024);
   std::fflush(stdout);
@@ -138,11 +171,12 @@ int main(int argc, char** argv) {
       continue;
     }
     Result r{workload, measure(workload, options), flopsPerIteration(workload)};
+    r.itPerSecond = options.threads == 1 ? r.rate.cpu : r.rate.wall;
     const double gflops = r.itPerSecond * r.flops * 1e-9;
     std::printf("workload name=%s hidden=%d layers=%d batch=%d it_per_s=%.1f flop_per_it=%.0f gflop_per_s=%.3f "
-                "sgemm_share=%.4f\n",
+                "sgemm_share=%.4f wall_it_per_s=%.1f cpu_it_per_s=%.1f\n",
                 workload.name.c_str(), workload.hidden, workload.layers, workload.batch, r.itPerSecond, r.flops,
-                gflops, gflops / peak);
+                gflops, peak > 0 ? gflops / peak : 0.0, r.rate.wall, r.rate.cpu);
     std::fflush(stdout);
     results.push_back(r);
   }
@@ -152,7 +186,7 @@ int main(int argc, char** argv) {
   for (const Result& r : results) {
     const double gflops = r.itPerSecond * r.flops * 1e-9;
     std::printf("%-8s %6d %6d %6d %12.1f %14.4g %10.3f %7.1f%%\n", r.workload.name.c_str(), r.workload.hidden,
-                r.workload.layers, r.workload.batch, r.itPerSecond, r.flops, gflops, 100.0 * gflops / peak);
+                r.workload.layers, r.workload.batch, r.itPerSecond, r.flops, gflops, peak > 0 ? 100.0 * gflops / peak : 0.0);
   }
   return 0;
 }
