@@ -1,5 +1,7 @@
 #include "core/nn/tiled_product.h"
 
+#include "core/nn/simd_vector.h"
+
 namespace ganscope {
 namespace {
 
@@ -7,13 +9,8 @@ namespace {
 // 16 without) while the whole depth streams past; the tile shape follows Goto & van de Geijn 2008 (a micro-kernel
 // that broadcasts one operand and loads a vector of the other), without the packing their blocked GEMM needs for
 // large matrices.
-#ifdef __AVX512F__
-constexpr int kCols = 8;
-constexpr int kRowTile = 32;
-#else
-constexpr int kCols = 4;
-constexpr int kRowTile = 16;
-#endif
+constexpr int kCols = simd::kLanes >= 16 ? 8 : 4;
+constexpr int kRowTile = 2 * simd::kLanes;
 
 // The elementwise step fused into the store: what an accumulator starts from and what is written.
 enum class Fused { None, Relu, LeakyRelu };
@@ -51,30 +48,37 @@ struct ActivationDerivative {
 };
 
 // One R × C tile of Y at (row0, col0): the accumulators start from the epilogue, take the whole depth, and are stored
-// once through it. The loops over r have constant bounds, so the compiler keeps acc in vector registers.
+// once through it. They are vector values (simd::TileVec), which the compiler keeps in registers.
 template <int R, int C, Fused F, class Epilogue>
 inline void tile(const float* m, const float* x, float* y, int rows, int depth, int row0, Eigen::Index col0,
                  const Epilogue& epilogue, const float* aux) {
-  float acc[C][R];
-  for (int c = 0; c < C; ++c) {
-    for (int r = 0; r < R; ++r) acc[c][r] = epilogue.start(row0 + r);
+  constexpr int kL = simd::kTileLanes<R>;
+  constexpr int kV = R / kL;
+  using V = simd::TileVec<R>;
+  float start[R];
+  for (int r = 0; r < R; ++r) start[r] = epilogue.start(row0 + r);
+  V acc[C][kV];
+  for (int v = 0; v < kV; ++v) {
+    const V s = simd::load<R>(start + v * kL);
+    for (int c = 0; c < C; ++c) acc[c][v] = s;
   }
   const float* xc = x + col0 * depth;
   for (int p = 0; p < depth; ++p) {
     const float* mp = m + static_cast<Eigen::Index>(p) * rows + row0;
-    float mv[R];
-    for (int r = 0; r < R; ++r) mv[r] = mp[r];
+    V mv[kV];
+    for (int v = 0; v < kV; ++v) mv[v] = simd::load<R>(mp + v * kL);
     for (int c = 0; c < C; ++c) {
       const float xv = xc[static_cast<Eigen::Index>(c) * depth + p];
-      for (int r = 0; r < R; ++r) acc[c][r] += mv[r] * xv;
+      for (int v = 0; v < kV; ++v) acc[c][v] += mv[v] * xv;
     }
   }
   for (int c = 0; c < C; ++c) {
     const Eigen::Index offset = (col0 + c) * rows + row0;
+    float out[R];
+    for (int v = 0; v < kV; ++v) simd::store<R>(out + v * kL, acc[c][v]);
     for (int r = 0; r < R; ++r) {
-      acc[c][r] = epilogue.template finish<F>(acc[c][r], aux != nullptr ? aux + offset + r : nullptr);
+      y[offset + r] = epilogue.template finish<F>(out[r], aux != nullptr ? aux + offset + r : nullptr);
     }
-    for (int r = 0; r < R; ++r) y[offset + r] = acc[c][r];
   }
 }
 

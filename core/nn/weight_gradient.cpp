@@ -1,15 +1,12 @@
 #include "core/nn/weight_gradient.h"
 
+#include "core/nn/simd_vector.h"
+
 namespace ganscope {
 namespace {
 
-#ifdef __AVX512F__
-constexpr int kBroadcast = 8;   // columns of the dW tile (broadcast operand)
-constexpr int kRowTile = 32;    // rows of the dW tile (vector operand)
-#else
-constexpr int kBroadcast = 4;
-constexpr int kRowTile = 16;
-#endif
+constexpr int kBroadcast = simd::kLanes >= 16 ? 8 : 4;  // columns of the dW tile (the broadcast operand)
+constexpr int kRowTile = 2 * simd::kLanes;               // rows of the dW tile (the vector operand)
 
 // One R × K tile of the product U·Vᵀ summed over the batch, added to dW. U (uRows × cols) is the operand read as
 // vectors, V (vRows × cols) the one broadcast. Transposed: U is A and V is Δ, so the tile is one of dWᵀ (used when
@@ -21,22 +18,27 @@ inline void tile(const float* u, int uRows, const float* v, int vRows, float* dw
     return Transposed ? dw[static_cast<Eigen::Index>(i0 + r) * dwRows + k0 + c]
                       : dw[static_cast<Eigen::Index>(k0 + c) * dwRows + i0 + r];
   };
-  float acc[K][R];
+  constexpr int kL = simd::kTileLanes<R>;
+  constexpr int kV = R / kL;
+  using V = simd::TileVec<R>;
+  V acc[K][kV];
   for (int c = 0; c < K; ++c) {
-    for (int r = 0; r < R; ++r) acc[c][r] = 0.0f;
+    for (int w = 0; w < kV; ++w) acc[c][w] = V{};
   }
   for (Eigen::Index j = 0; j < cols; ++j) {
     const float* uj = u + j * uRows + i0;
     const float* vj = v + j * vRows + k0;
-    float uv[R];
-    for (int r = 0; r < R; ++r) uv[r] = uj[r];
+    V uv[kV];
+    for (int w = 0; w < kV; ++w) uv[w] = simd::load<R>(uj + w * kL);
     for (int c = 0; c < K; ++c) {
       const float b = vj[c];
-      for (int r = 0; r < R; ++r) acc[c][r] += uv[r] * b;
+      for (int w = 0; w < kV; ++w) acc[c][w] += uv[w] * b;
     }
   }
   for (int c = 0; c < K; ++c) {
-    for (int r = 0; r < R; ++r) at(r, c) += acc[c][r];
+    float sum[R];
+    for (int w = 0; w < kV; ++w) simd::store<R>(sum + w * kL, acc[c][w]);
+    for (int r = 0; r < R; ++r) at(r, c) += sum[r];
   }
 }
 
