@@ -5,15 +5,17 @@
 namespace ganscope {
 namespace {
 
-// softplus(t) = max(t, 0) + log1p(e^{-|t|}), elementwise on float arrays; its derivative is σ(t). log1p(e) is taken as
-// log(u)·e/(u − 1) with u = 1 + e (exact to a few ulp, Goldberg 1991, "What every computer scientist should know
-// about floating-point arithmetic", Theorem 4), so the whole expression runs on Eigen's vectorized exp and log
-// rather than one scalar log1p call per sample.
+// softplus(t) = max(t, 0) + log1p(e^{-|t|}), elementwise on float arrays; its derivative is σ(t).
 template <typename Array>
 auto softplusArray(const Array& t) {
-  const auto e = (-t.abs()).exp();
-  const auto u = 1.0f + e;
-  return t.max(0.0f) + (u == 1.0f).select(e, u.log() * e / (u - 1.0f));
+  return t.max(0.0f) + (-t.abs()).exp().log1p();
+}
+// The mean of a float expression, summed in float by Eigen's vectorized reduction: `.cast<double>().mean()` would
+// evaluate the whole expression (exp, log1p) one scalar call per sample, as Eigen has no vectorized float → double
+// cast on these instruction sets.
+template <typename Array>
+double meanOf(const Array& values) {
+  return static_cast<double>(values.mean());
 }
 template <typename Array>
 auto sigmoidArray(const Array& t) {
@@ -50,7 +52,7 @@ double discriminatorLoss(LossKind loss, const Eigen::Ref<const RowVector>& dReal
     case LossKind::NonSaturating:
       gradReal.array() = -sigmoidArray(-r) * invReal;
       gradFake.array() = sigmoidArray(f) * invFake;
-      return softplusArray(-r).template cast<double>().mean() + softplusArray(f).template cast<double>().mean();
+      return meanOf(softplusArray(-r)) + meanOf(softplusArray(f));
     case LossKind::Wgan:
     case LossKind::WganGp:
       gradReal.setConstant(-invReal);
@@ -75,10 +77,10 @@ double generatorLoss(LossKind loss, const Eigen::Ref<const RowVector>& dFake, Ei
   switch (loss) {
     case LossKind::Minimax:
       gradFake.array() = -sigmoidArray(f) * inv;
-      return -softplusArray(f).template cast<double>().mean();
+      return -meanOf(softplusArray(f));
     case LossKind::NonSaturating:
       gradFake.array() = -sigmoidArray(-f) * inv;
-      return softplusArray(-f).template cast<double>().mean();
+      return meanOf(softplusArray(-f));
     case LossKind::Wgan:
     case LossKind::WganGp:
     case LossKind::Hinge:

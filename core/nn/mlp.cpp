@@ -86,9 +86,14 @@ void Mlp::forward(MlpWorkspace& ws) const {
       // Eigen's blocked GEMM, the columns split over the compute threads, bias and activation per column block.
       const double work = static_cast<double>(widths_[l]) * widths_[l - 1] * in.cols();
       splitOverThreads(in.cols(), 16, work, [&](Eigen::Index begin, Eigen::Index end) {
+        // The bias is written first and the product added to it: the pass that would zero the output is the bias's.
         auto block = out.middleCols(begin, end - begin);
-        block.noalias() = weight(l) * in.middleCols(begin, end - begin);
-        if (useBias_) block.colwise() += bias(l);
+        if (useBias_) {
+          block.colwise() = bias(l);
+        } else {
+          block.setZero();
+        }
+        block.noalias() += weight(l) * in.middleCols(begin, end - begin);
         applyActivation(activation(l), block);
       });
     } else {
