@@ -37,17 +37,20 @@ fi
 
 "$root/scripts/build.sh"
 
-# [SECTION] One thread for PyTorch, its OpenMP and OpenBLAS. OpenBLAS 0.3.21 (Debian 12) predates Zen 5 and falls back
-# to its AVX2 (Haswell) kernels there; where the CPU has AVX-512 the reference gets OpenBLAS's AVX-512 kernels, as
-# ganscope gets Eigen's.
+cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
+echo "bench: $cpu, $(nproc --all) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+
+# [SECTION] One thread for PyTorch, its OpenMP and OpenBLAS. Where the CPU has AVX-512 the reference gets OpenBLAS's
+# AVX-512 kernels (SkylakeX), as ganscope gets Eigen's: OpenBLAS 0.3.21 (Debian 12) predates Zen 5 and would fall
+# back to its AVX2 kernels there, and an OPENBLAS_CORETYPE set in the environment is overridden for the same reason
+# (BENCH_OPENBLAS_CORETYPE chooses another).
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 if grep -q avx512bw /proc/cpuinfo && grep -q avx512vl /proc/cpuinfo && grep -q avx512dq /proc/cpuinfo; then
-  export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-SkylakeX}
+  export OPENBLAS_CORETYPE=${BENCH_OPENBLAS_CORETYPE:-SkylakeX}
+elif [[ -n "${BENCH_OPENBLAS_CORETYPE:-}" ]]; then
+  export OPENBLAS_CORETYPE=$BENCH_OPENBLAS_CORETYPE
 fi
 python=/usr/bin/python3  # Debian's interpreter, the one python3-torch is installed for
-
-cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -1)
-echo "bench: $cpu, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
 
 workloads=(ganlab tiny small wide)
 declare -A ours torch flops
@@ -70,11 +73,11 @@ peak=$(printf '%s\n' "${peaks[@]}" | median)
 
 echo "bench: ganscope $(sed -n 's/^machine arch="\([^"]*\)" isa=\([^ ]*\).*/\1, \2/p' <<<"$machine"), $threads trainer thread(s);" \
      "PyTorch $("$python" -c 'import torch; print(torch.__version__)'), 1 thread, BLAS $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 | sed 's|.*/\([^/]*\)/libblas.so.3|\1|')${OPENBLAS_CORETYPE:+ ($OPENBLAS_CORETYPE kernels)}"
-echo "bench: SGEMM peak (Eigen, one core, 1024³) $peak GFLOP/s; medians of $rounds rounds; rates per second of each program's CPU time${threads:+ }$( ((threads > 1)) && echo "(ganscope: wall clock, $threads threads)")"
+echo "bench: SGEMM peak (Eigen, one core, 1024³) $peak GFLOP/s; medians of $rounds rounds; rates per second of each program's CPU time$( ((threads > 1)) && echo " (ganscope: wall clock, $threads threads)")"
 echo "bench: load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo
-printf '| %-8s | %13s | %12s | %9s | %8s | %14s | %6s | %-7s |\n' workload "ganscope it/s" "PyTorch it/s" "ganscope/PyTorch" "GFLOP/s" "% SGEMM peak" target met
-printf '| %-8s | %13s | %12s | %9s | %8s | %14s | %6s | %-7s |\n' --- ---: ---: ---: ---: ---: ---: ---
+printf '| %-8s | %13s | %12s | %16s | %8s | %14s | %6s | %-7s |\n' workload "ganscope it/s" "PyTorch it/s" "ganscope/PyTorch" "GFLOP/s" "% SGEMM peak" target met
+printf '| %-8s | %13s | %12s | %16s | %8s | %14s | %6s | %-7s |\n' --- ---: ---: ---: ---: ---: ---: ---
 declare -A target=([ganlab]=10 [tiny]=10 [small]=3 [wide]=1)
 for w in "${workloads[@]}"; do
   a=$(median <<<"${ours[$w]}")

@@ -30,6 +30,7 @@ struct CliOptions {
   int frames = -1;                    ///< window: stop after this many frames (-1: run until closed)
   std::string screenshot;             ///< window: save a PNG of the last frame
   std::string window = "1280x800";    ///< window: size WxH
+  int threads = 1;                    ///< headless: threads for wide layers' products (the window keeps one)
 };
 
 /// Parses the arguments. Returns the options, or an exit code when the program is done already (help printed:
