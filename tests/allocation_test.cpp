@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "core/gan/trainer.h"
+#include "core/nn/compute_threads.h"
 
 // Counts every heap allocation (malloc and realloc, which operator new and Eigen both use) while `counting` is set on
 // this thread, by interposing glibc's malloc. AddressSanitizer owns malloc in the sanitizer build, so there this
@@ -58,5 +59,25 @@ TEST_CASE("allocation: a trainer iteration allocates nothing once warmed up, for
     counting = false;
     CHECK(allocations == 0);
     CHECK(trainer.step() == 23);
+  }
+}
+
+TEST_CASE("allocation: wide layers (Eigen's blocked GEMM) allocate nothing per iteration either, on one or two threads") {
+  for (int threads : {1, 2}) {
+    CAPTURE(threads);
+    setComputeThreads(threads);
+    Config c;
+    c.generator.hidden = c.discriminator.hidden = {256, 256};  // the wide benchmark's layers, a smaller batch
+    c.batch = 256;
+    c.metricsEvery = 1'000'000;
+    c.metricsSamples = 100;
+    Trainer trainer(c);
+    trainer.train(2);
+    allocations = 0;
+    counting = true;
+    trainer.train(3);
+    counting = false;
+    setComputeThreads(1);
+    CHECK(allocations == 0);
   }
 }

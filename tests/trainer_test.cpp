@@ -1,7 +1,9 @@
 // The training loop: exact gradients end to end, determinism, save/restore, live changes, divergence, Dirac-GAN.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "core/gan/config_json.h"
 #include "core/gan/trainer.h"
@@ -289,13 +291,19 @@ TEST_CASE("trainer: a 1D Gaussian target is learned to a small Wasserstein dista
     c.optimizer.d.lr = 1e-3;
     c.batch = 128;
     c.dSteps = 3;
-    c.metricsEvery = 4000;
+    c.metricsEvery = 250;
     c.seed = seed;
     Trainer t(c);
     const double initial = t.history().front().w1;
     t.train(4000);
     CHECK(initial > 2.0);
-    CHECK(t.history().back().w1 < 0.1);
+    // W1 of a learned sampler still wanders between about 0.03 and 0.15 from one measurement to the next (the game
+    // does not settle), so a single snapshot passes or fails on the last bits of the arithmetic: the median of the
+    // last five measurements (steps 3,000 to 4,000) is what must be small.
+    std::vector<double> last;
+    for (auto row = t.history().end() - 5; row != t.history().end(); ++row) last.push_back(row->w1);
+    std::nth_element(last.begin(), last.begin() + 2, last.end());
+    CHECK(last[2] < 0.1);
   }
 }
 

@@ -37,6 +37,10 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
             return parseFieldChoice(value) ? std::string() : "'" + value + "' is not one of auto, gpu, cpu";
           },
           "auto|gpu|cpu"));
+  app.add_option("--threads", options.threads,
+                 "Headless: 2 lets layers of 128 units and more use a second core (default 1; the window keeps one "
+                 "trainer thread, leaving the other core to drawing)")
+      ->check(CLI::Range(1, 2));
   try {
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed

@@ -31,6 +31,7 @@ struct CliOptions {
   std::string screenshot;             ///< window: save a PNG of the last frame
   std::string window = "1280x800";    ///< window: size WxH
   std::string field = "auto";         ///< window: where D's surface is computed: auto, gpu or cpu
+  int threads = 1;                    ///< headless: threads for wide layers' products (the window keeps one)
 };
 
 /// Parses the arguments. Returns the options, or an exit code when the program is done already (help printed:

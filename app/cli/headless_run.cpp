@@ -7,6 +7,7 @@
 
 #include "app/cli/progress_bar.h"
 #include "core/gan/config_json.h"
+#include "core/nn/compute_threads.h"
 #include "core/util/atomic_file.h"
 
 namespace ganscope {
@@ -51,6 +52,7 @@ int runHeadless(const Config& config, const CliOptions& options, std::ostream& o
   }
 
   const long long steps = options.steps >= 0 ? options.steps : (config.demoSteps > 0 ? config.demoSteps : 2000);
+  setComputeThreads(options.threads);
   Trainer trainer(config);
   ProgressBar progress(steps);
   const auto start = std::chrono::steady_clock::now();
@@ -60,6 +62,7 @@ int runHeadless(const Config& config, const CliOptions& options, std::ostream& o
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish(trainer.step());
+  setComputeThreads(1);
   if (!trainer.diverged() && trainer.history().back().step != trainer.step()) trainer.recordMetrics();
 
   const bool dirac = config.data.kind == DataKind::Dirac;

@@ -10,6 +10,13 @@ template <typename Array>
 auto softplusArray(const Array& t) {
   return t.max(0.0f) + (-t.abs()).exp().log1p();
 }
+// The mean of a float expression, summed in float by Eigen's vectorized reduction: `.cast<double>().mean()` would
+// evaluate the whole expression (exp, log1p) one scalar call per sample, as Eigen has no vectorized float → double
+// cast on these instruction sets.
+template <typename Array>
+double meanOf(const Array& values) {
+  return static_cast<double>(values.mean());
+}
 template <typename Array>
 auto sigmoidArray(const Array& t) {
   return 1.0f / (1.0f + (-t).exp());
@@ -45,7 +52,7 @@ double discriminatorLoss(LossKind loss, const Eigen::Ref<const RowVector>& dReal
     case LossKind::NonSaturating:
       gradReal.array() = -sigmoidArray(-r) * invReal;
       gradFake.array() = sigmoidArray(f) * invFake;
-      return softplusArray(-r).template cast<double>().mean() + softplusArray(f).template cast<double>().mean();
+      return meanOf(softplusArray(-r)) + meanOf(softplusArray(f));
     case LossKind::Wgan:
     case LossKind::WganGp:
       gradReal.setConstant(-invReal);
@@ -70,10 +77,10 @@ double generatorLoss(LossKind loss, const Eigen::Ref<const RowVector>& dFake, Ei
   switch (loss) {
     case LossKind::Minimax:
       gradFake.array() = -sigmoidArray(f) * inv;
-      return -softplusArray(f).template cast<double>().mean();
+      return -meanOf(softplusArray(f));
     case LossKind::NonSaturating:
       gradFake.array() = -sigmoidArray(-f) * inv;
-      return softplusArray(-f).template cast<double>().mean();
+      return meanOf(softplusArray(-f));
     case LossKind::Wgan:
     case LossKind::WganGp:
     case LossKind::Hinge:

@@ -3,6 +3,10 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/nn/compute_threads.h"
+#include "core/nn/tiled_product.h"
+#include "core/nn/weight_gradient.h"
+
 namespace ganscope {
 
 Mlp::Mlp(int inputDim, std::vector<int> hidden, int outputDim, Activation hiddenActivation,
@@ -61,18 +65,41 @@ void Mlp::prepare(MlpWorkspace& ws, Eigen::Index batch) const {
   const auto layers = widths_.size();
   ws.activations.resize(layers);
   ws.deltas.resize(layers);
+  ws.transposed.resize(layers);
   for (std::size_t l = 0; l < layers; ++l) {
     ws.activations[l].resize(widths_[l], batch);
     if (l > 0) ws.deltas[l].resize(widths_[l], batch);
+    if (l > 0) ws.transposed[l].resize(widths_[l - 1], widths_[l]);
   }
+}
+
+bool Mlp::isLargeLayer(int layer) const {
+  constexpr int kLarge = 128;
+  return widths_[layer] >= kLarge && widths_[layer - 1] >= kLarge;
 }
 
 void Mlp::forward(MlpWorkspace& ws) const {
   for (int l = 1; l <= layerCount(); ++l) {
     Matrix& out = ws.activations[l];
-    out.noalias() = weight(l) * ws.activations[l - 1];
-    if (useBias_) out.colwise() += bias(l);
-    applyActivation(activation(l), out);
+    const Matrix& in = ws.activations[l - 1];
+    if (isLargeLayer(l)) {
+      // Eigen's blocked GEMM, the columns split over the compute threads, bias and activation per column block.
+      const double work = static_cast<double>(widths_[l]) * widths_[l - 1] * in.cols();
+      splitOverThreads(in.cols(), 16, work, [&](Eigen::Index begin, Eigen::Index end) {
+        // The bias is written first and the product added to it: the pass that would zero the output is the bias's.
+        auto block = out.middleCols(begin, end - begin);
+        if (useBias_) {
+          block.colwise() = bias(l);
+        } else {
+          block.setZero();
+        }
+        block.noalias() += weight(l) * in.middleCols(begin, end - begin);
+        applyActivation(activation(l), block);
+      });
+    } else {
+      productBiasActivation(weight(l).data(), in.data(), useBias_ ? bias(l).data() : nullptr, out.data(), widths_[l],
+                            widths_[l - 1], in.cols(), activation(l));
+    }
   }
 }
 
@@ -90,15 +117,39 @@ void Mlp::backward(MlpWorkspace& ws, const Eigen::Ref<const Matrix>& outputGrad,
   multiplyByDerivative(activation(layers), ws.activations[layers], ws.deltas[layers]);
   for (int l = layers; l >= 1; --l) {
     const Matrix& delta = ws.deltas[l];
+    const Matrix& below = ws.activations[l - 1];
+    const bool large = isLargeLayer(l);
     if (paramGradAccum != nullptr) {
-      weight(*paramGradAccum, l).noalias() += delta * ws.activations[l - 1].transpose();
-      if (useBias_) bias(*paramGradAccum, l) += delta.rowwise().sum();
+      if (large) {
+        // Rows of dW split over the compute threads: each writes its own rows, nothing to reduce.
+        const double work = static_cast<double>(widths_[l]) * widths_[l - 1] * delta.cols();
+        splitOverThreads(widths_[l], 16, work, [&](Eigen::Index begin, Eigen::Index end) {
+          const Eigen::Index n = end - begin;
+          weight(*paramGradAccum, l).middleRows(begin, n).noalias() += delta.middleRows(begin, n) * below.transpose();
+          if (useBias_) bias(*paramGradAccum, l).segment(begin, n) += delta.middleRows(begin, n).rowwise().sum();
+        });
+      } else {
+        accumulateWeightGradient(delta.data(), below.data(), weight(*paramGradAccum, l).data(),
+                                 useBias_ ? bias(*paramGradAccum, l).data() : nullptr, widths_[l], widths_[l - 1],
+                                 delta.cols());
+      }
     }
-    if (l > 1) {
-      ws.deltas[l - 1].noalias() = weight(l).transpose() * delta;
-      multiplyByDerivative(activation(l - 1), ws.activations[l - 1], ws.deltas[l - 1]);
-    } else if (inputGrad != nullptr) {
-      inputGrad->noalias() = weight(1).transpose() * delta;
+    Matrix* target = l > 1 ? &ws.deltas[l - 1] : inputGrad;
+    if (target == nullptr) continue;
+    if (l == 1) target->resize(widths_[0], delta.cols());
+    const Activation belowActivation = l > 1 ? activation(l - 1) : Activation::Identity;
+    if (large) {
+      const double work = static_cast<double>(widths_[l]) * widths_[l - 1] * delta.cols();
+      splitOverThreads(delta.cols(), 16, work, [&](Eigen::Index begin, Eigen::Index end) {
+        auto block = target->middleCols(begin, end - begin);
+        block.noalias() = weight(l).transpose() * delta.middleCols(begin, end - begin);
+        multiplyByDerivative(belowActivation, below.middleCols(begin, end - begin), block);
+      });
+    } else {
+      Matrix& wt = ws.transposed[l];
+      wt = weight(l).transpose();
+      productActivationDerivative(wt.data(), delta.data(), l > 1 ? below.data() : nullptr, target->data(),
+                                  widths_[l - 1], widths_[l], delta.cols(), belowActivation);
     }
   }
 }

@@ -13,6 +13,7 @@ namespace ganscope {
 struct MlpWorkspace {
   std::vector<Matrix> activations;  ///< [0] is the input, [l] the output of layer l (after its activation)
   std::vector<Matrix> deltas;       ///< backward scratch: [l] = dL/dz_l, the gradient at layer l's pre-activation
+  std::vector<Matrix> transposed;   ///< backward scratch: [l] = W_lᵀ, so small layers' backward products read columns
 
   /// The network's output after forward().
   const Matrix& output() const { return activations.back(); }
@@ -78,6 +79,10 @@ class Mlp {
 
   /// Copies x (inputDim × batch) into the workspace and runs the network; returns ws.output().
   const Matrix& forward(const Eigen::Ref<const Matrix>& x, MlpWorkspace& ws) const;
+
+  /// Whether layer l is wide enough on both sides for Eigen's blocked GEMM to beat the register-tiled kernels of
+  /// tiled_product.h and weight_gradient.h (both sides at least 128 units).
+  bool isLargeLayer(int layer) const;
 
   /// Backpropagation (Rumelhart, Hinton & Williams 1986) after forward(): given dL/d(output), ADDS dL/dθ to
   /// *paramGradAccum (laid out like parameters(); skipped when null, e.g. for D in the generator's step) and
