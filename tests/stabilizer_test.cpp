@@ -9,22 +9,14 @@
 #include "core/gan/spectral_norm.h"
 #include "core/gan/trainer.h"
 #include "tests/gradient_check.h"
+#include "tests/small_ring_config.h"
 
 using namespace ganscope;
 
 namespace {
 
-Config smallRing() {
-  Config c;
-  c.data.kind = DataKind::Ring;
-  c.generator.hidden = {16, 16};
-  c.discriminator.hidden = {16, 16};
-  c.batch = 32;
-  c.metricsEvery = 50;
-  c.metricsSamples = 200;
-  c.seed = 11;
-  return c;
-}
+// The shared small ring run, with this file's seed.
+Config smallRing() { return ganscope::testing::smallRingConfig(11); }
 
 // The largest singular value of a matrix, by SVD.
 double largestSingularValue(const Eigen::MatrixXf& w) {

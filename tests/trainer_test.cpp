@@ -8,23 +8,14 @@
 #include "core/gan/config_json.h"
 #include "core/gan/trainer.h"
 #include "tests/gradient_check.h"
+#include "tests/small_ring_config.h"
 
 using namespace ganscope;
 
 namespace {
 
-// A small 2D ring-of-8 run that trains in milliseconds.
-Config smallRingConfig() {
-  Config c;
-  c.data.kind = DataKind::Ring;
-  c.generator.hidden = {16, 16};
-  c.discriminator.hidden = {16, 16};
-  c.batch = 32;
-  c.metricsEvery = 50;
-  c.metricsSamples = 200;
-  c.seed = 7;
-  return c;
-}
+// The shared small ring run, with this file's seed.
+Config smallRingConfig() { return ganscope::testing::smallRingConfig(7); }
 
 Config diracConfig(UpdateOrder update, double r1) {
   Config c;
