@@ -244,15 +244,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   if (options.frames > 0) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const long long iterations = trainer.latest()->step - startStep;
-    char line[256];
+    char line[512];
     const long long skip = std::min<long long>(10, frameStats.frames() / 10);  // start-up frames
     std::snprintf(line, sizeof line,
                   "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-                  "field_per_s=%.1f field_ms=%.2f field=%s ui_redrawn=%.2f",
+                  "field_per_s=%.1f field_ms=%.2f field=%s ui_redrawn=%.2f renderer=\"%s\"",
                   frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
                   frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
                   planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(),
-                  std::string(fieldPathName(planeView.fieldPath())).c_str(), frame > 0 ? redrawnSum / frame : 0.0);
+                  std::string(fieldPathName(planeView.fieldPath())).c_str(), frame > 0 ? redrawnSum / frame : 0.0,
+                  window->rendererName().c_str());
     out << line << "\n";
   }
   return exitCode;
