@@ -476,6 +476,24 @@ TEST_CASE("sliced W1: a shift by (c, 0) gives c·mean|cos θ_k|") {
   }
 }
 
+TEST_CASE("sliced W1: a reference sorted once gives the same distance as sorting both sets each time") {
+  Rng rng(17);
+  const Matrix real = normalSamples(2, 300, rng);
+  const Matrix directions = fixedSliceDirections(2, 32);
+  const SlicedWasserstein1Reference reference(real, directions);
+  for (int trial = 0; trial < 3; ++trial) {  // reused, as the metrics evaluator reuses it for a whole run
+    const Matrix fake = normalSamples(2, 120 + 50 * trial, rng, 0.5 * trial, 1.0 + trial);
+    CAPTURE(trial);
+    CHECK(reference.distanceTo(fake) == slicedWasserstein1(real, fake, directions));
+    CHECK(reference.distanceTo(fake) > 0.0);
+  }
+  Matrix broken = real;
+  broken(1, 7) = std::numeric_limits<float>::quiet_NaN();
+  CHECK(std::isnan(SlicedWasserstein1Reference(broken, directions).distanceTo(real)));
+  CHECK(std::isnan(reference.distanceTo(broken)));
+  CHECK_THROWS_AS(reference.distanceTo(Matrix(1, 5)), std::invalid_argument);
+}
+
 TEST_CASE("sliced W1: identical sets give 0; in 1D it is the exact W1") {
   Rng rng(13);
   const Matrix a = normalSamples(2, 200, rng);

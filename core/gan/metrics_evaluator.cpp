@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "core/metrics/mode_coverage.h"
-#include "core/metrics/wasserstein.h"
 
 namespace ganscope {
 
@@ -53,7 +52,7 @@ MetricsEvaluator::MetricsEvaluator(const Distribution& data, const Config& confi
   realForJs_.resize(data.dim(), 10 * n);
   data.sample(rng, realForJs_);
   realForW1_ = realForJs_.leftCols(n);
-  directions_ = fixedSliceDirections(data.dim(), 32);
+  if (data.dim() == 2) slicedW1_.emplace(realForW1_, fixedSliceDirections(2, 32));
 }
 
 void MetricsEvaluator::measure(const Mlp& generator, MetricsRow& row) {
@@ -68,8 +67,7 @@ void MetricsEvaluator::measure(const Mlp& generator, MetricsRow& row) {
     row.capturedModes = capturedModeMask(coverage);
   }
   row.js = jsDivergenceOnGrid(realForJs_, fake, grid_);
-  row.w1 = data_.dim() == 1 ? wasserstein1Exact1d(realForW1_, fake)
-                            : slicedWasserstein1(realForW1_, fake, directions_);
+  row.w1 = slicedW1_ ? slicedW1_->distanceTo(fake) : wasserstein1Exact1d(realForW1_, fake);
 }
 
 }  // namespace ganscope

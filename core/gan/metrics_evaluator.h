@@ -7,6 +7,7 @@
 #include "core/gan/config.h"
 #include "core/gan/metrics_row.h"
 #include "core/metrics/grid_divergence.h"
+#include "core/metrics/wasserstein.h"
 #include "core/nn/mlp.h"
 
 namespace ganscope {
@@ -39,7 +40,7 @@ class MetricsEvaluator {
   Matrix latent_;
   Matrix realForJs_;
   Matrix realForW1_;
-  Matrix directions_;
+  std::optional<SlicedWasserstein1Reference> slicedW1_;  // 2D: the real projections, sorted once
   MlpWorkspace workspace_;
 };
 

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numbers>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "core/metrics/radix_sort.h"
 
 namespace ganscope {
 
@@ -37,11 +40,11 @@ double wasserstein1Sorted(const std::vector<double>& a, const std::vector<double
 }
 
 // Sorts values in place and returns false when one is not finite (sorting NaNs is meaningless).
-bool sortFinite(std::vector<double>& values) {
+bool sortFinite(std::vector<double>& values, std::vector<std::uint64_t>& scratch) {
   for (double v : values) {
     if (!std::isfinite(v)) return false;
   }
-  std::sort(values.begin(), values.end());
+  radixSortDoubles(values, scratch);
   return true;
 }
 
@@ -68,31 +71,49 @@ double wasserstein1Exact1d(const Matrix& a, const Matrix& b) {
 
   std::vector<double> sortedA(a.data(), a.data() + a.cols());
   std::vector<double> sortedB(b.data(), b.data() + b.cols());
-  if (!sortFinite(sortedA) || !sortFinite(sortedB)) return std::numeric_limits<double>::quiet_NaN();
+  std::vector<std::uint64_t> scratch;
+  if (!sortFinite(sortedA, scratch) || !sortFinite(sortedB, scratch)) return std::numeric_limits<double>::quiet_NaN();
   return wasserstein1Sorted(sortedA, sortedB);
 }
 
 double slicedWasserstein1(const Matrix& a, const Matrix& b, const Matrix& directions) {
-  if (a.rows() != b.rows() || a.rows() != directions.rows()) {
-    throw std::invalid_argument("slicedWasserstein1: a, b and directions have " + std::to_string(a.rows()) +
-                                ", " + std::to_string(b.rows()) + " and " +
-                                std::to_string(directions.rows()) + " rows; they must agree");
-  }
-  if (a.cols() == 0 || b.cols() == 0)
-    throw std::invalid_argument("slicedWasserstein1: a sample set is empty");
-  if (directions.cols() == 0) throw std::invalid_argument("slicedWasserstein1: no direction given");
+  return SlicedWasserstein1Reference(a, directions).distanceTo(b);
+}
 
-  // Two buffers, allocated once and reused for every direction.
-  std::vector<double> projectedA(static_cast<std::size_t>(a.cols()));
-  std::vector<double> projectedB(static_cast<std::size_t>(b.cols()));
-  double sum = 0.0;
-  for (Eigen::Index k = 0; k < directions.cols(); ++k) {
-    project(a, directions, k, projectedA);
-    project(b, directions, k, projectedB);
-    if (!sortFinite(projectedA) || !sortFinite(projectedB)) return std::numeric_limits<double>::quiet_NaN();
-    sum += wasserstein1Sorted(projectedA, projectedB);
+SlicedWasserstein1Reference::SlicedWasserstein1Reference(const Matrix& reference, const Matrix& directions)
+    : directions_(directions) {
+  if (reference.rows() != directions.rows()) {
+    throw std::invalid_argument("slicedWasserstein1: the samples have " + std::to_string(reference.rows()) +
+                                " rows and the directions " + std::to_string(directions.rows()) +
+                                "; they must agree");
   }
-  return sum / static_cast<double>(directions.cols());
+  if (reference.cols() == 0) throw std::invalid_argument("slicedWasserstein1: a sample set is empty");
+  if (directions.cols() == 0) throw std::invalid_argument("slicedWasserstein1: no direction given");
+  sortedReference_.resize(static_cast<std::size_t>(directions.cols()));
+  for (Eigen::Index k = 0; k < directions.cols(); ++k) {
+    std::vector<double>& sorted = sortedReference_[static_cast<std::size_t>(k)];
+    sorted.resize(static_cast<std::size_t>(reference.cols()));
+    project(reference, directions, k, sorted);
+    if (!sortFinite(sorted, scratch_)) referenceFinite_ = false;
+  }
+}
+
+double SlicedWasserstein1Reference::distanceTo(const Matrix& b) const {
+  if (b.rows() != directions_.rows()) {
+    throw std::invalid_argument("slicedWasserstein1: the samples have " + std::to_string(b.rows()) +
+                                " rows and the directions " + std::to_string(directions_.rows()) +
+                                "; they must agree");
+  }
+  if (b.cols() == 0) throw std::invalid_argument("slicedWasserstein1: a sample set is empty");
+  if (!referenceFinite_) return std::numeric_limits<double>::quiet_NaN();
+  projected_.resize(static_cast<std::size_t>(b.cols()));
+  double sum = 0.0;
+  for (Eigen::Index k = 0; k < directions_.cols(); ++k) {
+    project(b, directions_, k, projected_);
+    if (!sortFinite(projected_, scratch_)) return std::numeric_limits<double>::quiet_NaN();
+    sum += wasserstein1Sorted(sortedReference_[static_cast<std::size_t>(k)], projected_);
+  }
+  return sum / static_cast<double>(directions_.cols());
 }
 
 Matrix fixedSliceDirections(int dim, int count) {

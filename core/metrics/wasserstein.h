@@ -1,5 +1,8 @@
 #pragma once
 // The Wasserstein-1 (earth mover's) distance between two sample sets: exact in 1D, sliced in 2D.
+#include <cstdint>
+#include <vector>
+
 #include "core/nn/tensor.h"
 
 namespace ganscope {
@@ -23,6 +26,26 @@ double wasserstein1Exact1d(const Matrix& a, const Matrix& b);
 /// sample is not finite; throws std::invalid_argument when a set is empty, when there is no direction, or
 /// when a, b and directions do not have the same number of rows.
 double slicedWasserstein1(const Matrix& a, const Matrix& b, const Matrix& directions);
+
+/// The sliced W1 to one fixed reference set: its projections onto each direction are sorted once, so a series of
+/// measurements against the same real samples (a training run's metrics) sorts only the other set each time.
+/// distanceTo(b) equals slicedWasserstein1(reference, b, directions) exactly.
+class SlicedWasserstein1Reference {
+ public:
+  /// Projects and sorts `reference` (dim × n) onto every column of `directions` (dim × K); throws
+  /// std::invalid_argument as slicedWasserstein1 does.
+  SlicedWasserstein1Reference(const Matrix& reference, const Matrix& directions);
+
+  /// The sliced W1 between the reference and b (dim × m); NaN when a sample of either is not finite.
+  double distanceTo(const Matrix& b) const;
+
+ private:
+  Matrix directions_;
+  std::vector<std::vector<double>> sortedReference_;  // one sorted projection per direction
+  bool referenceFinite_ = true;
+  mutable std::vector<double> projected_;  // the other set's projection, reused between calls
+  mutable std::vector<std::uint64_t> scratch_;  // the radix sort's second buffer
+};
 
 /// Deterministic unit directions for slicedWasserstein1, so a sliced estimate never moves by chance.
 ///
