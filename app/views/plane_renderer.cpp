@@ -36,7 +36,7 @@ PlaneRenderer::PlaneRenderer()
       pointsProgram_(ShaderProgram::fromEmbedded("points.vert", "points.frag")),
       manifoldProgram_(ShaderProgram::fromEmbedded("manifold.vert", "manifold.frag")),
       arrowsProgram_(ShaderProgram::fromEmbedded("arrows.vert", "arrows.frag")),
-      framebuffer_(plane_style::kMultisamples) {
+      pictures_{Framebuffer(plane_style::kMultisamples), Framebuffer(plane_style::kMultisamples)} {
   // The colormap is built once on the CPU from plane_style::fieldColor, so legends and the picture agree.
   std::vector<std::uint8_t> lut(kColormapSize * 4);
   for (int i = 0; i < kColormapSize; ++i) {
@@ -167,61 +167,96 @@ void PlaneRenderer::setView(const ShaderProgram& program) const {
   program.setVec2("uViewMax", {static_cast<float>(view_.xMax), static_cast<float>(view_.yMax)});
 }
 
-void PlaneRenderer::render(const PlaneScene& scene, int widthPx, int heightPx) {
-  if (widthPx <= 0 || heightPx <= 0) return;
-  GLint previousDraw = 0, previousRead = 0;
-  std::array<GLint, 4> previousViewport{};
-  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previousDraw);
-  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previousRead);
-  glGetIntegerv(GL_VIEWPORT, previousViewport.data());
+// Binds `picture` for drawing with the plane's GL state, and on destruction gives back the framebuffer bindings
+// and viewport it found.
+class PlaneRenderer::DrawingInto {
+ public:
+  explicit DrawingInto(const Framebuffer& picture) {
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previousDraw_);
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previousRead_);
+    glGetIntegerv(GL_VIEWPORT, previousViewport_.data());
+    picture.bind();
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glDisable(GL_SCISSOR_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_FRAMEBUFFER_SRGB);
+    glEnable(GL_MULTISAMPLE);
+    glEnable(GL_PROGRAM_POINT_SIZE);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    // Colours blend over what is there; alpha accumulates towards 1, so the picture stays opaque.
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  }
+  ~DrawingInto() {
+    glBindVertexArray(0);
+    glUseProgram(0);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(previousDraw_));
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previousRead_));
+    glViewport(previousViewport_[0], previousViewport_[1], previousViewport_[2], previousViewport_[3]);
+  }
+  DrawingInto(const DrawingInto&) = delete;
+  DrawingInto& operator=(const DrawingInto&) = delete;
 
-  framebuffer_.resize(widthPx, heightPx);
+ private:
+  GLint previousDraw_ = 0, previousRead_ = 0;
+  std::array<GLint, 4> previousViewport_{};
+};
+
+void PlaneRenderer::render(const PlaneScene& scene, int widthPx, int heightPx) {
+  beginPicture(scene, widthPx, heightPx);
+  finishPicture(scene);
+}
+
+void PlaneRenderer::beginPicture(const PlaneScene& scene, int widthPx, int heightPx) {
+  if (widthPx <= 0 || heightPx <= 0) return;
+  Framebuffer& picture = pictures_[1 - shown_];
+  picture.resize(widthPx, heightPx);
   if (fieldRevision_ != scene.fieldRevision) uploadField(scene);
   if (samplesRevision_ != scene.samplesRevision) uploadSamples(scene);
   if (manifoldRevision_ != scene.manifoldRevision) uploadManifold(scene);
   if (arrowsRevision_ != scene.arrowsRevision) uploadArrows(scene);
-  const bool gpu = scene.fieldPath == FieldPath::Gpu;
-  if (gpu) uploadNetworks(scene);
+  if (scene.fieldPath == FieldPath::Gpu) uploadNetworks(scene);
   view_ = scene.view;
+  pending_ = true;
 
-  framebuffer_.bind();
-  glDisable(GL_DEPTH_TEST);
-  glDisable(GL_STENCIL_TEST);
-  glDisable(GL_SCISSOR_TEST);
-  glDisable(GL_CULL_FACE);
-  glDisable(GL_FRAMEBUFFER_SRGB);
-  glEnable(GL_MULTISAMPLE);
-  glEnable(GL_PROGRAM_POINT_SIZE);
-  glEnable(GL_BLEND);
-  glBlendEquation(GL_FUNC_ADD);
-  // Colours blend over what is there; alpha accumulates towards 1, so the picture stays opaque.
-  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  const DrawingInto drawing(picture);
   const glm::vec4 background = plane_style::kBackground;
   glClearColor(background.r, background.g, background.b, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-
-  const bool viewValid = view_.xMax > view_.xMin && view_.yMax > view_.yMin;
-  if (viewValid) {
-    // Sizes in pixels are given at the reference height and grow with taller pictures (projectors, HiDPI).
-    const float scale = std::max(1.0f, static_cast<float>(heightPx) / plane_style::kReferenceHeightPx);
-    if (scene.layers.field || scene.layers.contour) {
-      if (gpu && discriminatorGpu_.loaded())
-        drawFieldPerPixel(scene, scale);
-      else if (!gpu && hasField_)
-        drawField(scene, scale);
-    }
-    if (scene.layers.manifold) drawManifold();
-    drawPoints(scene, scale);
-    if (scene.layers.arrows) drawArrows(scale, widthPx, heightPx);
+  if (!viewValid()) return;
+  const float scale = pixelScale(heightPx);
+  if (scene.layers.field || scene.layers.contour) {
+    if (scene.fieldPath == FieldPath::Gpu && discriminatorGpu_.loaded())
+      drawFieldPerPixel(scene, scale);
+    else if (scene.fieldPath != FieldPath::Gpu && hasField_)
+      drawField(scene, scale);
   }
+  if (scene.layers.manifold) drawManifold();
+}
 
-  framebuffer_.resolve();
-  glBindVertexArray(0);
-  glUseProgram(0);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(previousDraw));
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previousRead));
-  glViewport(previousViewport[0], previousViewport[1], previousViewport[2], previousViewport[3]);
+void PlaneRenderer::finishPicture(const PlaneScene& scene) {
+  if (!pending_) return;
+  pending_ = false;
+  Framebuffer& picture = pictures_[1 - shown_];
+  {
+    const DrawingInto drawing(picture);
+    if (viewValid()) {
+      const float scale = pixelScale(picture.height());
+      drawPoints(scene, scale);
+      if (scene.layers.arrows) drawArrows(scale, picture.width(), picture.height());
+    }
+    picture.resolve();
+  }
+  shown_ = 1 - shown_;
+}
+
+bool PlaneRenderer::viewValid() const { return view_.xMax > view_.xMin && view_.yMax > view_.yMin; }
+
+// Sizes in pixels are given at the reference height and grow with taller pictures (projectors, HiDPI).
+float PlaneRenderer::pixelScale(int heightPx) {
+  return std::max(1.0f, static_cast<float>(heightPx) / plane_style::kReferenceHeightPx);
 }
 
 void PlaneRenderer::setShading(const ShaderProgram& program, const PlaneScene& scene, float scale) const {

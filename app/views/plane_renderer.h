@@ -30,18 +30,29 @@ class PlaneRenderer {
   /// computed for an older view stays where it belongs while a new one is computed. Restores the framebuffer
   /// binding and viewport it found; leaves blending enabled.
   void render(const PlaneScene& scene, int widthPx, int heightPx);
+  /// render() in two halves, for frames that cannot afford a whole picture (software rasterizers): uploads what
+  /// changed and draws the field and the manifold into a second picture, while the last one stays shown.
+  void beginPicture(const PlaneScene& scene, int widthPx, int heightPx);
+  /// Draws the samples and arrows of the picture beginPicture started and shows it; nothing when none is pending.
+  void finishPicture(const PlaneScene& scene);
+  /// Whether beginPicture started a picture that finishPicture has not finished.
+  bool picturePending() const { return pending_; }
 
   /// The OpenGL name of the picture's RGBA8 texture; its first row is the bottom, so ImGui::Image needs
   /// uv0 = (0, 1) and uv1 = (1, 0).
-  unsigned colorTexture() const { return framebuffer_.colorTexture().id(); }
+  unsigned colorTexture() const { return shownPicture().colorTexture().id(); }
   /// Reads the last picture as RGBA8 bytes, width() × height() × 4, rows from the top (for PNG or video).
-  void readPixels(std::vector<std::uint8_t>& rgba) const { framebuffer_.readPixels(rgba); }
+  void readPixels(std::vector<std::uint8_t>& rgba) const { shownPicture().readPixels(rgba); }
   /// Width of the last picture in pixels.
-  int width() const { return framebuffer_.width(); }
+  int width() const { return shownPicture().width(); }
   /// Height of the last picture in pixels.
-  int height() const { return framebuffer_.height(); }
+  int height() const { return shownPicture().height(); }
 
  private:
+  class DrawingInto;
+  const Framebuffer& shownPicture() const { return pictures_[shown_]; }
+  bool viewValid() const;
+  static float pixelScale(int heightPx);
   void uploadField(const PlaneScene& scene);
   void uploadSamples(const PlaneScene& scene);
   void uploadManifold(const PlaneScene& scene);
@@ -60,7 +71,9 @@ class PlaneRenderer {
   ShaderProgram pointsProgram_;
   ShaderProgram manifoldProgram_;
   ShaderProgram arrowsProgram_;
-  Framebuffer framebuffer_;
+  Framebuffer pictures_[2];  // the one shown and the one being drawn
+  int shown_ = 0;
+  bool pending_ = false;
 
   Texture fieldTexture_;
   Texture colormap_;

@@ -65,20 +65,39 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   scene_.layers = layers_;
   choosePath(snapshot);
   const auto now = std::chrono::steady_clock::now();
-  if (snapshot.version != samplesVersion_ && now - lastScene_ >= sceneInterval_) {
-    updateSamples(snapshot);
-    updateManifold(snapshot);
-    updateArrows(snapshot);
-    samplesVersion_ = snapshot.version;
-    lastScene_ = now;
-  } else if (viewChanged_) {
-    updateArrows(snapshot);  // arrow lengths are relative to the view
-  }
-  if ((snapshot.version != fieldVersion_ || viewChanged_) && now - lastField_ >= kFieldInterval) {
-    updateField(snapshot);
-    fieldVersion_ = snapshot.version;
-    lastField_ = now;
-    viewChanged_ = false;
+  bool batchDrawn = false;
+  if (sceneInterval_.count() > 0) {
+    // Software rasterizer: everything in the picture is computed in the same frame, once per interval, so the
+    // picture is drawn again once per interval rather than once for the field and once for the samples.
+    const bool newData = snapshot.version != samplesVersion_ || snapshot.version != fieldVersion_;
+    if ((newData || viewChanged_) && now - lastScene_ >= sceneInterval_) {
+      if (snapshot.version != samplesVersion_) {
+        updateSamples(snapshot);
+        updateManifold(snapshot);
+        samplesVersion_ = snapshot.version;
+      }
+      updateArrows(snapshot);
+      updateField(snapshot);
+      fieldVersion_ = snapshot.version;
+      lastScene_ = lastField_ = now;
+      viewChanged_ = false;
+      batchDrawn = true;
+    }
+  } else {
+    if (snapshot.version != samplesVersion_) {
+      updateSamples(snapshot);
+      updateManifold(snapshot);
+      updateArrows(snapshot);
+      samplesVersion_ = snapshot.version;
+    } else if (viewChanged_) {
+      updateArrows(snapshot);  // arrow lengths are relative to the view
+    }
+    if ((snapshot.version != fieldVersion_ || viewChanged_) && now - lastField_ >= kFieldInterval) {
+      updateField(snapshot);
+      fieldVersion_ = snapshot.version;
+      lastField_ = now;
+      viewChanged_ = false;
+    }
   }
 
   // Redraw the offscreen picture only when something in it changed (dirty flags); otherwise show it again.
@@ -86,12 +105,29 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   const std::uint64_t revisions[4] = {scene_.fieldRevision, scene_.samplesRevision, scene_.manifoldRevision,
                                       scene_.arrowsRevision};
   const bool layersSame = std::memcmp(&drawnLayers_, &layers_, sizeof layers_) == 0;
-  pictureRedrawn_ = false;
+  pictureRedrawn_ = pictureWork_ = false;
   pictureRect_ = ImVec4(origin.x, origin.y, origin.x + size.x, origin.y + size.y);
-  if (!drawnOnce_ || !std::equal(revisions, revisions + 4, drawnRevisions_) || !(drawnView_ == view_) ||
-      width != drawnWidth_ || height != drawnHeight_ || !layersSame) {
-    renderer_.render(scene_, width, height);
-    pictureRedrawn_ = true;
+  const bool contentChanged = !std::equal(revisions, revisions + 4, drawnRevisions_) || !(drawnView_ == view_);
+  // Batched (software): a batch's picture is begun in the frame after the batch was computed, so the CPU's work
+  // and the rasterizer's fall in different frames; a pan does not add pictures between batches.
+  const bool contentDue = sceneInterval_.count() > 0 ? beginDue_ : contentChanged;
+  if (!contentChanged) beginDue_ = false;  // the batch brought nothing new to draw
+  if (renderer_.picturePending()) {
+    // The second half of the picture begun last frame; it is shown from this frame on.
+    renderer_.finishPicture(scene_);
+    pictureRedrawn_ = pictureWork_ = true;
+  } else if (!drawnOnce_ || (contentChanged && contentDue) || width != drawnWidth_ || height != drawnHeight_ ||
+             !layersSame) {
+    // Software rasterizers draw the picture over two frames, so no frame carries all of it; the old one stays
+    // shown meanwhile.
+    if (sceneInterval_.count() > 0) {
+      renderer_.beginPicture(scene_, width, height);
+    } else {
+      renderer_.render(scene_, width, height);
+      pictureRedrawn_ = true;
+    }
+    pictureWork_ = true;
+    beginDue_ = false;
     std::copy(revisions, revisions + 4, drawnRevisions_);
     drawnView_ = view_;
     drawnWidth_ = width;
@@ -99,6 +135,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
     drawnLayers_ = layers_;
     drawnOnce_ = true;
   }
+  if (batchDrawn) beginDue_ = true;
   ImDrawList* drawList = ImGui::GetWindowDrawList();
   drawList->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(renderer_.colorTexture())), origin,
                      ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1), ImVec2(1, 0));

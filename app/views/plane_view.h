@@ -26,6 +26,14 @@ class PlaneView {
   /// Whether the last draw() drew the picture again (its screen rectangle, pictureRect(), shows new pixels while
   /// ImGui's draw commands for it stay the same).
   bool pictureRedrawn() const { return pictureRedrawn_; }
+  /// Whether the picture shown is whole and drawn from `snapshot` (nothing computed or half drawn is waiting):
+  /// a screenshot taken now shows that snapshot.
+  bool pictureUpToDate(const Snapshot& snapshot) const {
+    return samplesVersion_ == snapshot.version && fieldVersion_ == snapshot.version && !beginDue_ &&
+           !renderer_.picturePending();
+  }
+  /// Whether the last draw() drew into a picture (began, finished or rendered one): the frame's heavy work.
+  bool pictureWorkDone() const { return pictureWork_; }
   /// The picture's screen rectangle in the last draw(): (x0, y0, x1, y1) in ImGui coordinates.
   ImVec4 pictureRect() const { return pictureRect_; }
 
@@ -101,6 +109,8 @@ class PlaneView {
   long long discriminatorVersion_ = -1;  // the snapshot whose D the scene holds (GPU path)
   long long generatorVersion_ = -1;      // the snapshot whose G the scene holds (GPU path)
   bool pictureRedrawn_ = false;
+  bool pictureWork_ = false;
+  bool beginDue_ = false;  // batched: a batch was computed and its picture is still to be begun
   ImVec4 pictureRect_{0, 0, 0, 0};
   PlaneRenderer renderer_;
   PlaneScene scene_;

@@ -6,6 +6,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -53,6 +54,26 @@ void loadFont() {
   }
 }
 
+// Whether the default framebuffer's back buffer still holds the last frame after a swap (Mesa's software
+// rasterizers copy it to the window and keep it; a flipping driver hands back an older or undefined buffer). Two
+// frames of different colours are swapped: a kept buffer reads the second, a flipped one the first.
+bool backBufferKeptAfterSwap(GLFWwindow* window) {
+  const auto frame = [&](float red) {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glClearColor(red, 0.07f, 0.08f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glfwSwapBuffers(window);
+  };
+  frame(0.05f);
+  frame(0.09f);
+  std::array<unsigned char, 4> pixel{};
+  glReadBuffer(GL_BACK);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel.data());
+  const int expected = static_cast<int>(std::lround(0.09f * 255.0f));
+  return std::abs(pixel[0] - expected) <= 1 && std::abs(pixel[1] - 18) <= 1;
+}
+
 }  // namespace
 
 GlfwWindow::GlfwWindow(int width, int height, const std::string& title) {
@@ -89,7 +110,9 @@ GlfwWindow::GlfwWindow(int width, int height, const std::string& title) {
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   incremental_ = softwareRenderer();
-  if (incremental_) canvas_ = std::make_unique<Framebuffer>(1);
+  // Damage is drawn straight into the window where the back buffer is kept between frames, else into a picture
+  // of our own that is copied to the window each frame.
+  if (incremental_ && !backBufferKeptAfterSwap(window_)) canvas_ = std::make_unique<Framebuffer>(1);
 }
 
 GlfwWindow::~GlfwWindow() {
@@ -127,9 +150,11 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
   }
 
   // [SECTION] Damage: what differs from the picture kept in canvas_
-  if (canvas_->width() != width || canvas_->height() != height) {
-    canvas_->resize(width, height);
+  if (canvas_ && (canvas_->width() != width || canvas_->height() != height)) canvas_->resize(width, height);
+  if (width != drawnWidth_ || height != drawnHeight_) {  // a new size: nothing of the last picture is kept
     damage_.reset();
+    drawnWidth_ = width;
+    drawnHeight_ = height;
   }
   std::vector<DamageRect> damage = damage_.update(*data);
   for (const DamageRect& image : changedImages) addDamage(damage, image);
@@ -139,7 +164,12 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
   for (int n = 0; n < data->CmdListsCount; ++n)
     for (const ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) clipRects_.push_back(cmd.ClipRect);
   double damagedPixels = 0.0;
-  canvas_->bind();
+  if (canvas_) {
+    canvas_->bind();
+  } else {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    glViewport(0, 0, width, height);
+  }
   for (const DamageRect& area : damage) {
     // Whole pixels, so the clear and the clipped drawing cover the same ones.
     const ImVec2 scale = data->FramebufferScale;
@@ -169,7 +199,7 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
     damagedPixels += static_cast<double>(x1 - x0) * (y1 - y0);
   }
   lastDamageFraction_ = damagedPixels / (static_cast<double>(width) * height);
-  canvas_->blitTo(0);
+  if (canvas_) canvas_->blitTo(0);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, width, height);
 }

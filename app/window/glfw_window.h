@@ -36,7 +36,8 @@ class GlfwWindow {
   /// Processes pending events and starts a new ImGui frame.
   void beginFrame();
   /// Renders ImGui's draw data into the default framebuffer (cleared first). On a software rasterizer only what
-  /// changed is drawn again, into a picture kept between frames that is then copied to the window: the draw lists
+  /// changed is drawn again, into the back buffer where the driver keeps it between frames (Mesa's software
+  /// rasterizers do), else into a picture of our own that is then copied to the window: the draw lists
   /// that differ from the last frame's, plus `changedImages`, the screen rectangles of images whose texture
   /// content changed while their draw commands stayed the same (e.g. the plane view's picture).
   void renderImGui(std::span<const DamageRect> changedImages = {});
@@ -55,7 +56,8 @@ class GlfwWindow {
   GLFWwindow* window_ = nullptr;
   std::string rendererName_;
   bool incremental_ = false;             // redraw only damage (software rasterizers)
-  std::unique_ptr<Framebuffer> canvas_;  // the UI as last drawn, when incremental_
+  std::unique_ptr<Framebuffer> canvas_;  // the UI as last drawn, when incremental_ and the back buffer is not kept
+  int drawnWidth_ = 0, drawnHeight_ = 0;  // the size the kept picture was drawn at
   DamageTracker damage_;
   std::vector<ImVec4> clipRects_;  // the frame's clip rectangles, restored for each damaged area
   double lastDamageFraction_ = 1.0;

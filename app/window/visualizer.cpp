@@ -31,6 +31,12 @@ constexpr float kSettingsWidth = 330.0f;
 constexpr float kMetricsWidth = 360.0f;
 constexpr float kToolbarHeight = 40.0f;
 constexpr auto kFrameInterval = std::chrono::microseconds(16'667);  // 60 frames per second
+// On a software rasterizer the metrics panel and the toolbar's readouts are refreshed this often, in frames the
+// plane's picture leaves free: drawing the panel's plots again costs about as much as half a picture.
+constexpr auto kPanelInterval = std::chrono::milliseconds(100);
+// On a software rasterizer the plane's scene is computed at most this often (25 per second; at 60 frames per second
+// every third frame: the scene, then the picture's two halves) and drawn over the next two frames.
+constexpr auto kSoftwareSceneInterval = std::chrono::milliseconds(40);
 
 constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
@@ -107,7 +113,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   }
   // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped first.
   PlaneView planeView;
-  if (window->softwareRenderer()) planeView.setSceneInterval(std::chrono::milliseconds(33));
+  if (window->softwareRenderer()) planeView.setSceneInterval(kSoftwareSceneInterval);
   planeView.setSoftwareRenderer(window->softwareRenderer());
   planeView.setFieldChoice(options.field);
   LineView lineView;
@@ -136,6 +142,10 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   const auto start = std::chrono::steady_clock::now();
   auto nextFrame = start;
   int exitCode = kExitOk;
+  const bool holdPanels = window->softwareRenderer();
+  std::shared_ptr<const Snapshot> panelSnapshot = trainer.latest();  // what the metrics and readouts show
+  double shownFrameMs = 0.0;
+  auto lastPanel = start;
   while (!window->shouldClose()) {
     window->beginFrame();
     const std::shared_ptr<const Snapshot> snapshot = trainer.latest();
@@ -146,8 +156,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     controls.drawToolbar(*snapshot);
     ImGui::SameLine();
-    ImGui::Text("  step %s   %s it/s   %.1f ms/frame", withThousands(snapshot->step).c_str(),
-                withThousands(std::llround(snapshot->iterationsPerSecond)).c_str(), frameStats.averageMs());
+    ImGui::Text("  step %s   %s it/s   %.1f ms/frame", withThousands(panelSnapshot->step).c_str(),
+                withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(), shownFrameMs);
     ImGui::End();
 
     // [SECTION] Settings
@@ -198,9 +208,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     ImGui::End();
 
     // [SECTION] Metrics
+    const auto panelClock = std::chrono::steady_clock::now();
+    if (!holdPanels || (!planeView.pictureWorkDone() && panelClock - lastPanel >= kPanelInterval) ||
+        snapshot->paused != panelSnapshot->paused) {
+      panelSnapshot = snapshot;
+      shownFrameMs = frameStats.averageMs();
+      lastPanel = panelClock;
+    }
     placeWindow(display.x - kMetricsWidth, kToolbarHeight, kMetricsWidth, display.y - kToolbarHeight);
     ImGui::Begin("Metrics", nullptr, kPanelFlags);
-    metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail());
+    metricsPanel.draw(*panelSnapshot, ImGui::GetContentRegionAvail());
     ImGui::End();
 
     // The plane's picture is one ImGui image whose texture changes under the same draw command: say so.
@@ -215,8 +232,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     redrawnSum += window->lastDamageFraction();
     // With --steps too, the last frame also waits for those iterations, so a screenshot shows the same moment on a
     // fast machine and a loaded one.
+    // The plane's picture may follow a snapshot by up to three frames and the metrics panel by 100 ms (software
+    // rasterizers): with --steps the last frame waits for both.
     const bool stepsDone = options.pauseAfter < 0 || !snapshot->divergence.empty() ||
-                           (snapshot->paused && snapshot->step >= options.pauseAfter);
+                           (snapshot->paused && snapshot->step >= options.pauseAfter &&
+                            panelSnapshot->version == snapshot->version &&
+                            (!planeShown || planeView.pictureUpToDate(*snapshot)));
     const bool last = options.frames > 0 && frame >= options.frames && stepsDone;
     if (last && !options.screenshot.empty()) {
       int width = 0, height = 0;

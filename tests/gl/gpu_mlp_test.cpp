@@ -3,7 +3,6 @@
 // must give the numbers Mlp::forward gives, for every activation and several architectures.
 #include "app/views/gpu_mlp.h"
 
-#include <GLFW/glfw3.h>
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -12,38 +11,14 @@
 #include <vector>
 
 #include "app/views/gpu_mlp_probe.h"
+#include "tests/gl/hidden_context.h"
 #include "core/gan/metrics_evaluator.h"
 #include "core/nn/mlp.h"
 
 using namespace ganscope;
+using ganscope::testing::HiddenContext;
 
 namespace {
-
-// A current OpenGL 3.3 core context in a hidden window, for the length of a test.
-class HiddenContext {
- public:
-  HiddenContext() {
-    REQUIRE_MESSAGE(glfwInit() == GLFW_TRUE, "no display: run under xvfb-run -a");
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    window_ = glfwCreateWindow(64, 64, "ganscope gl test", nullptr, nullptr);
-    if (window_ == nullptr) glfwTerminate();
-    REQUIRE_MESSAGE(window_ != nullptr, "cannot create an OpenGL 3.3 core context");
-    glfwMakeContextCurrent(window_);
-  }
-  ~HiddenContext() {
-    glfwDestroyWindow(window_);
-    glfwTerminate();
-  }
-  HiddenContext(const HiddenContext&) = delete;
-  HiddenContext& operator=(const HiddenContext&) = delete;
-
- private:
-  GLFWwindow* window_ = nullptr;
-};
 
 // The tolerance of a GPU value against the CPU's: both compute in single precision, in different orders of
 // summation and with different exp/tanh approximations, so they agree to a few ulps per term (1e-6 relative
