@@ -3,9 +3,12 @@
 // the sanitizer builds already run the same code paths in trainer_test and stabilizer_test.)
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
+#include "core/gan/collapse_monitor.h"
 #include "core/gan/config_json.h"
 #include "core/gan/trainer.h"
 
@@ -28,6 +31,13 @@ MetricsRow finalRow(const std::string& name, std::uint64_t seed, long long steps
   t.train(steps);
   REQUIRE_FALSE(t.diverged());
   return t.history().back();
+}
+
+// The value below which a fraction `p` of `values` lies (nearest rank; `values` is taken by copy and sorted).
+double quantile(std::vector<double> values, double p) {
+  REQUIRE_FALSE(values.empty());
+  std::sort(values.begin(), values.end());
+  return values[static_cast<std::size_t>(std::lround(p * static_cast<double>(values.size() - 1)))];
 }
 
 }  // namespace
@@ -114,4 +124,103 @@ TEST_CASE("presets: dirac-simgd spirals out, dirac-altgd stays on a bounded orbi
   CHECK(alternating > 0.5 * start);
   CHECK(alternating < 1.5 * start);
   CHECK(radiusAfter("dirac-r1", 300) < 0.01);
+}
+
+// The 5×5 grid (VEEGAN/PacGAN) collapses under the same vanilla GAN when D learns five times faster than G;
+// the collapse monitor names it. ln 25 = 3.22 is the reverse KL of one mode, ln(25/8) = 1.14 that of 8
+// equally used.
+TEST_CASE("presets: grid25-collapse covers at most 8 of 25 modes after 12,000 iterations, for seeds 1 to 3") {
+  for (std::uint64_t seed : {1, 2, 3}) {
+    CAPTURE(seed);
+    Config c = preset("grid25-collapse");
+    c.seed = seed;
+    Trainer t(c);
+    t.train(12000);
+    REQUIRE_FALSE(t.diverged());
+    const MetricsRow& row = t.history().back();
+    CAPTURE(row.modes);
+    CHECK(row.modes <= 8);
+    CHECK(row.modeKl > 1.5);
+    CHECK(row.highQuality > 0.3);  // G's samples sit on the few modes it keeps, rather than between modes
+    CollapseMonitor monitor;
+    monitor.update(t.history(), c);
+    CHECK(monitor.holds(TrainingCondition::ModeCollapse));
+  }
+}
+
+TEST_CASE("presets: grid25-fixed covers at least 22 of 25 modes after 12,000 iterations, for seeds 1 to 3") {
+  for (std::uint64_t seed : {1, 2, 3}) {
+    CAPTURE(seed);
+    const MetricsRow row = finalRow("grid25-fixed", seed, 12000);
+    CAPTURE(row.modes);
+    CHECK(row.modes >= 22);
+    CHECK(row.modeKl < 0.6);
+    CHECK(row.highQuality > 0.15);
+  }
+}
+
+TEST_CASE("presets: grid25-fixed differs from grid25-collapse only by its stabilizers") {
+  const Config collapse = preset("grid25-collapse");
+  Config fixed = preset("grid25-fixed");
+  CHECK_FALSE(fixed == collapse);
+  fixed.name = collapse.name, fixed.description = collapse.description, fixed.demoSteps = collapse.demoSteps;
+  fixed.spectralNorm = false;
+  fixed.pack = 1;
+  CHECK(fixed == collapse);
+}
+
+namespace {
+
+// What a run looked like over the second half of its iterations, one sample per metrics row.
+struct Swing {
+  double oscillationShare = 0;  // rows in which the collapse monitor reports Oscillation
+  double dFakeSpread = 0;       // 10th to 90th percentile of mean D(fake)
+  double gMeanSpread = 0;       // 10th to 90th percentile of the mean of G's samples
+};
+
+// Trains `c` for `steps` iterations, feeding the collapse monitor after every metrics row as the GUI does.
+Swing swingOf(const Config& c, long long steps) {
+  Trainer t(c);
+  CollapseMonitor monitor;
+  MlpWorkspace ws;
+  std::vector<double> dFake, gMean;
+  int oscillating = 0;
+  for (long long done = 0; done < steps; done += c.metricsEvery) {
+    t.train(c.metricsEvery);
+    REQUIRE_FALSE(t.diverged());
+    monitor.update(t.history(), c);
+    if (t.step() <= steps / 2) continue;
+    oscillating += monitor.holds(TrainingCondition::Oscillation) ? 1 : 0;
+    dFake.push_back(t.history().back().dFake);
+    gMean.push_back(static_cast<double>(t.generator().forward(t.metricsLatent(), ws).mean()));
+  }
+  return {static_cast<double>(oscillating) / static_cast<double>(dFake.size()),
+          quantile(dFake, 0.9) - quantile(dFake, 0.1), quantile(gMean, 0.9) - quantile(gMean, 0.1)};
+}
+
+}  // namespace
+
+// Adam's step is about lr whatever the gradient's size (Kingma & Ba 2015, §2.1), and β1 = 0.9 carries it on:
+// at lr 0.05 G overshoots the data and swings back, again and again; the same run at lr 1e-3 stays calm.
+TEST_CASE("presets: high-lr-oscillation swings where its low-lr twin stays calm, for seeds 1 to 3") {
+  for (std::uint64_t seed : {1, 2, 3}) {
+    CAPTURE(seed);
+    Config high = preset("high-lr-oscillation");
+    high.seed = seed;
+    Config low = high;
+    low.optimizer.g.lr = low.optimizer.d.lr = 1e-3;
+    const Swing h = swingOf(high, 4000), l = swingOf(low, 4000);
+    CAPTURE(h.oscillationShare);
+    CAPTURE(h.dFakeSpread);
+    CAPTURE(h.gMeanSpread);
+    CAPTURE(l.oscillationShare);
+    CAPTURE(l.dFakeSpread);
+    CAPTURE(l.gMeanSpread);
+    CHECK(h.oscillationShare >= 0.3);
+    CHECK(l.oscillationShare == 0.0);
+    CHECK(h.dFakeSpread > 0.2);
+    CHECK(h.dFakeSpread > 3 * l.dFakeSpread);
+    CHECK(h.gMeanSpread > 2.0);  // G's mean wanders over four σ of the data, and more
+    CHECK(h.gMeanSpread > 3 * l.gMeanSpread);
+  }
 }
