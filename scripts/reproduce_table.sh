@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The VEEGAN/PacGAN protocol headless: ring of 8 with each stabilizer preset, several seeds, 2,500 samples; prints
+# The VEEGAN/PacGAN protocol headless: the ring of 8 with each stabilizer preset and the grid of 25 collapsed and
+# fixed, several seeds, 2,500 samples; prints
 # a Markdown table of modes captured, high-quality fraction and reverse KL, mean ± standard error over the seeds.
 # Usage: scripts/reproduce_table.sh [SEEDS]   (default 5 seeds; builds Release first like scripts/run.sh)
 set -euo pipefail
@@ -12,7 +13,7 @@ fi
 [[ -n "${GANSCOPE_EXE:-}" ]] || "$root/scripts/build.sh" >&2
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-presets=(ring8-collapse ring8-unrolled ring8-wgan-gp ring8-pacgan ring8-r1 ring8)
+presets=(ring8-collapse ring8-unrolled ring8-wgan-gp ring8-pacgan ring8-r1 ring8 grid25-collapse grid25-fixed grid25)
 start=$(date +%s)
 for preset in "${presets[@]}"; do
   for seed in $(seq 1 "$seeds"); do
@@ -31,19 +32,19 @@ def stats(values):
         return mean, 0.0
     var = sum((v - mean) ** 2 for v in values) / (len(values) - 1)
     return mean, math.sqrt(var / len(values))
-print(f"| preset | iterations | modes (of 8) | high quality % | reverse KL | seconds per run |")
-print(f"| --- | --- | --- | --- | --- | --- |")
+print(f"| preset | iterations | modes | of | high quality % | reverse KL | seconds per run |")
+print(f"| --- | --- | --- | --- | --- | --- | --- |")
 for preset in presets:
-    modes, hq, kl, secs, steps = [], [], [], [], None
+    modes, hq, kl, secs, steps, total = [], [], [], [], None, None
     for seed in range(1, seeds + 1):
         rows = list(csv.DictReader(open(f"{out}/{preset}-{seed}.csv")))
         last = rows[-1]
-        steps = last["step"]
+        steps, total = last["step"], last["modes_total"]
         modes.append(float(last["modes"])); hq.append(100 * float(last["hq"])); kl.append(float(last["mode_kl"]))
         log = open(f"{out}/{preset}-{seed}.log").read()
         m = re.search(r"in ([0-9.]+) s", log)
         if m: secs.append(float(m.group(1)))
     cells = [f"{m:.1f} ± {e:.1f}" for m, e in (stats(modes), stats(hq))] + ["%.2f ± %.2f" % stats(kl)]
-    print(f"| {preset} | {steps} | {cells[0]} | {cells[1]} | {cells[2]} | {sum(secs)/len(secs):.1f} |")
+    print(f"| {preset} | {steps} | {cells[0]} | {total} | {cells[1]} | {cells[2]} | {sum(secs)/len(secs):.1f} |")
 print(f"\n{seeds} seeds per preset, 2,500 samples each; {elapsed} s in all.")
 PY
