@@ -65,7 +65,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   scene_.layers = layers_;
   choosePath(snapshot);
   const auto now = std::chrono::steady_clock::now();
-  bool batchDrawn = false;
+  bool batchComputed = false;
   if (sceneInterval_.count() > 0) {
     // Software rasterizer: everything in the picture is computed in the same frame, once per interval, so the
     // picture is drawn again once per interval rather than once for the field and once for the samples.
@@ -81,7 +81,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
       fieldVersion_ = snapshot.version;
       lastScene_ = lastField_ = now;
       viewChanged_ = false;
-      batchDrawn = true;
+      batchComputed = true;
     }
   } else {
     if (snapshot.version != samplesVersion_) {
@@ -105,7 +105,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   const std::uint64_t revisions[4] = {scene_.fieldRevision, scene_.samplesRevision, scene_.manifoldRevision,
                                       scene_.arrowsRevision};
   const bool layersSame = std::memcmp(&drawnLayers_, &layers_, sizeof layers_) == 0;
-  pictureRedrawn_ = pictureWork_ = false;
+  pictureRedrawn_ = false;
   pictureRect_ = ImVec4(origin.x, origin.y, origin.x + size.x, origin.y + size.y);
   const bool contentChanged = !std::equal(revisions, revisions + 4, drawnRevisions_) || !(drawnView_ == view_);
   // Batched (software): a batch's picture is begun in the frame after the batch was computed, so the CPU's work
@@ -115,7 +115,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   if (renderer_.picturePending()) {
     // The second half of the picture begun last frame; it is shown from this frame on.
     renderer_.finishPicture(scene_);
-    pictureRedrawn_ = pictureWork_ = true;
+    pictureRedrawn_ = true;
   } else if (!drawnOnce_ || (contentChanged && contentDue) || width != drawnWidth_ || height != drawnHeight_ ||
              !layersSame) {
     // Software rasterizers draw the picture over two frames, so no frame carries all of it; the old one stays
@@ -126,7 +126,6 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
       renderer_.render(scene_, width, height);
       pictureRedrawn_ = true;
     }
-    pictureWork_ = true;
     beginDue_ = false;
     std::copy(revisions, revisions + 4, drawnRevisions_);
     drawnView_ = view_;
@@ -135,7 +134,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
     drawnLayers_ = layers_;
     drawnOnce_ = true;
   }
-  if (batchDrawn) beginDue_ = true;
+  if (batchComputed) beginDue_ = true;
   ImDrawList* drawList = ImGui::GetWindowDrawList();
   drawList->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(renderer_.colorTexture())), origin,
                      ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1), ImVec2(1, 0));

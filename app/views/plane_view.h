@@ -32,8 +32,9 @@ class PlaneView {
     return samplesVersion_ == snapshot.version && fieldVersion_ == snapshot.version && !beginDue_ &&
            !renderer_.picturePending();
   }
-  /// Whether the last draw() drew into a picture (began, finished or rendered one): the frame's heavy work.
-  bool pictureWorkDone() const { return pictureWork_; }
+  /// Whether the next draw() will draw into a picture (begin one whose scene is computed, or finish one): the
+  /// frame's heavy work on a software rasterizer.
+  bool pictureWorkDue() const { return beginDue_ || renderer_.picturePending(); }
   /// The picture's screen rectangle in the last draw(): (x0, y0, x1, y1) in ImGui coordinates.
   ImVec4 pictureRect() const { return pictureRect_; }
 
@@ -109,7 +110,6 @@ class PlaneView {
   long long discriminatorVersion_ = -1;  // the snapshot whose D the scene holds (GPU path)
   long long generatorVersion_ = -1;      // the snapshot whose G the scene holds (GPU path)
   bool pictureRedrawn_ = false;
-  bool pictureWork_ = false;
   bool beginDue_ = false;  // batched: a batch was computed and its picture is still to be begun
   ImVec4 pictureRect_{0, 0, 0, 0};
   PlaneRenderer renderer_;

@@ -151,6 +151,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const std::shared_ptr<const Snapshot> snapshot = trainer.latest();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
 
+    // What the metrics panel and the toolbar's readouts show (see kPanelInterval).
+    const auto panelClock = std::chrono::steady_clock::now();
+    const bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.pictureWorkDue();
+    if (!holdPanels || (!planeBusy && panelClock - lastPanel >= kPanelInterval) ||
+        snapshot->paused != panelSnapshot->paused) {
+      panelSnapshot = snapshot;
+      shownFrameMs = frameStats.averageMs();
+      lastPanel = panelClock;
+    }
+
     // [SECTION] Toolbar
     placeWindow(0, 0, display.x, kToolbarHeight);
     ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
@@ -208,13 +218,6 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     ImGui::End();
 
     // [SECTION] Metrics
-    const auto panelClock = std::chrono::steady_clock::now();
-    if (!holdPanels || (!planeView.pictureWorkDone() && panelClock - lastPanel >= kPanelInterval) ||
-        snapshot->paused != panelSnapshot->paused) {
-      panelSnapshot = snapshot;
-      shownFrameMs = frameStats.averageMs();
-      lastPanel = panelClock;
-    }
     placeWindow(display.x - kMetricsWidth, kToolbarHeight, kMetricsWidth, display.y - kToolbarHeight);
     ImGui::Begin("Metrics", nullptr, kPanelFlags);
     metricsPanel.draw(*panelSnapshot, ImGui::GetContentRegionAvail());
