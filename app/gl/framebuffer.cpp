@@ -115,17 +115,21 @@ void Framebuffer::blitTo(unsigned target) const {
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
+void Framebuffer::readResolved(unsigned type, int alignment, void* rgba) const {
+  GLint previous = 0;
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previous);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
+  glPixelStorei(GL_PACK_ALIGNMENT, alignment);
+  glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+  glReadPixels(0, 0, width_, height_, GL_RGBA, type, rgba);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previous));
+}
+
 void Framebuffer::readPixels(std::vector<std::uint8_t>& rgba) const {
   const std::size_t row = static_cast<std::size_t>(width_) * 4;
   rgba.resize(row * static_cast<std::size_t>(height_));
   if (rgba.empty()) return;
-  GLint previous = 0;
-  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previous);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glPixelStorei(GL_PACK_ROW_LENGTH, 0);
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previous));
+  readResolved(GL_UNSIGNED_BYTE, 1, rgba.data());
   // OpenGL returns the bottom row first; swap rows so the top comes first.
   for (int top = 0, bottom = height_ - 1; top < bottom; ++top, --bottom) {
     std::uint8_t* a = rgba.data() + static_cast<std::size_t>(top) * row;
@@ -137,13 +141,7 @@ void Framebuffer::readPixels(std::vector<float>& rgba) const {
   if (format_ != Format::Rgba32F) throw std::logic_error("Framebuffer::readPixels(float): not an RGBA32F framebuffer");
   rgba.resize(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4);
   if (rgba.empty()) return;
-  GLint previous = 0;
-  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previous);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
-  glPixelStorei(GL_PACK_ALIGNMENT, 4);
-  glPixelStorei(GL_PACK_ROW_LENGTH, 0);
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_FLOAT, rgba.data());
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previous));
+  readResolved(GL_FLOAT, 4, rgba.data());
 }
 
 }  // namespace ganscope

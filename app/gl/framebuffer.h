@@ -52,6 +52,8 @@ class Framebuffer {
 
  private:
   void release();
+  // Reads the resolved picture, bottom row first, as RGBA of GL type `type` with the given row alignment.
+  void readResolved(unsigned type, int alignment, void* rgba) const;
   Texture color_;
   unsigned resolveFbo_ = 0;    // holds color_
   unsigned drawFbo_ = 0;       // the multisampled target, or 0 when drawing straight into color_

@@ -59,6 +59,16 @@ void project(const Matrix& samples, const Matrix& directions, Eigen::Index k, st
   }
 }
 
+// Throws std::invalid_argument unless `samples` is a non-empty set with one row per row of `directions`.
+void requireSlicedShape(const Matrix& samples, const Matrix& directions) {
+  if (samples.rows() != directions.rows()) {
+    throw std::invalid_argument("slicedWasserstein1: the samples have " + std::to_string(samples.rows()) +
+                                " rows and the directions " + std::to_string(directions.rows()) +
+                                "; they must agree");
+  }
+  if (samples.cols() == 0) throw std::invalid_argument("slicedWasserstein1: a sample set is empty");
+}
+
 }  // namespace
 
 double wasserstein1Exact1d(const Matrix& a, const Matrix& b) {
@@ -82,12 +92,7 @@ double slicedWasserstein1(const Matrix& a, const Matrix& b, const Matrix& direct
 
 SlicedWasserstein1Reference::SlicedWasserstein1Reference(const Matrix& reference, const Matrix& directions)
     : directions_(directions) {
-  if (reference.rows() != directions.rows()) {
-    throw std::invalid_argument("slicedWasserstein1: the samples have " + std::to_string(reference.rows()) +
-                                " rows and the directions " + std::to_string(directions.rows()) +
-                                "; they must agree");
-  }
-  if (reference.cols() == 0) throw std::invalid_argument("slicedWasserstein1: a sample set is empty");
+  requireSlicedShape(reference, directions);
   if (directions.cols() == 0) throw std::invalid_argument("slicedWasserstein1: no direction given");
   sortedReference_.resize(static_cast<std::size_t>(directions.cols()));
   for (Eigen::Index k = 0; k < directions.cols(); ++k) {
@@ -99,12 +104,7 @@ SlicedWasserstein1Reference::SlicedWasserstein1Reference(const Matrix& reference
 }
 
 double SlicedWasserstein1Reference::distanceTo(const Matrix& b) const {
-  if (b.rows() != directions_.rows()) {
-    throw std::invalid_argument("slicedWasserstein1: the samples have " + std::to_string(b.rows()) +
-                                " rows and the directions " + std::to_string(directions_.rows()) +
-                                "; they must agree");
-  }
-  if (b.cols() == 0) throw std::invalid_argument("slicedWasserstein1: a sample set is empty");
+  requireSlicedShape(b, directions_);
   if (!referenceFinite_) return std::numeric_limits<double>::quiet_NaN();
   projected_.resize(static_cast<std::size_t>(b.cols()));
   double sum = 0.0;
