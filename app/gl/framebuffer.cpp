@@ -115,6 +115,18 @@ void Framebuffer::blitTo(unsigned target) const {
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
+void Framebuffer::blitRegionToDrawn(int x0, int y0, int x1, int y1, int targetX, int targetY) const {
+  GLint previousRead = 0;
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previousRead);
+  const GLboolean scissor = glIsEnabled(GL_SCISSOR_TEST);
+  glDisable(GL_SCISSOR_TEST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
+  glBlitFramebuffer(x0, y0, x1, y1, targetX, targetY, targetX + (x1 - x0), targetY + (y1 - y0), GL_COLOR_BUFFER_BIT,
+                    GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previousRead));
+  if (scissor) glEnable(GL_SCISSOR_TEST);
+}
+
 void Framebuffer::readResolved(unsigned type, int alignment, void* rgba) const {
   GLint previous = 0;
   glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previous);

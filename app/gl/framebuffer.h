@@ -35,6 +35,10 @@ class Framebuffer {
   /// Copies the resolved picture, pixel for pixel, into the framebuffer named `target` (0: the window's) at the
   /// same place; leaves `target` bound for drawing.
   void blitTo(unsigned target) const;
+  /// Copies the resolved picture's pixels [x0, x1) × [y0, y1) (rows from the bottom) into the framebuffer bound for
+  /// drawing, with its corner (x0, y0) at (targetX, targetY) there; no scaling, no blending, the scissor test
+  /// off. On Mesa's llvmpipe a copy of pixels of one format costs a fraction of drawing a textured quad.
+  void blitRegionToDrawn(int x0, int y0, int x1, int y1, int targetX, int targetY) const;
   /// The colour texture (valid after resolve()); its first row is the bottom of the picture.
   const Texture& colorTexture() const { return color_; }
   /// Reads the resolved picture as RGBA8, width × height × 4 bytes, rows from the top (as image files store

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 #include "core/gan/gan_loss.h"
 
@@ -35,6 +36,7 @@ struct Chart {
   std::array<PlotReference, 3> references{};
   int referenceCount = 0;
   bool modesBadge = false;
+  bool shown = false;  // the history has something for it to show
 
   void add(const char* label, ImU32 colour, const std::vector<double>& values) {
     series[static_cast<std::size_t>(seriesCount++)] = PlotSeries{label, colour, values};
@@ -50,15 +52,53 @@ double lastFinite(const std::vector<double>& values) {
   return kNaN;
 }
 
+// The charts, in the order of the stack.
+enum class ChartKind { Losses, MeanOutput, GradientNorms, Modes, HighQuality, ModeKl, Js, W1, Penalty, Dirac, Count };
+constexpr std::size_t kChartKinds = static_cast<std::size_t>(ChartKind::Count);
+static_assert(kChartKinds == 10, "MetricsPanel::kMaxCharts counts the chart kinds");
+
 }  // namespace
 
-void MetricsPanel::extract(const std::vector<MetricsRow>& history) {
+// One snapshot's metric history as columns, and every chart it gives (the charts point into the columns, so it
+// is neither copied nor moved once built).
+struct MetricsPanel::History {
+  struct Column {
+    std::vector<double> values;
+    bool any = false;       // has a finite value
+    bool positive = false;  // has a finite value > 0
+  };
+
+  History(const Snapshot& s);
+  History(const History&) = delete;
+  History& operator=(const History&) = delete;
+
+  long long version = 0;
+  LossKind loss = LossKind::NonSaturating;
+  int dataDim = 0;
+  std::vector<double> steps;
+  Column lossD, lossG, penalty, dReal, dFake, gradD, gradG, modes, modesTotal, highQuality, modeKl, js, w1, theta, psi;
+  double total = kNaN;     // modes in the target
+  double modesNow = kNaN;  // modes captured at the last row
+  std::array<Chart, kChartKinds> charts{};
+  std::array<char, 48> modesLabel{}, klLabel{}, hqLabel{};
+
+ private:
+  Chart& show(ChartKind kind) {
+    Chart& c = charts[static_cast<std::size_t>(kind)];
+    c.shown = true;
+    return c;
+  }
+  void buildCharts();
+};
+
+MetricsPanel::History::History(const Snapshot& s)
+    : version(s.version), loss(s.config.loss), dataDim(s.data ? s.data->dim() : 0) {
+  const std::vector<MetricsRow>& history = *s.history;
   const std::size_t n = history.size();
-  steps_.resize(n);
-  for (std::size_t i = 0; i < n; ++i) steps_[i] = static_cast<double>(history[i].step);
+  steps.resize(n);
+  for (std::size_t i = 0; i < n; ++i) steps[i] = static_cast<double>(history[i].step);
   auto column = [&](Column& c, double MetricsRow::*field) {
     c.values.resize(n);
-    c.any = c.positive = false;
     for (std::size_t i = 0; i < n; ++i) {
       const double v = history[i].*field;
       c.values[i] = v;
@@ -68,44 +108,35 @@ void MetricsPanel::extract(const std::vector<MetricsRow>& history) {
       }
     }
   };
-  column(lossD_, &MetricsRow::lossD);
-  column(lossG_, &MetricsRow::lossG);
-  column(penalty_, &MetricsRow::penalty);
-  column(dReal_, &MetricsRow::dReal);
-  column(dFake_, &MetricsRow::dFake);
-  column(gradD_, &MetricsRow::gradNormD);
-  column(gradG_, &MetricsRow::gradNormG);
-  column(modes_, &MetricsRow::modes);
-  column(modesTotal_, &MetricsRow::modesTotal);
-  column(highQuality_, &MetricsRow::highQuality);
-  column(modeKl_, &MetricsRow::modeKl);
-  column(js_, &MetricsRow::js);
-  column(w1_, &MetricsRow::w1);
-  column(theta_, &MetricsRow::theta);
-  column(psi_, &MetricsRow::psi);
+  column(lossD, &MetricsRow::lossD);
+  column(lossG, &MetricsRow::lossG);
+  column(penalty, &MetricsRow::penalty);
+  column(dReal, &MetricsRow::dReal);
+  column(dFake, &MetricsRow::dFake);
+  column(gradD, &MetricsRow::gradNormD);
+  column(gradG, &MetricsRow::gradNormG);
+  column(modes, &MetricsRow::modes);
+  column(modesTotal, &MetricsRow::modesTotal);
+  column(highQuality, &MetricsRow::highQuality);
+  column(modeKl, &MetricsRow::modeKl);
+  column(js, &MetricsRow::js);
+  column(w1, &MetricsRow::w1);
+  column(theta, &MetricsRow::theta);
+  column(psi, &MetricsRow::psi);
+  buildCharts();
 }
 
-void MetricsPanel::draw(const Snapshot& s, ImVec2 size) {
-  ImGui::BeginChild("##metrics_panel", size, false);
-  if (!s.history || s.history->empty()) {
-    ImGui::TextDisabled("No metrics yet.");
-    ImGui::EndChild();
-    return;
-  }
-  extract(*s.history);
-  const LossKind loss = s.config.loss;
+void MetricsPanel::History::buildCharts() {
+  const LossKind loss = this->loss;
   const bool probabilistic = lossIsProbabilistic(loss);
 
-  std::array<Chart, 10> charts{};
-  int count = 0;
-  char modesLabel[48] = "", klLabel[48] = "", hqLabel[48] = "";
 
   // [SECTION] Losses, with their values at the equilibrium p_g = p_data.
-  if (lossD_.any || lossG_.any) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if (lossD.any || lossG.any) {
+    Chart& c = show(ChartKind::Losses);
     c.options.title = probabilistic ? "Losses (equilibrium: D = 1/2, V = -log 4)" : "Losses";
-    if (lossD_.any) c.add("L_D", kDColour, lossD_.values);
-    if (lossG_.any) c.add("L_G", kGColour, lossG_.values);
+    if (lossD.any) c.add("L_D", kDColour, lossD.values);
+    if (lossG.any) c.add("L_G", kGColour, lossG.values);
     switch (loss) {
       case LossKind::Minimax:  // Goodfellow et al. 2014, Theorem 1: V(D*, G*) = -log 4
         c.reference(std::log(4.0), "L_D at equilibrium: log 4 = 1.386", kDRefColour);
@@ -130,13 +161,13 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size) {
   }
 
   // [SECTION] D's mean output on real and fake samples.
-  if (dReal_.any || dFake_.any) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if (dReal.any || dFake.any) {
+    Chart& c = show(ChartKind::MeanOutput);
     c.options.title = probabilistic             ? "Mean D(x) on real and fake samples"
                       : loss == LossKind::Lsgan ? "Mean D(x) on real and fake (LSGAN, raw 0-1 coding)"
                                                 : "Mean critic score on real and fake (raw)";
-    if (dReal_.any) c.add("D(real)", kRealColour, dReal_.values);
-    if (dFake_.any) c.add("D(fake)", kGColour, dFake_.values);
+    if (dReal.any) c.add("D(real)", kRealColour, dReal.values);
+    if (dFake.any) c.add("D(fake)", kGColour, dFake.values);
     if (probabilistic) {
       c.options.fixedRange = true;
       c.options.yMin = -0.02;
@@ -146,82 +177,142 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size) {
   }
 
   // [SECTION] Gradient norms, on a log axis.
-  if (gradD_.positive || gradG_.positive) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if (gradD.positive || gradG.positive) {
+    Chart& c = show(ChartKind::GradientNorms);
     c.options.title = "Gradient norms (log scale)";
     c.options.logScale = true;
-    if (gradD_.positive) c.add("|dL_D/dtheta_D|", kDColour, gradD_.values);
-    if (gradG_.positive) c.add("|dL_G/dtheta_G|", kGColour, gradG_.values);
+    if (gradD.positive) c.add("|dL_D/dtheta_D|", kDColour, gradD.values);
+    if (gradG.positive) c.add("|dL_G/dtheta_G|", kGColour, gradG.values);
   }
 
   // [SECTION] Mode metrics (VEEGAN / PacGAN protocol), where the target is a mixture of Gaussians.
-  const double total = lastFinite(modesTotal_.values);
+  total = lastFinite(modesTotal.values);
+  modesNow = lastFinite(modes.values);
   // A single mode is always captured and always uniform: its charts would say nothing.
   const bool severalModes = std::isfinite(total) && total > 1.0;
-  if (modes_.any && severalModes) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if (modes.any && severalModes) {
+    Chart& c = show(ChartKind::Modes);
     c.options.title = "Modes captured";
-    c.add("modes", kModesColour, modes_.values);
+    c.add("modes", kModesColour, modes.values);
     c.options.fixedRange = true;
     c.options.yMin = 0.0;
     c.options.yMax = total * 1.1;
     c.options.valueFormat = "%.0f";
-    std::snprintf(modesLabel, sizeof modesLabel, "all %.0f modes", total);
-    c.reference(total, modesLabel, kRefColour);
+    std::snprintf(modesLabel.data(), modesLabel.size(), "all %.0f modes", total);
+    c.reference(total, modesLabel.data(), kRefColour);
     c.modesBadge = true;
   }
-  if (highQuality_.any) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if (highQuality.any) {
+    Chart& c = show(ChartKind::HighQuality);
     c.options.title = "High-quality fraction (within 3 sd of a mode)";
-    c.add("high quality", kQualityColour, highQuality_.values);
+    c.add("high quality", kQualityColour, highQuality.values);
     c.options.fixedRange = true;
     c.options.yMin = 0.0;
     c.options.yMax = 1.05;
     // A perfect sampler: P(chi_d < 3) = erf(3/sqrt 2) in 1D, 1 - e^-4.5 in 2D.
-    const bool oneD = s.data && s.data->dim() == 1;
+    const bool oneD = dataDim == 1;
     const double perfect = oneD ? std::erf(3.0 / std::sqrt(2.0)) : 1.0 - std::exp(-4.5);
-    std::snprintf(hqLabel, sizeof hqLabel, "perfect sampler: %.1f%%", 100.0 * perfect);
-    c.reference(perfect, hqLabel, kRefColour);
+    std::snprintf(hqLabel.data(), hqLabel.size(), "perfect sampler: %.1f%%", 100.0 * perfect);
+    c.reference(perfect, hqLabel.data(), kRefColour);
   }
-  if (modeKl_.any && severalModes) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if (modeKl.any && severalModes) {
+    Chart& c = show(ChartKind::ModeKl);
     c.options.title = "Reverse KL of the modes' histogram vs uniform (nats)";
-    c.add("reverse KL", kKlColour, modeKl_.values);
+    c.add("reverse KL", kKlColour, modeKl.values);
     c.reference(0.0, "uniform over modes: 0", kRefColour);
     {
-      std::snprintf(klLabel, sizeof klLabel, "one mode: ln %.0f = %.3f", total, std::log(total));
-      c.reference(std::log(total), klLabel, kRefColour);
+      std::snprintf(klLabel.data(), klLabel.size(), "one mode: ln %.0f = %.3f", total, std::log(total));
+      c.reference(std::log(total), klLabel.data(), kRefColour);
     }
   }
 
   // [SECTION] Distances between p_g and p_data.
-  if (js_.any) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if (js.any) {
+    Chart& c = show(ChartKind::Js);
     c.options.title = "Jensen-Shannon divergence on a grid (nats)";
-    c.add("JS", kJsColour, js_.values);
+    c.add("JS", kJsColour, js.values);
     c.options.fixedRange = true;
     c.options.yMin = -0.02;
     c.options.yMax = std::log(2.0) * 1.08;
     c.reference(std::log(2.0), "disjoint supports: ln 2", kRefColour);
   }
-  if (w1_.any) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
-    c.options.title = s.data && s.data->dim() == 1 ? "Wasserstein-1 (exact, 1D)" : "Wasserstein-1 (sliced)";
-    c.add("W1", kW1Colour, w1_.values);
+  if (w1.any) {
+    Chart& c = show(ChartKind::W1);
+    c.options.title = dataDim == 1 ? "Wasserstein-1 (exact, 1D)" : "Wasserstein-1 (sliced)";
+    c.add("W1", kW1Colour, w1.values);
     c.reference(0.0, "p_g = p_data: 0", kRefColour);
   }
-  if (penalty_.positive) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if (penalty.positive) {
+    Chart& c = show(ChartKind::Penalty);
     c.options.title = "Penalty added to L_D (GP, R1, R2)";
-    c.add("penalty", kPenaltyColour, penalty_.values);
+    c.add("penalty", kPenaltyColour, penalty.values);
   }
-  if ((theta_.any || psi_.any) && count < static_cast<int>(charts.size())) {
-    Chart& c = charts[static_cast<std::size_t>(count++)];
+  if ((theta.any || psi.any) ) {
+    Chart& c = show(ChartKind::Dirac);
     c.options.title = "Dirac-GAN parameters";
-    if (theta_.any) c.add("theta (G)", kGColour, theta_.values);
-    if (psi_.any) c.add("psi (D)", kDColour, psi_.values);
+    if (theta.any) c.add("theta (G)", kGColour, theta.values);
+    if (psi.any) c.add("psi (D)", kDColour, psi.values);
     c.reference(0.0, "equilibrium: 0", kRefColour);
   }
+
+}
+
+void MetricsPanel::setStaggered(bool staggered, std::chrono::milliseconds interval) {
+  staggered_ = staggered;
+  interval_ = interval;
+}
+
+bool MetricsPanel::showing(long long version) const {
+  if (emptyVersion_ == version) return true;
+  if (!newest_ || newest_->version != version) return false;
+  for (std::size_t k = 0; k < kChartKinds; ++k)
+    if (newest_->charts[k].shown && shown_[k] != newest_) return false;
+  return true;
+}
+
+void MetricsPanel::takeHistory(const Snapshot& latest, int chartsToRefresh) {
+  const bool fresh = !newest_ || newest_->version != latest.version;
+  const auto now = std::chrono::steady_clock::now();
+  if (!staggered_) {
+    if (fresh) newest_ = std::make_shared<const History>(latest);
+    shown_.fill(newest_);
+    return;
+  }
+  // A round: the newest history is taken at most once per interval, then handed to chartsToRefresh shown charts
+  // per frame. The first history is taken whatever the frame: there is nothing else to draw.
+  if (chartsToRefresh <= 0 && newest_) return;
+  if (!newest_ || (next_ >= kChartKinds && fresh && now - roundStart_ >= interval_)) {
+    const std::shared_ptr<const History> previous = newest_;
+    newest_ = std::make_shared<const History>(latest);
+    next_ = 0;
+    roundStart_ = now;
+    // A chart appearing or leaving moves every chart below it: all are drawn again anyway.
+    bool sameLayout = previous != nullptr;
+    for (std::size_t k = 0; sameLayout && k < kChartKinds; ++k)
+      sameLayout = previous->charts[k].shown == newest_->charts[k].shown;
+    if (!sameLayout) {
+      shown_.fill(newest_);
+      next_ = kChartKinds;
+    }
+  }
+  while (next_ < kChartKinds && chartsToRefresh > 0) {
+    const std::size_t k = next_++;
+    if (newest_->charts[k].shown && shown_[k] != newest_) --chartsToRefresh;
+    shown_[k] = newest_;
+  }
+}
+
+void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
+  ImGui::BeginChild("##metrics_panel", size, false);
+  if (!s.history || s.history->empty()) {
+    emptyVersion_ = s.version;
+    ImGui::TextDisabled("No metrics yet.");
+    ImGui::EndChild();
+    return;
+  }
+  takeHistory(s, chartsToRefresh);
+  int count = 0;
+  for (const Chart& c : newest_->charts) count += c.shown ? 1 : 0;
 
   // [SECTION] Layout: share the height, but never below a readable minimum (the child scrolls instead).
   const float font = ImGui::GetFontSize();
@@ -232,22 +323,32 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size) {
       (avail.y - gap * static_cast<float>(count - 1)) / static_cast<float>(std::max(1, count));
   const float height = std::max(minHeight, std::min(share, font * 22.0f));
   const float width = avail.x;  // already without the scrollbar, once the child has one
-  ImDrawList* drawList = ImGui::GetWindowDrawList();
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, gap));
   double hovered = kNaN;
-  for (int i = 0; i < count; ++i) {
-    Chart& c = charts[static_cast<std::size_t>(i)];
+  for (std::size_t k = 0; k < kChartKinds; ++k) {
+    if (!newest_->charts[k].shown) continue;
+    // Each chart from the history it was last given, in a child window of its own: its own draw list, so a
+    // software rasterizer draws again only the charts that changed.
+    const History& history = *shown_[k];
+    Chart c = history.charts[k].shown ? history.charts[k] : newest_->charts[k];
+    const History& data = history.charts[k].shown ? history : *newest_;
     c.options.cursorX = cursor_;
-    ImVec2 pos = ImGui::GetCursorScreenPos();
     ImVec2 chartSize(width, height);
-    ImGui::Dummy(chartSize);
-    if (!ImGui::IsItemVisible()) continue;
+    char id[16];
+    std::snprintf(id, sizeof id, "##chart%zu", k);
+    const bool visible = ImGui::BeginChild(id, chartSize, false, ImGuiWindowFlags_NoScrollbar);
+    if (!visible) {
+      ImGui::EndChild();
+      continue;
+    }
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
     if (c.modesBadge) {
       // "modes 3 / 8", large, beside the chart.
       const float badgeW = font * 7.5f;
       drawList->AddRectFilled(pos, ImVec2(pos.x + badgeW - gap * 0.5f, pos.y + height),
                               IM_COL32(250, 250, 247, 255), 4.0f);
-      const double now = lastFinite(modes_.values);
+      const double now = data.modesNow, total = data.total;
       char big[32];
       std::snprintf(big, sizeof big, "%.0f / %.0f", now, total);
       const float bigSize = font * 2.6f;
@@ -264,11 +365,12 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size) {
       chartSize.x -= badgeW;
     }
     const double h = plot_.draw(
-        drawList, pos, chartSize, steps_,
+        drawList, pos, chartSize, data.steps,
         std::span<const PlotSeries>(c.series.data(), static_cast<std::size_t>(c.seriesCount)),
         std::span<const PlotReference>(c.references.data(), static_cast<std::size_t>(c.referenceCount)),
         c.options);
     if (std::isfinite(h)) hovered = h;
+    ImGui::EndChild();
   }
   ImGui::PopStyleVar();
   cursor_ = hovered;

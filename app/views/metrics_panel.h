@@ -2,7 +2,10 @@
 // The stack of metric charts drawn from a snapshot's history, inside an ImGui window.
 #include <imgui.h>
 
+#include <array>
+#include <chrono>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include "app/views/metric_plot.h"
@@ -18,21 +21,31 @@ namespace ganscope {
 class MetricsPanel {
  public:
   /// Draws the charts into a child region of the current ImGui window of the given size (scrolling when they
-  /// do not fit at a readable height).
-  void draw(const Snapshot& s, ImVec2 size);
+  /// do not fit at a readable height), from `s`'s history, or, when staggered, from what each chart was last
+  /// given; when staggered, at most `chartsToRefresh` charts are given a newer history in this frame.
+  void draw(const Snapshot& s, ImVec2 size, int chartsToRefresh = 1);
+
+  /// Staggered (for software rasterizers, where drawing every chart again costs about a frame's worth): the
+  /// newest history is taken at most once per `interval` and handed to the charts a few per frame (draw's
+  /// chartsToRefresh), so a frame draws only those charts again. Off (the default): every chart shows the
+  /// newest history every frame.
+  void setStaggered(bool staggered, std::chrono::milliseconds interval);
+  /// Whether every chart shows the history of the snapshot with this version.
+  bool showing(long long version) const;
 
  private:
-  struct Column {
-    std::vector<double> values;
-    bool any = false;       // has a finite value
-    bool positive = false;  // has a finite value > 0
-  };
-  void extract(const std::vector<MetricsRow>& history);
+  struct History;
+  static constexpr std::size_t kMaxCharts = 10;
+  void takeHistory(const Snapshot& latest, int chartsToRefresh);
 
   MetricPlot plot_;
-  std::vector<double> steps_;
-  Column lossD_, lossG_, penalty_, dReal_, dFake_, gradD_, gradG_, modes_, modesTotal_, highQuality_, modeKl_,
-      js_, w1_, theta_, psi_;
+  bool staggered_ = false;
+  std::chrono::milliseconds interval_{0};
+  std::shared_ptr<const History> newest_;                     // the last history taken
+  std::array<std::shared_ptr<const History>, kMaxCharts> shown_;  // what each chart (by kind) shows
+  std::size_t next_ = kMaxCharts;                             // the next chart of the round to hand newest_ to
+  std::chrono::steady_clock::time_point roundStart_{};
+  long long emptyVersion_ = -1;  // the last snapshot drawn that had no history yet
   double cursor_ = std::numeric_limits<double>::quiet_NaN();  // the step hovered in the last frame
 };
 

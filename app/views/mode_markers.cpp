@@ -27,17 +27,19 @@ void addMarker(ImDrawList* drawList, ImVec2 centre, float radius, bool captured)
 }
 
 // A marker around a mode on the plane, leaving the mode's own samples (its 3σ disc, `inner` pixels) visible: a
-// captured mode gets a broad filled band (an annulus), a missed one a thin ring.
+// captured mode gets a broad filled band (an annulus), a missed one a thin ring. Segments: ImGui's own count for
+// the radius (within 1.6 px of the true circle), a third of a fixed 40's triangles at these radii: a software
+// rasterizer draws them again with every picture.
 void addPlaneMarker(ImDrawList* drawList, ImVec2 centre, float inner, bool captured) {
   if (captured) {
     const float band = std::max(5.0f, inner * 0.6f);
     const float middle = inner + band * 0.5f;
-    drawList->AddCircle(centre, middle, kHalo, 40, band + 3.0f);
-    drawList->AddCircle(centre, middle, kCaptured, 40, band);
+    drawList->AddCircle(centre, middle, kHalo, 0, band + 3.0f);
+    drawList->AddCircle(centre, middle, kCaptured, 0, band);
   } else {
     const float middle = inner + 2.0f;
-    drawList->AddCircle(centre, middle, kHalo, 40, 5.5f);
-    drawList->AddCircle(centre, middle, kMissed, 40, 2.5f);
+    drawList->AddCircle(centre, middle, kHalo, 0, 5.5f);
+    drawList->AddCircle(centre, middle, kMissed, 0, 2.5f);
   }
 }
 

@@ -47,6 +47,11 @@ class PlaneRenderer {
   int width() const { return shownPicture().width(); }
   /// Height of the last picture in pixels.
   int height() const { return shownPicture().height(); }
+  /// Copies the shown picture's pixels [x0, x1) × [y0, y1) (rows from the bottom) into the framebuffer bound for
+  /// drawing, with the corner (x0, y0) at (targetX, targetY) there (see Framebuffer::blitRegionToDrawn).
+  void copyShown(int x0, int y0, int x1, int y1, int targetX, int targetY) const {
+    shownPicture().blitRegionToDrawn(x0, y0, x1, y1, targetX, targetY);
+  }
 
  private:
   class DrawingInto;

@@ -138,14 +138,40 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   }
   if (batchComputed) beginDue_ = true;
   ImDrawList* drawList = ImGui::GetWindowDrawList();
-  // The picture is opaque, so it is copied without blending (which a software rasterizer does markedly faster);
-  // ImGui's own state comes back after it.
-  drawList->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
-  drawList->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(renderer_.colorTexture())), origin,
-                     ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1), ImVec2(1, 0));
+  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  const bool pixelAligned = origin.x == std::floor(origin.x) && origin.y == std::floor(origin.y) && scale.x == 1.0f &&
+                            scale.y == 1.0f && renderer_.width() == width && renderer_.height() == height;
+  if (pixelAligned) {
+    // Pixel for pixel: a copy of the picture's pixels, the cheapest way onto the window for a software rasterizer.
+    copy_ = {&renderer_, static_cast<int>(origin.x), static_cast<int>(origin.y)};
+    drawList->AddCallback(&PlaneView::copyPicture, &copy_);
+  } else {
+    // Scaled (HiDPI) or between pixels: a textured quad. The picture is opaque, so it is drawn without blending.
+    drawList->AddCallback([](const ImDrawList*, const ImDrawCmd*) { glDisable(GL_BLEND); }, nullptr);
+    drawList->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(renderer_.colorTexture())), origin,
+                       ImVec2(origin.x + size.x, origin.y + size.y), ImVec2(0, 1), ImVec2(1, 0));
+  }
   drawList->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   drawOverlay(drawList, origin, size, snapshot);
   if (layers_.modes) modeMarkers_.drawPlane(drawList, origin, size, view_);
+}
+
+void PlaneView::copyPicture(const ImDrawList*, const ImDrawCmd* command) {
+  const PictureCopy& copy = *static_cast<const PictureCopy*>(command->UserCallbackData);
+  const ImDrawData* data = ImGui::GetDrawData();
+  // The part of the picture inside the command's clip rectangle (the damage being drawn), in window pixels from
+  // the top left.
+  const int w = copy.renderer->width(), h = copy.renderer->height();
+  const ImVec4 clip = command->ClipRect;
+  const int x0 = std::max(copy.left, static_cast<int>(std::floor(clip.x - data->DisplayPos.x)));
+  const int y0 = std::max(copy.top, static_cast<int>(std::floor(clip.y - data->DisplayPos.y)));
+  const int x1 = std::min(copy.left + w, static_cast<int>(std::ceil(clip.z - data->DisplayPos.x)));
+  const int y1 = std::min(copy.top + h, static_cast<int>(std::ceil(clip.w - data->DisplayPos.y)));
+  if (x1 <= x0 || y1 <= y0) return;
+  const int windowHeight = static_cast<int>(data->DisplaySize.y);
+  // The picture's rows and the window's count from the bottom.
+  copy.renderer->copyShown(x0 - copy.left, h - (y1 - copy.top), x1 - copy.left, h - (y0 - copy.top), x0,
+                           windowHeight - y1);
 }
 
 void PlaneView::fitView(const Snapshot& snapshot, double aspect) {

@@ -112,6 +112,14 @@ class PlaneView {
   bool pictureRedrawn_ = false;
   bool beginDue_ = false;  // batched: a batch was computed and its picture is still to be begun
   ImVec4 pictureRect_{0, 0, 0, 0};
+  // What the ImGui callback that copies the picture onto the window needs: the renderer and where the picture's
+  // top-left pixel goes in the window.
+  struct PictureCopy {
+    const PlaneRenderer* renderer = nullptr;
+    int left = 0, top = 0;
+  };
+  PictureCopy copy_;
+  static void copyPicture(const ImDrawList* list, const ImDrawCmd* command);
   PlaneRenderer renderer_;
   PlaneScene scene_;
   ModeMarkers modeMarkers_;

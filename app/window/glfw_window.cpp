@@ -204,6 +204,8 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
   glViewport(0, 0, width, height);
 }
 
+void GlfwWindow::finishDrawing() { glFinish(); }
+
 void GlfwWindow::swap() { glfwSwapBuffers(window_); }
 
 void GlfwWindow::framebufferSize(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }

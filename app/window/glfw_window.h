@@ -43,6 +43,8 @@ class GlfwWindow {
   void renderImGui(std::span<const DamageRect> changedImages = {});
   /// The share of the window's pixels drawn again by the last renderImGui() (1 without damage tracking).
   double lastDamageFraction() const { return lastDamageFraction_; }
+  /// Waits until OpenGL has drawn everything asked of it (so a later swap() only shows the frame).
+  void finishDrawing();
   /// Shows the frame.
   void swap();
   /// The framebuffer's size in pixels.

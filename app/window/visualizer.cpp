@@ -31,9 +31,12 @@ constexpr float kSettingsWidth = 330.0f;
 constexpr float kMetricsWidth = 360.0f;
 constexpr float kToolbarHeight = 40.0f;
 constexpr auto kFrameInterval = std::chrono::microseconds(16'667);  // 60 frames per second
-// On a software rasterizer the metrics panel and the toolbar's readouts are refreshed this often, in frames the
-// plane's picture leaves free: drawing the panel's plots again costs about as much as half a picture.
+// On a software rasterizer the toolbar's readouts and each chart of the metrics panel are refreshed at most this
+// often, the charts a few per frame (drawing all of them again in one frame costs about as much as half a picture).
 constexpr auto kPanelInterval = std::chrono::milliseconds(100);
+// On a software rasterizer, how many charts are drawn again in a frame with no picture work (none in the others):
+// with a picture every three frames, 20 such frames a second refresh each of about 8 charts every 130 ms.
+constexpr int kChartsPerFreeFrame = 3;
 // On a software rasterizer the plane's scene is computed at most this often (25 per second; at 60 frames per second
 // every third frame: the scene, then the picture's two halves) and drawn over the next two frames.
 constexpr auto kSoftwareSceneInterval = std::chrono::milliseconds(40);
@@ -119,6 +122,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   LineView lineView;
   DiracView diracView;
   MetricsPanel metricsPanel;
+  metricsPanel.setStaggered(window->softwareRenderer(), kPanelInterval);
   std::vector<PresetInfo> presets;
   try {
     presets = listPresets();
@@ -143,21 +147,24 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   auto nextFrame = start;
   int exitCode = kExitOk;
   const bool holdPanels = window->softwareRenderer();
+  const bool pacePresents = window->softwareRenderer();
   std::shared_ptr<const Snapshot> panelSnapshot = trainer.latest();  // what the metrics and readouts show
-  double shownFrameMs = 0.0;
+  double shownFrameMs = 0.0, shownWorkMs = 0.0;  // the toolbar's frame interval and work
   auto lastPanel = start;
   while (!window->shouldClose()) {
+    frameStats.beginFrame();
     window->beginFrame();
     const std::shared_ptr<const Snapshot> snapshot = trainer.latest();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
 
-    // What the metrics panel and the toolbar's readouts show (see kPanelInterval).
+    // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
     const auto panelClock = std::chrono::steady_clock::now();
     const bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.pictureWorkDue();
-    if (!holdPanels || (!planeBusy && panelClock - lastPanel >= kPanelInterval) ||
-        snapshot->paused != panelSnapshot->paused) {
+    const int chartsToRefresh = planeBusy ? 0 : kChartsPerFreeFrame;
+    if (!holdPanels || panelClock - lastPanel >= kPanelInterval || snapshot->paused != panelSnapshot->paused) {
       panelSnapshot = snapshot;
       shownFrameMs = frameStats.averageMs();
+      shownWorkMs = frameStats.averageWorkMs();
       lastPanel = panelClock;
     }
 
@@ -166,8 +173,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     controls.drawToolbar(*snapshot);
     ImGui::SameLine();
-    ImGui::Text("  step %s   %s it/s   %.1f ms/frame", withThousands(panelSnapshot->step).c_str(),
-                withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(), shownFrameMs);
+    ImGui::Text("  step %s   %s it/s   %.0f fps, %.1f ms a frame", withThousands(panelSnapshot->step).c_str(),
+                withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
+                shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
     ImGui::End();
 
     // [SECTION] Settings
@@ -220,7 +228,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // [SECTION] Metrics
     placeWindow(display.x - kMetricsWidth, kToolbarHeight, kMetricsWidth, display.y - kToolbarHeight);
     ImGui::Begin("Metrics", nullptr, kPanelFlags);
-    metricsPanel.draw(*panelSnapshot, ImGui::GetContentRegionAvail());
+    metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh);
     ImGui::End();
 
     // The plane's picture is one ImGui image whose texture changes under the same draw command: say so.
@@ -239,7 +247,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // rasterizers): with --steps the last frame waits for both.
     const bool stepsDone = options.pauseAfter < 0 || !snapshot->divergence.empty() ||
                            (snapshot->paused && snapshot->step >= options.pauseAfter &&
-                            panelSnapshot->version == snapshot->version &&
+                            panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
                             (!planeShown || planeView.pictureUpToDate(*snapshot)));
     const bool last = options.frames > 0 && frame >= options.frames && stepsDone;
     if (last && !options.screenshot.empty()) {
@@ -252,17 +260,28 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         exitCode = kExitBadInput;
       }
     }
+    // Hold 60 frames per second where the swap does not wait for the display (Xvfb, no vsync). A software
+    // rasterizer's frame is finished first and shown on the beat, as a display's vsync would (the next frame's work
+    // starts at once): presents evenly spaced, where a swap at the end of the work would jitter by the differences
+    // between frames' work.
+    auto waitForBeat = [&] {
+      nextFrame += kFrameInterval;
+      const auto now = std::chrono::steady_clock::now();
+      if (nextFrame > now) {
+        std::this_thread::sleep_until(nextFrame);
+      } else if (now - nextFrame > 4 * kFrameInterval) {
+        nextFrame = now;
+      }
+    };
+    if (pacePresents) {
+      window->finishDrawing();
+      frameStats.workDone();
+      if (!last) waitForBeat();
+    }
     window->swap();
     frameStats.endFrame();
     if (last) break;
-    // Hold 60 frames per second where the swap does not wait for the display (Xvfb, no vsync).
-    nextFrame += kFrameInterval;
-    const auto now = std::chrono::steady_clock::now();
-    if (nextFrame > now) {
-      std::this_thread::sleep_until(nextFrame);
-    } else if (now - nextFrame > 4 * kFrameInterval) {
-      nextFrame = now;
-    }
+    if (!pacePresents) waitForBeat();
   }
 
   if (options.frames > 0) {
@@ -272,11 +291,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const long long skip = std::min<long long>(10, frameStats.frames() / 10);  // start-up frames
     std::snprintf(line, sizeof line,
                   "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-                  "field_per_s=%.1f field_ms=%.2f field=%s ui_redrawn=%.2f renderer=\"%s\"",
+                  "field_per_s=%.1f field_ms=%.2f field=%s ui_redrawn=%.2f work_ms_p50=%.2f work_ms_p99=%.2f renderer=\"%s\"",
                   frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
                   frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
                   planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(),
                   std::string(fieldPathName(planeView.fieldPath())).c_str(), frame > 0 ? redrawnSum / frame : 0.0,
+                  frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip),
                   window->rendererName().c_str());
     out << line << "\n";
   }

@@ -2,12 +2,14 @@
 // and the last whole picture stays shown while the next one is half drawn.
 #include "app/views/plane_renderer.h"
 
+#include <GL/glcorearb.h>
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
+#include "app/gl/framebuffer.h"
 #include "tests/gl/hidden_context.h"
 
 using namespace ganscope;
@@ -72,4 +74,45 @@ TEST_CASE("gl: a picture begun in one frame and finished in the next equals the 
 
   inHalves.finishPicture(second);  // nothing pending: nothing changes
   CHECK(pixels(inHalves) == secondPicture);
+}
+
+// The window gets the picture by copying its pixels (PlaneRenderer::copyShown): any sub-rectangle lands where it is
+// asked to, pixel for pixel, and nothing outside it is touched.
+TEST_CASE("gl: copying part of the shown picture puts exactly those pixels at the place asked for") {
+  HiddenContext context;
+  constexpr int kWidth = 96, kHeight = 80;
+  PlaneRenderer renderer;
+  renderer.render(fullScene(0.0f), kWidth, kHeight);
+  const std::vector<std::uint8_t> picture = pixels(renderer);  // rows from the top
+
+  Framebuffer target;
+  target.resize(120, 100);
+  target.bind();
+  glClearColor(1.0f, 0.0f, 1.0f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  // The picture's columns [10, 70) and rows [5, 45) counted from the bottom, to (30, 40) in the target.
+  renderer.copyShown(10, 5, 70, 45, 30, 40);
+  target.resolve();
+  std::vector<std::uint8_t> copied;
+  target.readPixels(copied);  // rows from the top
+
+  auto at = [](const std::vector<std::uint8_t>& rgba, int width, int height, int x, int yFromBottom) {
+    const std::size_t i = (static_cast<std::size_t>(height - 1 - yFromBottom) * width + x) * 4;
+    return std::vector<std::uint8_t>(rgba.begin() + static_cast<std::ptrdiff_t>(i),
+                                     rgba.begin() + static_cast<std::ptrdiff_t>(i + 3));
+  };
+  const std::vector<std::uint8_t> magenta = {255, 0, 255};
+  int mismatches = 0, outsideTouched = 0;
+  for (int y = 0; y < 100; ++y) {
+    for (int x = 0; x < 120; ++x) {
+      const bool inside = x >= 30 && x < 90 && y >= 40 && y < 80;
+      const std::vector<std::uint8_t> got = at(copied, 120, 100, x, y);
+      if (inside)
+        mismatches += got != at(picture, kWidth, kHeight, x - 30 + 10, y - 40 + 5) ? 1 : 0;
+      else
+        outsideTouched += got != magenta ? 1 : 0;
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(outsideTouched == 0);
 }
