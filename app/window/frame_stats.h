@@ -5,9 +5,9 @@
 
 namespace ganscope {
 
-/// Records every frame's interval (end to end, the pacing sleep included: what sets the frame rate) and its work
-/// (from beginFrame to endFrame: building the UI, drawing, and the swap that waits for the rasterizer; what must stay
-/// under the 16.7 ms of a frame at 60 per second); gives a moving average and percentiles.
+/// Records every frame's interval (from one frame shown to the next, waits included: what sets the frame rate) and
+/// its work (from beginFrame to workDone, or to endFrame without it: building the UI and drawing it to the last
+/// pixel; what must stay under the 16.7 ms of a frame at 60 per second); gives moving averages and percentiles.
 class FrameStats {
  public:
   using Clock = std::chrono::steady_clock;
