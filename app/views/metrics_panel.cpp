@@ -54,8 +54,6 @@ double lastFinite(const std::vector<double>& values) {
 
 // The charts, in the order of the stack.
 enum class ChartKind { Losses, MeanOutput, GradientNorms, Modes, HighQuality, ModeKl, Js, W1, Penalty, Dirac, Count };
-constexpr std::size_t kChartKinds = static_cast<std::size_t>(ChartKind::Count);
-static_assert(kChartKinds == 10, "MetricsPanel::kMaxCharts counts the chart kinds");
 
 }  // namespace
 
@@ -68,7 +66,9 @@ struct MetricsPanel::History {
     bool positive = false;  // has a finite value > 0
   };
 
-  History(const Snapshot& s);
+  static_assert(static_cast<std::size_t>(ChartKind::Count) == kChartKinds, "one slot per chart kind");
+
+  explicit History(const Snapshot& s);
   History(const History&) = delete;
   History& operator=(const History&) = delete;
 
@@ -327,11 +327,11 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
   double hovered = kNaN;
   for (std::size_t k = 0; k < kChartKinds; ++k) {
     if (!newest_->charts[k].shown) continue;
-    // Each chart from the history it was last given, in a child window of its own: its own draw list, so a
-    // software rasterizer draws again only the charts that changed.
-    const History& history = *shown_[k];
-    Chart c = history.charts[k].shown ? history.charts[k] : newest_->charts[k];
-    const History& data = history.charts[k].shown ? history : *newest_;
+    // Each chart from the history it was last given (one with newest_'s layout: a round starts only when the
+    // layout is the same, else every chart takes newest_ at once), in a child window of its own: its own draw
+    // list, so a software rasterizer draws again only the charts that changed.
+    const History& data = *shown_[k];
+    Chart c = data.charts[k];
     c.options.cursorX = cursor_;
     ImVec2 chartSize(width, height);
     char id[16];

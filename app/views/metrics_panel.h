@@ -35,15 +35,15 @@ class MetricsPanel {
 
  private:
   struct History;
-  static constexpr std::size_t kMaxCharts = 10;
+  static constexpr std::size_t kChartKinds = 10;  // charts the panel can show, one slot each
   void takeHistory(const Snapshot& latest, int chartsToRefresh);
 
   MetricPlot plot_;
   bool staggered_ = false;
   std::chrono::milliseconds interval_{0};
   std::shared_ptr<const History> newest_;                     // the last history taken
-  std::array<std::shared_ptr<const History>, kMaxCharts> shown_;  // what each chart (by kind) shows
-  std::size_t next_ = kMaxCharts;                             // the next chart of the round to hand newest_ to
+  std::array<std::shared_ptr<const History>, kChartKinds> shown_;  // what each chart (by kind) shows
+  std::size_t next_ = kChartKinds;                             // the next chart of the round to hand newest_ to
   std::chrono::steady_clock::time_point roundStart_{};
   long long emptyVersion_ = -1;  // the last snapshot drawn that had no history yet
   double cursor_ = std::numeric_limits<double>::quiet_NaN();  // the step hovered in the last frame

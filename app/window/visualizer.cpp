@@ -115,14 +115,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     return kExitFailure;
   }
   // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped first.
+  // A software rasterizer gets the batched picture, the staggered charts and the presents on a beat.
+  const bool software = window->softwareRenderer();
   PlaneView planeView;
-  if (window->softwareRenderer()) planeView.setSceneInterval(kSoftwareSceneInterval);
-  planeView.setSoftwareRenderer(window->softwareRenderer());
+  if (software) planeView.setSceneInterval(kSoftwareSceneInterval);
+  planeView.setSoftwareRenderer(software);
   planeView.setFieldChoice(options.field);
   LineView lineView;
   DiracView diracView;
   MetricsPanel metricsPanel;
-  metricsPanel.setStaggered(window->softwareRenderer(), kPanelInterval);
+  metricsPanel.setStaggered(software, kPanelInterval);
   std::vector<PresetInfo> presets;
   try {
     presets = listPresets();
@@ -146,9 +148,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   const auto start = std::chrono::steady_clock::now();
   auto nextFrame = start;
   int exitCode = kExitOk;
-  const bool holdPanels = window->softwareRenderer();
-  const bool pacePresents = window->softwareRenderer();
-  std::shared_ptr<const Snapshot> panelSnapshot = trainer.latest();  // what the metrics and readouts show
+  std::shared_ptr<const Snapshot> panelSnapshot = trainer.latest();  // what the toolbar's readouts show
   double shownFrameMs = 0.0, shownWorkMs = 0.0;  // the toolbar's frame interval and work
   auto lastPanel = start;
   while (!window->shouldClose()) {
@@ -161,7 +161,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const auto panelClock = std::chrono::steady_clock::now();
     const bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.pictureWorkDue();
     const int chartsToRefresh = planeBusy ? 0 : kChartsPerFreeFrame;
-    if (!holdPanels || panelClock - lastPanel >= kPanelInterval || snapshot->paused != panelSnapshot->paused) {
+    if (!software || panelClock - lastPanel >= kPanelInterval || snapshot->paused != panelSnapshot->paused) {
       panelSnapshot = snapshot;
       shownFrameMs = frameStats.averageMs();
       shownWorkMs = frameStats.averageWorkMs();
@@ -243,8 +243,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     redrawnSum += window->lastDamageFraction();
     // With --steps too, the last frame also waits for those iterations, so a screenshot shows the same moment on a
     // fast machine and a loaded one.
-    // The plane's picture may follow a snapshot by up to three frames and the metrics panel by 100 ms (software
-    // rasterizers): with --steps the last frame waits for both.
+    // On a software rasterizer the plane's picture may follow a snapshot by up to three frames, the toolbar by 100 ms
+    // and the charts by a round of refreshes: with --steps the last frame waits for all of them.
     const bool stepsDone = options.pauseAfter < 0 || !snapshot->divergence.empty() ||
                            (snapshot->paused && snapshot->step >= options.pauseAfter &&
                             panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
@@ -273,7 +273,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         nextFrame = now;
       }
     };
-    if (pacePresents) {
+    if (software) {
       window->finishDrawing();
       frameStats.workDone();
       if (!last) waitForBeat();
@@ -281,7 +281,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     window->swap();
     frameStats.endFrame();
     if (last) break;
-    if (!pacePresents) waitForBeat();
+    if (!software) waitForBeat();
   }
 
   if (options.frames > 0) {
