@@ -30,7 +30,8 @@ namespace {
 
 /// The CSV header documented in core/gan/metrics_row.h, written out by hand.
 constexpr std::string_view kDocumentedHeader =
-    "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,modes_total";
+    "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,modes_total,"
+    "modes_held,in_basin";
 
 /// Writes `content` to `path`.
 void writeFile(const fs::path& path, std::string_view content) {

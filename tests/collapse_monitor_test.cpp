@@ -3,6 +3,7 @@
 // no alarm.
 #include <doctest/doctest.h>
 
+#include <bit>
 #include <cmath>
 #include <numbers>
 #include <string>
@@ -217,6 +218,46 @@ TEST_CASE("collapse monitor: mode hopping is a collapse whose set of modes keeps
   CHECK_FALSE(held3.back());
   CHECK(changes(held3) == 2);
   CHECK(monitor3.report().condition == TrainingCondition::ModeCollapse);
+}
+
+// The wide cloud of Metz et al. 2016, Fig. 1: almost no sample within 3σ of a mode, so at most one mode captured
+// now and then, but most of G's mass in the basins of one or two neighbouring modes, which move round the ring.
+TEST_CASE("collapse monitor: a wide cloud near few modes is a collapse, and hops when its modes change") {
+  Rng rng(6);
+  auto cloudRow = [&](long long step, std::uint64_t held, double basin) {
+    MetricsRow r = modesRow(step, step % 200 == 0 ? 0 : 1, rng);
+    r.highQuality = 0.002;
+    r.heldModes = held;
+    r.modesHeld = std::popcount(held);
+    r.basinFraction = basin;
+    return r;
+  };
+  const auto hopping = rowsOf(40, [&](int i, long long step) {
+    const int k = (i / 2) % 8;  // a new pair of modes every second row
+    return cloudRow(step, (1ULL << k) | (1ULL << ((k + 1) % 8)), 0.5);
+  });
+  CollapseMonitor monitor;
+  const auto collapsed = trace(monitor, hopping, ringConfig(), TrainingCondition::ModeCollapse);
+  CHECK(firstHeld(collapsed) == 5);  // collapseEnterRows rows after step 0, spanning 400 iterations
+  CHECK(monitor.holds(TrainingCondition::ModeHopping));
+  CHECK(monitor.report().headline == "Mode hopping: near 2 of 8 modes, changing");
+  CHECK(monitor.report().explanation.find("wide cloud") != std::string::npos);
+
+  // The same cloud on one fixed pair is a collapse, named as a cloud near 2 modes.
+  const auto fixed = rowsOf(40, [&](int, long long step) { return cloudRow(step, 0b11, 0.5); });
+  CollapseMonitor monitor2;
+  CHECK(firstHeld(trace(monitor2, fixed, ringConfig(), TrainingCondition::ModeHopping)) == -1);
+  CHECK(monitor2.report().headline == "Mode collapse: near 2 of 8 modes");
+  CHECK(monitor2.report().explanation.find("50% of its samples within half the spacing") != std::string::npos);
+
+  // Not a collapse: too little of the mass near the modes (G still spreading from the centre), or near too many.
+  for (const auto& [held, basin] : {std::pair{0b11ULL, 0.2}, std::pair{0b11111ULL, 0.9}, std::pair{0ULL, 0.9}}) {
+    CAPTURE(held);
+    CAPTURE(basin);
+    const auto rows = rowsOf(40, [&](int, long long step) { return cloudRow(step, held, basin); });
+    CollapseMonitor quiet;
+    CHECK(firstHeld(trace(quiet, rows, ringConfig(), TrainingCondition::ModeCollapse)) == -1);
+  }
 }
 
 TEST_CASE("collapse monitor: vanishing gradients under the minimax loss only, with hysteresis") {

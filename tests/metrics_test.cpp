@@ -208,6 +208,45 @@ TEST_CASE("mode coverage: capturedModeMask sets the bits of the captured modes o
   CHECK(capturedModeMask(many) == (1ULL << 63));
 }
 
+// A wide cloud centred on one mode of the ring of 8 (r = 2, so the basins are discs of radius sin(π/8)·2 = 0.765):
+// almost nothing lies within 3σ = 0.06 of a mode, yet the cloud's mass is in one basin, which the basin counts see.
+TEST_CASE("mode coverage: basins count where a wide cloud's mass is, far from 3σ") {
+  const ModeSet modes = ringModes(8, 2.0, 0.02);
+  Rng rng(7);
+  Matrix cloud = normalSamples(2, 2500, rng, 0.3);
+  cloud.row(0).array() -= 2.0f;  // centred on mode 4, (-2, 0)
+  const ModeCoverage coverage = measureModeCoverage(cloud, modes);
+  CHECK(coverage.highQualityFraction < 0.03);
+  CHECK(coverage.modesHeld == 1);
+  CHECK(coverage.heldModes == (1ULL << 4));
+  // P(‖N(0, 0.3²I)‖ < 0.765) = 1 − exp(−0.765² / (2·0.09)) = 0.96; the rest falls between basins.
+  CHECK(coverage.basinFraction == doctest::Approx(0.96).epsilon(0.02));
+  CHECK(coverage.basinPerMode[4] == doctest::Approx(0.96 * 2500).epsilon(0.02));
+
+  // A perfect sampler holds every mode; a cloud at the centre of the ring lies in no basin and holds none.
+  const ModeCoverage perfect = measureModeCoverage(sampleMixture(modes, 2500, rng), modes);
+  CHECK(perfect.modesHeld == 8);
+  CHECK(perfect.heldModes == 0xffULL);
+  CHECK(perfect.basinFraction == 1.0);
+  const ModeCoverage centred = measureModeCoverage(normalSamples(2, 2500, rng, 0.3), modes);
+  CHECK(centred.modesHeld == 0);
+  CHECK(centred.basinFraction < 0.01);
+}
+
+// A mode is held from half its fair share on: with K = 2 modes at ±2 (basins of radius 2) and 8 samples, 2 are
+// needed (2·K·count ≥ n); a sample halfway between them is in neither basin.
+TEST_CASE("mode coverage: a mode is held by at least n / (2K) of the samples in its basin") {
+  const ModeSet modes = modes1d({-2.0f, 2.0f}, {0.1f, 0.1f});
+  const ModeCoverage two = measureModeCoverage(row({-2.5f, -1.9f, 1.0f, 1.5f, 2.2f, 2.9f, 3.5f, 3.9f}), modes);
+  CHECK(two.basinPerMode == std::vector<int>{2, 6});
+  CHECK(two.modesHeld == 2);
+  const ModeCoverage one = measureModeCoverage(row({-2.5f, 0.0f, 1.0f, 1.5f, 2.2f, 2.9f, 3.5f, 3.9f}), modes);
+  CHECK(one.basinPerMode == std::vector<int>{1, 6});
+  CHECK(one.modesHeld == 1);
+  CHECK(one.heldModes == 0b10ULL);
+  CHECK(one.basinFraction == doctest::Approx(7.0 / 8.0));
+}
+
 TEST_CASE("mode coverage: the quality radius is strict and measured in each mode's own σ") {
   SUBCASE("a sample exactly qualitySigmas away is not high quality; one just inside is") {
     const ModeSet modes = modes1d({0.0f}, {1.0f});

@@ -65,6 +65,9 @@ void MetricsEvaluator::measure(const Mlp& generator, MetricsRow& row) {
     row.highQuality = coverage.highQualityFraction;
     row.modeKl = coverage.reverseKl;
     row.capturedModes = capturedModeMask(coverage);
+    row.modesHeld = coverage.modesHeld;
+    row.heldModes = coverage.heldModes;
+    row.basinFraction = coverage.basinFraction;
   }
   row.js = jsDivergenceOnGrid(realForJs_, fake, grid_);
   row.w1 = slicedW1_ ? slicedW1_->distanceTo(fake) : wasserstein1Exact1d(realForW1_, fake);

@@ -25,6 +25,11 @@ struct MetricsRow {
   std::uint64_t capturedModes = 0;  ///< bit k set when mode k (k < 64) is captured: which modes, for mode hopping
   double highQuality = kNone;  ///< fraction of generated samples within 3σ of their nearest mode
   double modeKl = kNone;       ///< reverse KL of the histogram of nearest modes against uniform
+  /// Modes whose basin (a disc of half the spacing between modes) holds at least half a fair share of G's
+  /// samples: where G's mass is, even far from 3σ (ModeCoverage::modesHeld).
+  double modesHeld = kNone;
+  std::uint64_t heldModes = 0;  ///< bit k set when mode k (k < 64) is held
+  double basinFraction = kNone;  ///< fraction of G's samples in some mode's basin
   double js = kNone;           ///< JS divergence on a histogram grid (nats, ≤ ln 2)
   double w1 = kNone;           ///< Wasserstein-1: exact in 1D, sliced in 2D
   double theta = kNone;        ///< Dirac-GAN: the generator's parameter
@@ -32,7 +37,7 @@ struct MetricsRow {
 };
 
 /// The CSV header: step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,
-/// modes_total, then theta,psi when `withDirac`.
+/// modes_total,modes_held,in_basin, then theta,psi when `withDirac`.
 std::string metricsCsvHeader(bool withDirac);
 
 /// One CSV line (no newline) in the header's order; NaN cells are empty; numbers round-trip (%.9g).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -38,6 +39,23 @@ void checkInputs(const Matrix& samples, const ModeSet& modes, double qualitySigm
   }
 }
 
+// The squared radius of every mode's basin: (half the smallest distance between two centres)², so that the basins
+// do not overlap; infinite with a single mode. `centres` holds K centres of `dim` coordinates one after another.
+double basinRadiusSquared(const std::vector<double>& centres, int dim, int modeCount) {
+  double smallest = std::numeric_limits<double>::infinity();
+  for (int a = 0; a < modeCount; ++a) {
+    for (int b = a + 1; b < modeCount; ++b) {
+      double squared = 0.0;
+      for (int i = 0; i < dim; ++i) {
+        const double difference = centres[static_cast<std::size_t>(a) * dim + i] - centres[static_cast<std::size_t>(b) * dim + i];
+        squared += difference * difference;
+      }
+      smallest = std::min(smallest, squared);
+    }
+  }
+  return smallest / 4.0;
+}
+
 }  // namespace
 
 ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, double qualitySigmas,
@@ -58,15 +76,19 @@ ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, do
   }
   // Compare squared normalised distances with qualitySigmas², which avoids a sqrt per sample.
   const double thresholdSquared = qualitySigmas * qualitySigmas;
+  const double basinSquared = basinRadiusSquared(centres, dim, modeCount);
 
   ModeCoverage result;
   result.modesTotal = modeCount;
   result.highQualityPerMode.assign(modeCount, 0);
+  result.basinPerMode.assign(modeCount, 0);
   int highQualityCount = 0;
+  int basinCount = 0;
 
   for (Eigen::Index j = 0; j < sampleCount; ++j) {
     const float* x = samples.data() + j * dim;  // column j of a column-major matrix is contiguous
     // Nearest mode by normalised distance; a NaN distance never wins, so a NaN sample keeps nearest = -1.
+    // The basins are disjoint, so at most one contains x: the one of the nearest centre in plain distance.
     double bestSquared = std::numeric_limits<double>::infinity();
     int nearest = -1;
     for (int k = 0; k < modeCount; ++k) {
@@ -75,6 +97,10 @@ ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, do
       for (int i = 0; i < dim; ++i) {
         const double difference = static_cast<double>(x[i]) - centre[i];
         squared += difference * difference;
+      }
+      if (squared < basinSquared) {
+        ++result.basinPerMode[k];
+        ++basinCount;
       }
       squared *= inverseVariances[k];
       if (squared < bestSquared) {
@@ -93,6 +119,13 @@ ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, do
   }
   result.highQualityFraction =
       sampleCount > 0 ? static_cast<double>(highQualityCount) / static_cast<double>(sampleCount) : 0.0;
+  result.basinFraction = sampleCount > 0 ? static_cast<double>(basinCount) / static_cast<double>(sampleCount) : 0.0;
+  for (int k = 0; k < modeCount; ++k) {
+    const bool held = sampleCount > 0 && 2 * modeCount * static_cast<Eigen::Index>(result.basinPerMode[k]) >= sampleCount;
+    if (!held) continue;
+    ++result.modesHeld;
+    if (k < 64) result.heldModes |= std::uint64_t{1} << k;
+  }
 
   // Reverse KL(q̂ ‖ uniform) = Σ_k q̂_k ln(q̂_k / (1/K)); 0·ln 0 = 0; NaN (the default) with no HQ sample.
   if (highQualityCount > 0) {
