@@ -1,6 +1,8 @@
 // The collapse monitor (core/gan/collapse_monitor.h) on synthetic metric histories: each condition is entered
 // after the required rows, does not flicker at its threshold, is left with hysteresis, and a healthy run raises
 // no alarm.
+#include "core/gan/collapse_monitor.h"
+
 #include <doctest/doctest.h>
 
 #include <bit>
@@ -9,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "core/gan/collapse_monitor.h"
 #include "core/gan/config_json.h"
 #include "core/util/rng.h"
 
@@ -220,8 +221,9 @@ TEST_CASE("collapse monitor: mode hopping is a collapse whose set of modes keeps
   CHECK(monitor3.report().condition == TrainingCondition::ModeCollapse);
 }
 
-// The wide cloud of Metz et al. 2016, Fig. 1: almost no sample within 3σ of a mode, so at most one mode captured
-// now and then, but most of G's mass in the basins of one or two neighbouring modes, which move round the ring.
+// The wide cloud of Metz et al. 2016, Fig. 1: almost no sample within 3σ of a mode, so at most one mode
+// captured now and then, but most of G's mass in the basins of one or two neighbouring modes, which move
+// round the ring.
 TEST_CASE("collapse monitor: a wide cloud near few modes is a collapse, and hops when its modes change") {
   Rng rng(6);
   auto cloudRow = [&](long long step, std::uint64_t held, double basin) {
@@ -248,10 +250,13 @@ TEST_CASE("collapse monitor: a wide cloud near few modes is a collapse, and hops
   CollapseMonitor monitor2;
   CHECK(firstHeld(trace(monitor2, fixed, ringConfig(), TrainingCondition::ModeHopping)) == -1);
   CHECK(monitor2.report().headline == "Mode collapse: near 2 of 8 modes");
-  CHECK(monitor2.report().explanation.find("50% of its samples within half the spacing") != std::string::npos);
+  CHECK(monitor2.report().explanation.find("50% of its samples within half the spacing") !=
+        std::string::npos);
 
-  // Not a collapse: too little of the mass near the modes (G still spreading from the centre), or near too many.
-  for (const auto& [held, basin] : {std::pair{0b11ULL, 0.2}, std::pair{0b11111ULL, 0.9}, std::pair{0ULL, 0.9}}) {
+  // Not a collapse: too little of the mass near the modes (G still spreading from the centre), or near too
+  // many.
+  for (const auto& [held, basin] :
+       {std::pair{0b11ULL, 0.2}, std::pair{0b11111ULL, 0.9}, std::pair{0ULL, 0.9}}) {
     CAPTURE(held);
     CAPTURE(basin);
     const auto rows = rowsOf(40, [&](int, long long step) { return cloudRow(step, held, basin); });

@@ -208,8 +208,9 @@ TEST_CASE("mode coverage: capturedModeMask sets the bits of the captured modes o
   CHECK(capturedModeMask(many) == (1ULL << 63));
 }
 
-// A wide cloud centred on one mode of the ring of 8 (r = 2, so the basins are discs of radius sin(π/8)·2 = 0.765):
-// almost nothing lies within 3σ = 0.06 of a mode, yet the cloud's mass is in one basin, which the basin counts see.
+// A wide cloud centred on one mode of the ring of 8 (r = 2, so the basins are discs of radius sin(π/8)·2 =
+// 0.765): almost nothing lies within 3σ = 0.06 of a mode, yet the cloud's mass is in one basin, which the
+// basin counts see.
 TEST_CASE("mode coverage: basins count where a wide cloud's mass is, far from 3σ") {
   const ModeSet modes = ringModes(8, 2.0, 0.02);
   Rng rng(7);
@@ -233,11 +234,12 @@ TEST_CASE("mode coverage: basins count where a wide cloud's mass is, far from 3�
   CHECK(centred.basinFraction < 0.01);
 }
 
-// A mode is held from half its fair share on: with K = 2 modes at ±2 (basins of radius 2) and 8 samples, 2 are
-// needed (2·K·count ≥ n); a sample halfway between them is in neither basin.
+// A mode is held from half its fair share on: with K = 2 modes at ±2 (basins of radius 2) and 8 samples, 2
+// are needed (2·K·count ≥ n); a sample halfway between them is in neither basin.
 TEST_CASE("mode coverage: a mode is held by at least n / (2K) of the samples in its basin") {
   const ModeSet modes = modes1d({-2.0f, 2.0f}, {0.1f, 0.1f});
-  const ModeCoverage two = measureModeCoverage(row({-2.5f, -1.9f, 1.0f, 1.5f, 2.2f, 2.9f, 3.5f, 3.9f}), modes);
+  const ModeCoverage two =
+      measureModeCoverage(row({-2.5f, -1.9f, 1.0f, 1.5f, 2.2f, 2.9f, 3.5f, 3.9f}), modes);
   CHECK(two.basinPerMode == std::vector<int>{2, 6});
   CHECK(two.modesHeld == 2);
   const ModeCoverage one = measureModeCoverage(row({-2.5f, 0.0f, 1.0f, 1.5f, 2.2f, 2.9f, 3.5f, 3.9f}), modes);

@@ -81,9 +81,11 @@ TEST_CASE("presets: the fixes of ring8-collapse differ from it only by their sta
   CHECK(r1 == collapse);
 }
 
-// Metz et al. 2016, Fig. 1: a G that outruns D is chased from mode to mode as a wide cloud. The monitor must name
-// it from where G's mass is (the basins), since few samples come within 3σ of a mode; the held set must move.
-TEST_CASE("presets: ring8-hopping stays near 1-2 of 8 modes, moving, and the monitor names it, for seeds 1 to 3") {
+// Metz et al. 2016, Fig. 1: a G that outruns D is chased from mode to mode as a wide cloud. The monitor must
+// name it from where G's mass is (the basins), since few samples come within 3σ of a mode; the held set must
+// move.
+TEST_CASE(
+    "presets: ring8-hopping stays near 1-2 of 8 modes, moving, and the monitor names it, for seeds 1 to 3") {
   for (std::uint64_t seed : {1, 2, 3}) {
     CAPTURE(seed);
     Config c = preset("ring8-hopping");
@@ -112,7 +114,8 @@ TEST_CASE("presets: ring8-hopping stays near 1-2 of 8 modes, moving, and the mon
   }
 }
 
-TEST_CASE("presets: ring8-unrolled covers at least 7 of 8 modes where ring8-hopping holds 2, for seeds 1 to 3") {
+TEST_CASE(
+    "presets: ring8-unrolled covers at least 7 of 8 modes where ring8-hopping holds 2, for seeds 1 to 3") {
   for (std::uint64_t seed : {1, 2, 3}) {
     CAPTURE(seed);
     const MetricsRow row = finalRow("ring8-unrolled", seed, 3000);
@@ -122,7 +125,8 @@ TEST_CASE("presets: ring8-unrolled covers at least 7 of 8 modes where ring8-hopp
   }
   const Config hopping = preset("ring8-hopping");
   Config unrolled = preset("ring8-unrolled");
-  unrolled.name = hopping.name, unrolled.description = hopping.description, unrolled.demoSteps = hopping.demoSteps;
+  unrolled.name = hopping.name, unrolled.description = hopping.description,
+  unrolled.demoSteps = hopping.demoSteps;
   unrolled.unroll = 0;
   CHECK(unrolled == hopping);
 }

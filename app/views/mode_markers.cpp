@@ -27,14 +27,14 @@ void addMarker(ImDrawList* drawList, ImVec2 centre, float radius, bool captured)
   }
 }
 
-// How a mode is drawn: captured (a sample within 3σ), near (missed, but its basin holds half a fair share of G's
-// samples: a wide cloud sits on it) or missed.
+// How a mode is drawn: captured (a sample within 3σ), near (missed, but its basin holds half a fair share of
+// G's samples: a wide cloud sits on it) or missed.
 enum class MarkerState { Captured, Near, Missed };
 
-// A marker around a mode on the plane, leaving the mode's own samples (its 3σ disc, `inner` pixels) visible: a
-// captured mode gets a broad filled band (an annulus), a near one a thin teal ring, a missed one a thin dark ring.
-// Segments: ImGui's own count for the radius (within 1.6 px of the true circle), a third of a fixed 40's triangles
-// at these radii: a software rasterizer draws them again with every picture.
+// A marker around a mode on the plane, leaving the mode's own samples (its 3σ disc, `inner` pixels) visible:
+// a captured mode gets a broad filled band (an annulus), a near one a thin teal ring, a missed one a thin
+// dark ring. Segments: ImGui's own count for the radius (within 1.6 px of the true circle), a third of a
+// fixed 40's triangles at these radii: a software rasterizer draws them again with every picture.
 void addPlaneMarker(ImDrawList* drawList, ImVec2 centre, float inner, MarkerState state) {
   if (state == MarkerState::Captured) {
     const float band = std::max(5.0f, inner * 0.6f);
@@ -94,10 +94,12 @@ void ModeMarkers::drawPlane(ImDrawList* drawList, ImVec2 origin, ImVec2 size, co
     MarkerState state;
     const char* label;
   };
-  Entry entries[3] = {{MarkerState::Captured, "captured"}, {MarkerState::Near, "near"}, {MarkerState::Missed, "missed"}};
+  Entry entries[3] = {
+      {MarkerState::Captured, "captured"}, {MarkerState::Near, "near"}, {MarkerState::Missed, "missed"}};
   float width = ImGui::CalcTextSize(text).x + font * 1.0f;
   for (const Entry& e : entries) {
-    if (e.state != MarkerState::Near || anyNear) width += 2 * r + font * 1.1f + ImGui::CalcTextSize(e.label).x;
+    if (e.state != MarkerState::Near || anyNear)
+      width += 2 * r + font * 1.1f + ImGui::CalcTextSize(e.label).x;
   }
   drawList->AddRectFilled(ImVec2(at.x - font * 0.4f, at.y - font * 0.25f), ImVec2(at.x + width, at.y + font * 1.25f),
                           IM_COL32(255, 255, 255, 215), font * 0.3f);
@@ -105,7 +107,8 @@ void ModeMarkers::drawPlane(ImDrawList* drawList, ImVec2 origin, ImVec2 size, co
   const float mid = at.y + font * 0.5f;
   for (const Entry& e : entries) {
     if (e.state == MarkerState::Near && !anyNear) continue;
-    addPlaneMarker(drawList, ImVec2(x + r, mid), r * (e.state == MarkerState::Captured ? 0.45f : 0.6f), e.state);
+    addPlaneMarker(drawList, ImVec2(x + r, mid), r * (e.state == MarkerState::Captured ? 0.45f : 0.6f),
+                   e.state);
     x += 2 * r + font * 0.3f;
     drawList->AddText(ImVec2(x, at.y), kMissed, e.label);
     x += ImGui::CalcTextSize(e.label).x + font * 0.8f;

@@ -21,11 +21,12 @@ class ModeMarkers {
   /// Data without modes clears the markers.
   void update(long long version, const Distribution& data, const Matrix& fake);
 
-  /// Draws a marker around each mode centre of a 2D plane showing `view` in the rectangle (origin, size): a broad
-  /// filled teal band for a captured mode, a thin teal ring for a mode that is missed but near (its basin holds half
-  /// a fair share of G's samples: a wide cloud sits on it), a thin dark ring for a missed one, all with a white halo
-  /// and outside the mode's 3σ disc, so the samples there stay visible; never too small for a projector. A one-line
-  /// legend sits at the top left ("near" in it only while some mode is near).
+  /// Draws a marker around each mode centre of a 2D plane showing `view` in the rectangle (origin, size): a
+  /// broad filled teal band for a captured mode, a thin teal ring for a mode that is missed but near (its
+  /// basin holds half a fair share of G's samples: a wide cloud sits on it), a thin dark ring for a missed
+  /// one, all with a white halo and outside the mode's 3σ disc, so the samples there stay visible; never too
+  /// small for a projector. A one-line legend sits at the top left ("near" in it only while some mode is
+  /// near).
   void drawPlane(ImDrawList* drawList, ImVec2 origin, ImVec2 size, const Bounds& view) const;
 
   /// Draws the markers of a 1D mixture on a horizontal axis at pixel height `y` (a filled disc when captured, a

@@ -40,18 +40,20 @@ double median(std::vector<double> values) {
 
 bool hasModes(const MetricsRow& row) { return finite(row.modes) && finite(row.modesTotal) && row.modesTotal >= 2; }
 
-// A row in which G's mass is gathered near at least one and at most ⌊fraction·K⌋ modes (their basins), whether or
-// not its samples come within 3σ of them.
+// A row in which G's mass is gathered near at least one and at most ⌊fraction·K⌋ modes (their basins),
+// whether or not its samples come within 3σ of them.
 bool massNearFewModes(const MetricsRow& row, const CollapseThresholds& t) {
   return finite(row.modesHeld) && finite(row.basinFraction) && row.modesHeld >= 1 &&
-         row.modesHeld <= std::floor(t.collapseFraction * row.modesTotal) && row.basinFraction >= t.collapseMinBasin;
+         row.modesHeld <= std::floor(t.collapseFraction * row.modesTotal) &&
+         row.basinFraction >= t.collapseMinBasin;
 }
 
-// A row counts towards collapse when it covers at most ⌊fraction·K⌋ modes and either covers at least one, with
-// enough of G's samples on a mode to say that G has found some modes, or has G's mass near a few modes.
+// A row counts towards collapse when it covers at most ⌊fraction·K⌋ modes and either covers at least one,
+// with enough of G's samples on a mode to say that G has found some modes, or has G's mass near a few modes.
 bool collapsedRow(const MetricsRow& row, const CollapseThresholds& t) {
   if (!hasModes(row) || row.modes > std::floor(t.collapseFraction * row.modesTotal)) return false;
-  const bool onFewModes = row.modes >= 1 && finite(row.highQuality) && row.highQuality >= t.collapseMinHighQuality;
+  const bool onFewModes =
+      row.modes >= 1 && finite(row.highQuality) && row.highQuality >= t.collapseMinHighQuality;
   return onFewModes || massNearFewModes(row, t);
 }
 
@@ -263,7 +265,8 @@ void CollapseMonitor::judgeHopping(const std::vector<MetricsRow>& history, std::
   for (std::size_t j = index + 1; j-- > 0 && n < window;) {
     const MetricsRow& r = history[j];
     if (r.step <= 0 || !hasModes(r)) break;
-    // Rows with samples on the modes show which modes are captured; a wide cloud shows which modes it is near.
+    // Rows with samples on the modes show which modes are captured; a wide cloud shows which modes it is
+    // near.
     const bool onModes = r.highQuality >= t_.hopMinHighQuality;
     allCollapsed = allCollapsed && collapsedRow(r, t_) && (onModes || massNearFewModes(r, t_));
     masks[window - 1 - n] = onModes ? r.capturedModes : r.heldModes;
@@ -463,11 +466,12 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
     const bool cloud = !(row.highQuality >= t_.hopMinHighQuality) && massNearFewModes(row, t_);
     const long long modes = std::llround(cloud ? row.modesHeld : row.modes);
     r.headline = format("Mode hopping: %s %lld of %lld modes, changing", cloud ? "near" : "on", modes, total);
-    r.explanation = format("G %s only %lld of %lld modes at a time, but which ones changed %d times in the last "
-                           "%s iterations (%d different modes visited): D chases G from mode to mode and G runs to "
-                           "the next one (Metz et al. 2016).",
-                           cloud ? "is a wide cloud near" : "covers", modes, total, hopping_.enterRun,
-                           withThousands(step - hopping_.runStart).c_str(), hopping_.leaveRun);
+    r.explanation = format(
+        "G %s only %lld of %lld modes at a time, but which ones changed %d times in the last "
+        "%s iterations (%d different modes visited): D chases G from mode to mode and G runs to "
+        "the next one (Metz et al. 2016).",
+        cloud ? "is a wide cloud near" : "covers", modes, total, hopping_.enterRun,
+        withThousands(step - hopping_.runStart).c_str(), hopping_.leaveRun);
     fixes.push_back({"unroll = 5", {"unroll=5"}});
     fixes.push_back({"pack = 4", {"pack=4"}});
     fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
@@ -479,20 +483,22 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
     const double quality = finite(row.highQuality) ? 100.0 * row.highQuality : 0.0;
     if (quality >= 100.0 * t_.collapseMinHighQuality || !massNearFewModes(row, t_)) {
       r.headline = format("Mode collapse: %lld of %lld modes", modes, total);
-      r.explanation = format("Only %lld of %lld modes covered, and never more than %lld for the last %s iterations: "
-                             "%s (%.0f%% of its samples lie on a mode; D(fake) %.2g).",
-                             modes, total, collapseMaxModes_, withThousands(step - collapse_.since).c_str(),
-                             quality >= 50.0 ? "G puts its samples on a few modes and ignores the rest"
-                                             : "G spreads its samples thinly and reaches only a few modes",
-                             quality, row.dFake);
+      r.explanation = format(
+          "Only %lld of %lld modes covered, and never more than %lld for the last %s iterations: "
+          "%s (%.0f%% of its samples lie on a mode; D(fake) %.2g).",
+          modes, total, collapseMaxModes_, withThousands(step - collapse_.since).c_str(),
+          quality >= 50.0 ? "G puts its samples on a few modes and ignores the rest"
+                          : "G spreads its samples thinly and reaches only a few modes",
+          quality, row.dFake);
     } else {
       const long long held = std::llround(row.modesHeld);
       r.headline = format("Mode collapse: near %lld of %lld modes", held, total);
-      r.explanation = format("G is a wide cloud near only %lld of %lld modes (%.0f%% of its samples within half the "
-                             "spacing of a mode, %.0f%% within 3σ), and has covered at most %lld for the last %s "
-                             "iterations: D pushes it off each mode it reaches (D(fake) %.2g).",
-                             held, total, 100.0 * row.basinFraction, quality, collapseMaxModes_,
-                             withThousands(step - collapse_.since).c_str(), row.dFake);
+      r.explanation = format(
+          "G is a wide cloud near only %lld of %lld modes (%.0f%% of its samples within half the "
+          "spacing of a mode, %.0f%% within 3σ), and has covered at most %lld for the last %s "
+          "iterations: D pushes it off each mode it reaches (D(fake) %.2g).",
+          held, total, 100.0 * row.basinFraction, quality, collapseMaxModes_,
+          withThousands(step - collapse_.since).c_str(), row.dFake);
     }
     fixes.push_back({"unroll = 5", {"unroll=5"}});
     fixes.push_back({"pack = 4", {"pack=4"}});

@@ -47,10 +47,11 @@ struct CollapseThresholds {
   /// ... and at least this fraction of G's samples is high quality: a G with fewer on any mode has not found
   /// the modes yet (it is spread thin, still learning), rather than collapsed onto a few.
   double collapseMinHighQuality = 0.1;
-  /// A row with fewer high-quality samples still counts as collapsed when G's mass is gathered near a few modes:
-  /// at least this fraction of its samples in the basins of the modes (discs of half the spacing between modes),
-  /// and at most ⌊collapseFraction·K⌋ modes, but at least one, held (ModeCoverage::modesHeld). This is the wide
-  /// cloud that hops from mode to mode (Metz et al. 2016, Fig. 1), which rarely comes within 3σ of a mode.
+  /// A row with fewer high-quality samples still counts as collapsed when G's mass is gathered near a few
+  /// modes: at least this fraction of its samples in the basins of the modes (discs of half the spacing
+  /// between modes), and at most ⌊collapseFraction·K⌋ modes, but at least one, held
+  /// (ModeCoverage::modesHeld). This is the wide cloud that hops from mode to mode (Metz et al. 2016, Fig.
+  /// 1), which rarely comes within 3σ of a mode.
   double collapseMinBasin = 0.3;
   int collapseEnterRows = 5;          ///< collapsed rows in a row needed to enter ...
   long long collapseEnterSpan = 400;  ///< ... spanning at least this many iterations
@@ -61,10 +62,10 @@ struct CollapseThresholds {
   int hopWindow = 8;        ///< rows looked at
   int hopEnterChanges = 3;  ///< changes of the captured set needed to enter
   int hopLeaveChanges = 0;  ///< leaves when the window holds no more changes than this
-  /// A row of the window with at least this fraction of high-quality samples contributes its captured set; one
-  /// with fewer contributes its held set (modes whose basin holds half a fair share of G's samples), and must be
-  /// collapsed by G's mass being near few modes: with few samples on any mode the captured set changes by chance
-  /// (a mode captured by one stray sample), not by hopping.
+  /// A row of the window with at least this fraction of high-quality samples contributes its captured set;
+  /// one with fewer contributes its held set (modes whose basin holds half a fair share of G's samples), and
+  /// must be collapsed by G's mass being near few modes: with few samples on any mode the captured set
+  /// changes by chance (a mode captured by one stray sample), not by hopping.
   double hopMinHighQuality = 0.25;
   // Vanishing gradients (minimax loss only: ∂L_G/∂d = −D(fake), Goodfellow et al. 2014, §3). Not judged on the
   // Dirac-GAN, whose D(fake) = σ(ψθ) swings to 0 and back with every turn: the oscillation rule covers it.

@@ -17,16 +17,18 @@ void appendCell(std::string& line, double value) {
 }  // namespace
 
 std::string metricsCsvHeader(bool withDirac) {
-  std::string header = "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,"
-                       "modes_total,modes_held,in_basin";
+  std::string header =
+      "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,"
+      "modes_total,modes_held,in_basin";
   if (withDirac) header += ",theta,psi";
   return header;
 }
 
 std::string metricsCsvLine(const MetricsRow& row, bool withDirac) {
   std::string line = std::to_string(row.step);
-  for (double v : {row.lossD, row.lossG, row.dReal, row.dFake, row.gradNormD, row.gradNormG, row.modes,
-                   row.highQuality, row.modeKl, row.js, row.w1, row.penalty, row.modesTotal, row.modesHeld, row.basinFraction}) {
+  for (double v :
+       {row.lossD, row.lossG, row.dReal, row.dFake, row.gradNormD, row.gradNormG, row.modes, row.highQuality,
+        row.modeKl, row.js, row.w1, row.penalty, row.modesTotal, row.modesHeld, row.basinFraction}) {
     appendCell(line, v);
   }
   if (withDirac) {

@@ -28,7 +28,7 @@ struct MetricsRow {
   /// Modes whose basin (a disc of half the spacing between modes) holds at least half a fair share of G's
   /// samples: where G's mass is, even far from 3σ (ModeCoverage::modesHeld).
   double modesHeld = kNone;
-  std::uint64_t heldModes = 0;  ///< bit k set when mode k (k < 64) is held
+  std::uint64_t heldModes = 0;   ///< bit k set when mode k (k < 64) is held
   double basinFraction = kNone;  ///< fraction of G's samples in some mode's basin
   double js = kNone;           ///< JS divergence on a histogram grid (nats, ≤ ln 2)
   double w1 = kNone;           ///< Wasserstein-1: exact in 1D, sliced in 2D

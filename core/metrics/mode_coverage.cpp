@@ -39,15 +39,17 @@ void checkInputs(const Matrix& samples, const ModeSet& modes, double qualitySigm
   }
 }
 
-// The squared radius of every mode's basin: (half the smallest distance between two centres)², so that the basins
-// do not overlap; infinite with a single mode. `centres` holds K centres of `dim` coordinates one after another.
+// The squared radius of every mode's basin: (half the smallest distance between two centres)², so that the
+// basins do not overlap; infinite with a single mode. `centres` holds K centres of `dim` coordinates one
+// after another.
 double basinRadiusSquared(const std::vector<double>& centres, int dim, int modeCount) {
   double smallest = std::numeric_limits<double>::infinity();
   for (int a = 0; a < modeCount; ++a) {
     for (int b = a + 1; b < modeCount; ++b) {
       double squared = 0.0;
       for (int i = 0; i < dim; ++i) {
-        const double difference = centres[static_cast<std::size_t>(a) * dim + i] - centres[static_cast<std::size_t>(b) * dim + i];
+        const double difference =
+            centres[static_cast<std::size_t>(a) * dim + i] - centres[static_cast<std::size_t>(b) * dim + i];
         squared += difference * difference;
       }
       smallest = std::min(smallest, squared);
@@ -119,9 +121,11 @@ ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, do
   }
   result.highQualityFraction =
       sampleCount > 0 ? static_cast<double>(highQualityCount) / static_cast<double>(sampleCount) : 0.0;
-  result.basinFraction = sampleCount > 0 ? static_cast<double>(basinCount) / static_cast<double>(sampleCount) : 0.0;
+  result.basinFraction =
+      sampleCount > 0 ? static_cast<double>(basinCount) / static_cast<double>(sampleCount) : 0.0;
   for (int k = 0; k < modeCount; ++k) {
-    const bool held = sampleCount > 0 && 2 * modeCount * static_cast<Eigen::Index>(result.basinPerMode[k]) >= sampleCount;
+    const bool held =
+        sampleCount > 0 && 2 * modeCount * static_cast<Eigen::Index>(result.basinPerMode[k]) >= sampleCount;
     if (!held) continue;
     ++result.modesHeld;
     if (k < 64) result.heldModes |= std::uint64_t{1} << k;

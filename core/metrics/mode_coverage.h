@@ -19,8 +19,9 @@ struct ModeCoverage {
   double reverseKl = std::numeric_limits<double>::quiet_NaN();
   std::vector<int> highQualityPerMode;  ///< K counts: the high-quality samples whose nearest mode is k
   /// K counts: the samples in mode k's basin, the disc (interval in 1D) around its centre of radius half the
-  /// smallest distance between two centres, however far from 3σ. Where G's mass is, even when it is not on a mode
-  /// yet: a G that hops as a wide cloud puts few samples within 3σ of any mode but most in one or two basins.
+  /// smallest distance between two centres, however far from 3σ. Where G's mass is, even when it is not on a
+  /// mode yet: a G that hops as a wide cloud puts few samples within 3σ of any mode but most in one or two
+  /// basins.
   std::vector<int> basinPerMode;
   double basinFraction = 0;  ///< samples in some mode's basin / all samples (0 when there are no samples)
   int modesHeld = 0;         ///< modes whose basin holds at least half a fair share, n / (2K), of the samples
@@ -38,8 +39,8 @@ struct ModeCoverage {
 ///   - reverse KL = KL(q̂ ‖ u) = Σ_k q̂_k ln(K q̂_k), where q̂ is the histogram of the nearest modes of the
 ///     high-quality samples and u is uniform over the K modes; empty bins contribute 0, so it lies in
 ///     [0, ln K]; it is NaN when no sample is high quality.
-/// It also counts, for each mode, the samples in its basin (see ModeCoverage::basinPerMode) and the modes held,
-/// a measure of our own for a generator that has not reached 3σ of any mode (see the collapse monitor).
+/// It also counts, for each mode, the samples in its basin (see ModeCoverage::basinPerMode) and the modes
+/// held, a measure of our own for a generator that has not reached 3σ of any mode (see the collapse monitor).
 /// A sample with a NaN coordinate (a diverged generator) is never high quality.
 /// Works for any dimension (1D and 2D in practice); costs O(n·K·dim) and allocates only per call, not per
 /// sample. Throws std::invalid_argument when the mode set is empty or malformed (stds not K positive finite
