@@ -127,9 +127,7 @@ MetricsPanel::History::History(const Snapshot& s)
 }
 
 void MetricsPanel::History::buildCharts() {
-  const LossKind loss = this->loss;
   const bool probabilistic = lossIsProbabilistic(loss);
-
 
   // [SECTION] Losses, with their values at the equilibrium p_g = p_data.
   if (lossD.any || lossG.any) {
@@ -247,14 +245,13 @@ void MetricsPanel::History::buildCharts() {
     c.options.title = "Penalty added to L_D (GP, R1, R2)";
     c.add("penalty", kPenaltyColour, penalty.values);
   }
-  if ((theta.any || psi.any) ) {
+  if (theta.any || psi.any) {
     Chart& c = show(ChartKind::Dirac);
     c.options.title = "Dirac-GAN parameters";
     if (theta.any) c.add("theta (G)", kGColour, theta.values);
     if (psi.any) c.add("psi (D)", kDColour, psi.values);
     c.reference(0.0, "equilibrium: 0", kRefColour);
   }
-
 }
 
 void MetricsPanel::setStaggered(bool staggered, std::chrono::milliseconds interval) {
