@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev nlohmann-json3-dev libcli11-dev doctest-dev
-  libglfw3-dev libimgui-dev libstb-dev libglm-dev libgl-dev
+  libglfw3-dev libimgui-dev libstb-dev libglm-dev libgl-dev libegl-dev
   fonts-dejavu-core xvfb xauth
 )
 

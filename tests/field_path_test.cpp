@@ -40,3 +40,18 @@ TEST_CASE(
     CHECK(resolveFieldPath(FieldChoice::Cpu, software) == FieldPath::Cpu);
   }
 }
+
+TEST_CASE(
+    "field path: auto leaves a GPU measured too slow, once enough pictures are timed; forced choices stay") {
+  // Not judged on fewer pictures than kGpuPicturesJudged, however slow.
+  CHECK_FALSE(gpuPicturesTooSlow(230.0, kGpuPicturesJudged - 1));
+  CHECK(gpuPicturesTooSlow(230.0, kGpuPicturesJudged));
+  // The budget itself is kept; just over it is not.
+  CHECK_FALSE(gpuPicturesTooSlow(kGpuPictureBudgetMs, 100));
+  CHECK(gpuPicturesTooSlow(kGpuPictureBudgetMs + 0.01, 100));
+  CHECK_FALSE(gpuPicturesTooSlow(0.2, 100));
+  CHECK(resolveFieldPath(FieldChoice::Auto, false, true) == FieldPath::Cpu);
+  CHECK(resolveFieldPath(FieldChoice::Auto, false, false) == FieldPath::Gpu);
+  CHECK(resolveFieldPath(FieldChoice::Gpu, false, true) == FieldPath::Gpu);  // the user's word stands
+  CHECK(resolveFieldPath(FieldChoice::Cpu, false, false) == FieldPath::Cpu);
+}

@@ -35,6 +35,29 @@ long countNear(const unsigned char* rgb, int pixels, const std::vector<glm::vec4
   return count;
 }
 
+// What a screenshot of the ring of 8 shows: pixels of each end of D's colormap and of each sample fill.
+struct PictureCounts {
+  long fakeSide = 0, realSide = 0, fakePoints = 0, realPoints = 0;
+  int width = 0, height = 0;
+};
+
+PictureCounts countPicture(const fs::path& shot) {
+  PictureCounts counts;
+  int channels = 0;
+  unsigned char* rgb = stbi_load(shot.c_str(), &counts.width, &counts.height, &channels, 3);
+  REQUIRE(rgb != nullptr);
+  std::vector<glm::vec4> fakeEnd, realEnd;
+  for (float d = 0.0f; d <= 0.3f; d += 0.02f) fakeEnd.push_back(plane_style::fieldColor(d));
+  for (float d = 0.7f; d <= 1.0f; d += 0.02f) realEnd.push_back(plane_style::fieldColor(d));
+  const int pixels = counts.width * counts.height;
+  counts.fakeSide = countNear(rgb, pixels, fakeEnd, 6);
+  counts.realSide = countNear(rgb, pixels, realEnd, 6);
+  counts.fakePoints = countNear(rgb, pixels, {plane_style::kFakeFill}, 40);
+  counts.realPoints = countNear(rgb, pixels, {plane_style::kRealFill}, 40);
+  stbi_image_free(rgb);
+  return counts;
+}
+
 }  // namespace
 
 TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D surface, real and fake samples") {
@@ -61,31 +84,54 @@ TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D s
   CHECK(iterations == 400);  // --steps 400: some hundreds of iterations, then paused
   CHECK(run.out.find(" field=cpu") != std::string::npos);  // auto on Mesa's llvmpipe: the CPU lattice
 
-  int width = 0, height = 0, channels = 0;
-  unsigned char* rgb = stbi_load(shot.c_str(), &width, &height, &channels, 3);
-  REQUIRE(rgb != nullptr);
-  CHECK(width == 1280);
-  CHECK(height == 800);
-  std::vector<glm::vec4> fakeEnd, realEnd;
-  for (float d = 0.0f; d <= 0.3f; d += 0.02f) fakeEnd.push_back(plane_style::fieldColor(d));
-  for (float d = 0.7f; d <= 1.0f; d += 0.02f) realEnd.push_back(plane_style::fieldColor(d));
-  const int pixels = width * height;
-  const long fakeSide = countNear(rgb, pixels, fakeEnd, 6);
-  const long realSide = countNear(rgb, pixels, realEnd, 6);
-  const long fakePoints = countNear(rgb, pixels, {plane_style::kFakeFill}, 40);
-  const long realPoints = countNear(rgb, pixels, {plane_style::kRealFill}, 40);
-  stbi_image_free(rgb);
-  CAPTURE(fakeSide);
-  CAPTURE(realSide);
-  CAPTURE(fakePoints);
-  CAPTURE(realPoints);
-  CHECK(fakeSide > 2000);   // the heatmap reaches the "surely fake" end of the colormap …
-  CHECK(realSide > 200);    // … and the "surely real" end
-  CHECK(fakePoints > 300);  // generated samples are drawn
+  const PictureCounts picture = countPicture(shot);
+  CHECK(picture.width == 1280);
+  CHECK(picture.height == 800);
+  CAPTURE(picture.fakeSide);
+  CAPTURE(picture.realSide);
+  CAPTURE(picture.fakePoints);
+  CAPTURE(picture.realPoints);
+  CHECK(picture.fakeSide > 2000);   // the heatmap reaches the "surely fake" end of the colormap …
+  CHECK(picture.realSide > 200);    // … and the "surely real" end
+  CHECK(picture.fakePoints > 300);  // generated samples are drawn
   // Real samples are drawn. The ring's 2,500 samples (σ = 0.02, about a pixel here) overlap into 8 small blobs, so
   // their fill covers a few hundred pixels (248 measured); the field's orange differs from it by 65 levels in green,
   // so no heatmap pixel counts here.
-  CHECK(realPoints > 100);
+  CHECK(picture.realPoints > 100);
+}
+
+TEST_CASE("gui: --offscreen draws the same window with no display at all, through EGL") {
+  const TempFolder folder("offscreen");
+  const fs::path shot = folder.root() / "offscreen.png";
+  const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 env -u DISPLAY -u WAYLAND_DISPLAY " +
+                                       std::string(GANSCOPE_EXE) + " --offscreen --steps 400 --frames 60 " +
+                                       "--screenshot " + shellQuoted(shot.string()),
+                                   folder);
+  INFO("stderr: " << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find("iterations=400 ") != std::string::npos);
+  CHECK(run.out.find("(offscreen, EGL)") != std::string::npos);
+  const PictureCounts picture = countPicture(shot);
+  CHECK(picture.width == 1280);
+  CHECK(picture.height == 800);
+  CAPTURE(picture.fakeSide);
+  CAPTURE(picture.realSide);
+  CAPTURE(picture.fakePoints);
+  CAPTURE(picture.realPoints);
+  // The window test's thresholds: the same picture, drawn without a display.
+  CHECK(picture.fakeSide > 2000);
+  CHECK(picture.realSide > 200);
+  CHECK(picture.fakePoints > 300);
+  CHECK(picture.realPoints > 100);
+}
+
+TEST_CASE("gui: --offscreen without --frames is refused in one line, since nothing could close it") {
+  const TempFolder folder("offscreen-noframes");
+  const RunResult run = runCommand("env -u DISPLAY " + std::string(GANSCOPE_EXE) + " --offscreen", folder);
+  CHECK(run.code == 2);
+  CHECK(run.err.find("--frames") != std::string::npos);
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  CHECK(run.out.empty());
 }
 
 TEST_CASE("gui: --field gpu forces the per-pixel field on Mesa, and the picture shows both ends of the colormap") {
@@ -100,25 +146,19 @@ TEST_CASE("gui: --field gpu forces the per-pixel field on Mesa, and the picture 
   INFO("stderr: " << run.err);
   REQUIRE(run.code == 0);
   CHECK(run.out.find(" field=gpu") != std::string::npos);
-  int width = 0, height = 0, channels = 0;
-  unsigned char* rgb = stbi_load(shot.c_str(), &width, &height, &channels, 3);
-  REQUIRE(rgb != nullptr);
-  std::vector<glm::vec4> fakeEnd, realEnd;
-  for (float d = 0.0f; d <= 0.3f; d += 0.02f) fakeEnd.push_back(plane_style::fieldColor(d));
-  for (float d = 0.7f; d <= 1.0f; d += 0.02f) realEnd.push_back(plane_style::fieldColor(d));
-  const long fakeSide = countNear(rgb, width * height, fakeEnd, 6);
-  const long realSide = countNear(rgb, width * height, realEnd, 6);
-  stbi_image_free(rgb);
-  CAPTURE(fakeSide);
-  CAPTURE(realSide);
-  CHECK(fakeSide > 2000);  // the thresholds of the CPU path's test above
-  CHECK(realSide > 200);
+  const PictureCounts picture = countPicture(shot);
+  CAPTURE(picture.fakeSide);
+  CAPTURE(picture.realSide);
+  CHECK(picture.fakeSide > 2000);  // the thresholds of the CPU path's test above
+  CHECK(picture.realSide > 200);
 }
 
-TEST_CASE("gui: with no display the program says so in one line, points to --headless and exits 1") {
+TEST_CASE(
+    "gui: with no display the program says so in one line, points to --headless and --offscreen, exits 1") {
   const TempFolder folder("nodisplay");
   const RunResult run = runCommand("env -u DISPLAY -u WAYLAND_DISPLAY " + std::string(GANSCOPE_EXE) + " --frames 5", folder);
   CHECK(run.code == 1);
   CHECK(run.err.find("--headless") != std::string::npos);
+  CHECK(run.err.find("--offscreen") != std::string::npos);
   CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
 }

@@ -29,6 +29,10 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
       ->check(CLI::Range(1, 100'000'000));
   app.add_option("--screenshot", options.screenshot, "Window: save the last frame to this PNG file");
   app.add_option("--window", options.window, "Window: size as WIDTHxHEIGHT (default 1280x800)");
+  app.add_flag(
+      "--offscreen", options.offscreen,
+      "Window: draw the frames into an offscreen framebuffer through EGL, with no display or X server "
+      "(a GPU's EGL device, or Mesa's software renderer); needs --frames");
   app.add_option("--field", options.field,
                  "Window: where D's surface is computed: auto (GPU per pixel on a hardware renderer, CPU on a "
                  "software one), gpu or cpu (default auto)")

@@ -28,6 +28,7 @@ struct CliOptions {
   bool listPresets = false;           ///< print the presets and exit
   bool printConfig = false;           ///< print the resolved config as JSON and exit
   int frames = -1;                    ///< window: stop after this many frames (-1: run until closed)
+  bool offscreen = false;             ///< window: draw offscreen through EGL, no display (needs frames)
   std::string screenshot;             ///< window: save a PNG of the last frame
   std::string window = "1280x800";    ///< window: size WxH
   std::string field = "auto";         ///< window: where D's surface is computed: auto, gpu or cpu

@@ -37,6 +37,11 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       err << "ganscope: --window '" << options->window << "': expected WIDTHxHEIGHT, each from 320x240 to 8192\n";
       return kExitBadInput;
     }
+    if (options->offscreen && options->frames < 0) {
+      err << "ganscope: --offscreen needs --frames N: an offscreen window cannot be closed\n";
+      return kExitBadInput;
+    }
+    window.offscreen = options->offscreen;
     window.field = parseFieldChoice(options->field).value_or(FieldChoice::Auto);  // checked by the parser
     window.frames = options->frames;
     window.pauseAfter = options->steps;

@@ -36,8 +36,12 @@ bool isSoftwareRenderer(std::string_view glRenderer) {
   return false;
 }
 
-FieldPath resolveFieldPath(FieldChoice choice, bool softwareRenderer) {
-  if (choice == FieldChoice::Auto) return softwareRenderer ? FieldPath::Cpu : FieldPath::Gpu;
+bool gpuPicturesTooSlow(double meanPictureMs, long long picturesTimed) {
+  return picturesTimed >= kGpuPicturesJudged && meanPictureMs > kGpuPictureBudgetMs;
+}
+
+FieldPath resolveFieldPath(FieldChoice choice, bool softwareRenderer, bool gpuTooSlow) {
+  if (choice == FieldChoice::Auto) return softwareRenderer || gpuTooSlow ? FieldPath::Cpu : FieldPath::Gpu;
   return choice == FieldChoice::Gpu ? FieldPath::Gpu : FieldPath::Cpu;
 }
 

@@ -26,7 +26,21 @@ std::string_view fieldPathName(FieldPath path);
 /// lattice does.
 bool isSoftwareRenderer(std::string_view glRenderer);
 
-/// The path for a choice: Auto is the CPU on a software renderer and the GPU otherwise.
-FieldPath resolveFieldPath(FieldChoice choice, bool softwareRenderer);
+/// The GPU time of one picture's networks (D per pixel and G per vertex) above which Auto leaves the GPU
+/// path: the budget for the field, which the CPU lattice keeps on a desktop core (1–3 ms a refresh).
+inline constexpr double kGpuPictureBudgetMs = 3.0;
+
+/// How many pictures the GPU path is timed over before Auto judges it.
+inline constexpr long long kGpuPicturesJudged = 3;
+
+/// Whether the GPU path is too slow for Auto to keep: at least kGpuPicturesJudged pictures timed, at a mean
+/// GPU time over kGpuPictureBudgetMs. A compute GPU is: NVIDIA's H100 runs vertex and fragment shaders on 2
+/// of its 66 TPCs (NVIDIA H100 Tensor Core GPU Architecture, 2022), and took 59 ms for D per pixel and 157 ms
+/// for the 100,000-sample cloud at 1280 × 800.
+bool gpuPicturesTooSlow(double meanPictureMs, long long picturesTimed);
+
+/// The path for a choice: Auto is the CPU on a software renderer or where the GPU path was measured too slow
+/// (gpuPicturesTooSlow), and the GPU otherwise; the others are forced.
+FieldPath resolveFieldPath(FieldChoice choice, bool softwareRenderer, bool gpuTooSlow = false);
 
 }  // namespace ganscope

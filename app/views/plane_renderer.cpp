@@ -228,10 +228,12 @@ void PlaneRenderer::beginPicture(const PlaneScene& scene, int widthPx, int heigh
   if (!viewValid()) return;
   const float scale = pixelScale(heightPx);
   if (scene.layers.field || scene.layers.contour) {
+    fieldTimer_.begin();
     if (scene.fieldPath == FieldPath::Gpu && discriminatorGpu_.loaded())
       drawFieldPerPixel(scene, scale);
     else if (scene.fieldPath != FieldPath::Gpu && hasField_)
       drawField(scene, scale);
+    fieldTimer_.end();
   }
   if (scene.layers.manifold) drawManifold();
 }
@@ -330,7 +332,11 @@ void PlaneRenderer::drawPoints(const PlaneScene& scene, float scale) {
                      latentVao_ && latentCount_ > 0;
   const bool real = scene.layers.real && realCount_ > 0;
   const bool fake = !cloud && scene.layers.fake && fakeCount_ > 0;
-  if (cloud) drawCloud(scale);
+  if (cloud) {
+    cloudTimer_.begin();
+    drawCloud(scale);
+    cloudTimer_.end();
+  }
   if (!real && !fake) return;
   pointsProgram_.use();
   setView(pointsProgram_);

@@ -6,6 +6,7 @@
 
 #include "app/gl/framebuffer.h"
 #include "app/gl/gl_buffer.h"
+#include "app/gl/gpu_timer.h"
 #include "app/gl/shader_program.h"
 #include "app/gl/texture.h"
 #include "app/gl/vertex_array.h"
@@ -51,6 +52,16 @@ class PlaneRenderer {
   /// drawing, with the corner (x0, y0) at (targetX, targetY) there (see Framebuffer::blitRegionToDrawn).
   void copyShown(int x0, int y0, int x1, int y1, int targetX, int targetY) const {
     shownPicture().blitRegionToDrawn(x0, y0, x1, y1, targetX, targetY);
+  }
+  /// The GPU's time for drawing the decision surface (D per pixel, or the CPU's lattice smoothed), per
+  /// picture.
+  const GpuTimer& fieldTimer() const { return fieldTimer_; }
+  /// The GPU's time for drawing the generator's cloud (G per vertex on the GPU path), per picture.
+  const GpuTimer& cloudTimer() const { return cloudTimer_; }
+  /// Starts both timers afresh (when the field's path changes, so that their figures are the new path's).
+  void resetTimers() {
+    fieldTimer_.reset();
+    cloudTimer_.reset();
   }
 
  private:
@@ -117,6 +128,9 @@ class PlaneRenderer {
   std::optional<std::uint64_t> samplesRevision_;
   std::optional<std::uint64_t> manifoldRevision_;
   std::optional<std::uint64_t> arrowsRevision_;
+
+  GpuTimer fieldTimer_;
+  GpuTimer cloudTimer_;
 
   Bounds view_;                   // the view of the frame being drawn
   std::vector<float> staging_;    // CPU-side vertex data, reused between uploads

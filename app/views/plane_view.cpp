@@ -208,8 +208,21 @@ void PlaneView::handleInput(ImVec2 origin, ImVec2 size) {
 }
 
 void PlaneView::choosePath(const Snapshot& snapshot) {
-  FieldPath path = resolveFieldPath(fieldChoice_, softwareRenderer_);
+  // Auto judges the GPU path once, by the GPU's own time for the pictures drawn on it.
+  const GpuTimer& field = renderer_.fieldTimer();
+  const GpuTimer& cloud = renderer_.cloudTimer();
+  if (!gpuTooSlow_ && scene_.fieldPath == FieldPath::Gpu && fieldChoice_ == FieldChoice::Auto) {
+    gpuPictureMs_ = field.meanMs() + cloud.meanMs();
+    gpuTooSlow_ = gpuPicturesTooSlow(gpuPictureMs_, field.measured());
+  }
+  FieldPath path = resolveFieldPath(fieldChoice_, softwareRenderer_, gpuTooSlow_);
   fieldPathNote_.clear();
+  if (fieldChoice_ == FieldChoice::Auto && gpuTooSlow_) {
+    char note[160];
+    std::snprintf(note, sizeof note, "auto: CPU, the GPU took %.0f ms a picture (budget %.0f ms)",
+                  gpuPictureMs_, kGpuPictureBudgetMs);
+    fieldPathNote_ = note;
+  }
   if (path == FieldPath::Gpu) {
     std::string why = GpuMlp::unsupportedReason(*snapshot.discriminator);
     if (why.empty() && snapshot.generator->inputDim() > GpuMlp::kMaxInput)
@@ -222,6 +235,7 @@ void PlaneView::choosePath(const Snapshot& snapshot) {
   }
   if (path != scene_.fieldPath) {
     scene_.fieldPath = path;
+    renderer_.resetTimers();
     // Everything that differs between the paths is computed again at once.
     fieldVersion_ = samplesVersion_ = -1;
     lastField_ = lastScene_ = {};

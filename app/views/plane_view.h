@@ -72,7 +72,8 @@ class PlaneView {
   void setSoftwareRenderer(bool software) { softwareRenderer_ = software; }
   /// The path in use since the last draw(): the choice, or the CPU when the GPU cannot evaluate the networks.
   FieldPath fieldPath() const { return scene_.fieldPath; }
-  /// Why the GPU path was asked for but the CPU path is in use (a network too wide or too deep), or "".
+  /// Why the CPU path is in use where the GPU's was asked for (a network too wide or too deep) or chosen by
+  /// Auto (the GPU measured too slow, see gpuPicturesTooSlow), or "".
   const std::string& fieldPathNote() const { return fieldPathNote_; }
 
   /// The GPU path's lattice for the WGAN/hinge colour scale (the 98th percentile of |D − centre| over the view).
@@ -105,6 +106,8 @@ class PlaneView {
   FieldChoice fieldChoice_ = FieldChoice::Auto;
   bool softwareRenderer_ = false;
   std::string fieldPathNote_;
+  bool gpuTooSlow_ = false;    // Auto measured the GPU path over its budget (gpuPicturesTooSlow) and left it
+  double gpuPictureMs_ = 0.0;  // the GPU time per picture it measured
   int cloudDim_ = 0;
   LatentDistribution cloudDist_ = LatentDistribution::Gaussian;
   long long discriminatorVersion_ = -1;  // the snapshot whose D the scene holds (GPU path)

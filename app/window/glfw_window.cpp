@@ -12,6 +12,8 @@
 #include <cstdlib>
 
 #include "app/views/field_path.h"
+#include "app/window/imgui_style.h"
+#include "app/window/screenshot.h"
 
 namespace ganscope {
 namespace {
@@ -20,38 +22,6 @@ std::string lastGlfwError() {
   const char* description = nullptr;
   glfwGetError(&description);
   return description != nullptr ? description : "unknown error";
-}
-
-// A larger, projector-friendly style on top of ImGui's dark theme.
-void applyStyle() {
-  ImGui::StyleColorsDark();
-  ImGuiStyle& style = ImGui::GetStyle();
-  style.WindowRounding = 4.0f;
-  style.FrameRounding = 3.0f;
-  style.GrabRounding = 3.0f;
-  style.WindowBorderSize = 0.0f;
-  style.FramePadding = ImVec2(6.0f, 3.0f);
-  style.ItemSpacing = ImVec2(8.0f, 5.0f);
-  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
-  ImGui::GetIO().FontGlobalScale = 1.0f;
-}
-
-// DejaVu Sans (Debian's fonts-dejavu-core) covers the Greek letters and mathematical signs the labels use
-// (θ, ψ, σ, λ, ∇, ‖, ≈, —); ImGui's built-in font covers Latin-1 only. Without the file the built-in font is used.
-void loadFont() {
-  static const ImWchar kRanges[] = {
-      0x0020, 0x00FF,  // Basic Latin, Latin-1
-      0x0370, 0x03FF,  // Greek
-      0x2000, 0x209F,  // punctuation (— ‖ …), super- and subscripts
-      0x2190, 0x21FF,  // arrows
-      0x2200, 0x22FF,  // mathematical operators (∇ ∂ ≈ ≤ √)
-      0,
-  };
-  const char* kPath = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  if (std::FILE* file = std::fopen(kPath, "rb")) {
-    std::fclose(file);
-    ImGui::GetIO().Fonts->AddFontFromFileTTF(kPath, 15.0f, nullptr, kRanges);
-  }
 }
 
 // Whether the default framebuffer's back buffer still holds the last frame after a swap (Mesa's software
@@ -80,8 +50,10 @@ GlfwWindow::GlfwWindow(int width, int height, const std::string& title) {
   const char* display = std::getenv("DISPLAY");
   const char* wayland = std::getenv("WAYLAND_DISPLAY");
   if ((display == nullptr || *display == '\0') && (wayland == nullptr || *wayland == '\0')) {
-    throw NoWindowError("no display (DISPLAY is not set): use --headless to train without a window, or run under "
-                        "xvfb-run -a -s \"-screen 0 1280x800x24\"");
+    throw NoWindowError(
+        "no display (DISPLAY is not set): use --headless to train without a window, --offscreen "
+        "--frames N to draw its frames without a display, or run under xvfb-run -a -s \"-screen 0 "
+        "1280x800x24\"");
   }
   if (glfwInit() != GLFW_TRUE) {
     throw NoWindowError("cannot open the display (" + lastGlfwError() + "): use --headless to train without a window");
@@ -105,8 +77,7 @@ GlfwWindow::GlfwWindow(int width, int height, const std::string& title) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // the layout is the program's, not a file's
-  applyStyle();
-  loadFont();
+  setUpImGuiStyle();
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   incremental_ = softwareRenderer();
@@ -138,7 +109,7 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
   ImDrawData* data = ImGui::GetDrawData();
   int width = 0, height = 0;
   framebufferSize(width, height);
-  const float kBackground[4] = {0.07f, 0.07f, 0.08f, 1.0f};
+  const float* kBackground = kWindowBackground;
   if (!incremental_ || width <= 0 || height <= 0) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, width, height);
@@ -209,6 +180,12 @@ void GlfwWindow::finishDrawing() { glFinish(); }
 void GlfwWindow::swap() { glfwSwapBuffers(window_); }
 
 void GlfwWindow::framebufferSize(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
+
+std::vector<std::uint8_t> GlfwWindow::readFrame() const {
+  int width = 0, height = 0;
+  framebufferSize(width, height);
+  return readFramebuffer(width, height);
+}
 
 bool GlfwWindow::softwareRenderer() const { return isSoftwareRenderer(rendererName_); }
 

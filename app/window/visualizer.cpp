@@ -1,7 +1,6 @@
 #include "app/window/visualizer.h"
 
 #include <imgui.h>
-
 #include <malloc.h>
 
 #include <chrono>
@@ -12,6 +11,7 @@
 
 #include "app/cli/cli_options.h"
 #include "app/cli/preset_library.h"
+#include "app/gl/gpu_timer.h"
 #include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
 #include "app/views/dirac_view.h"
@@ -20,6 +20,7 @@
 #include "app/views/plane_view.h"
 #include "app/window/frame_stats.h"
 #include "app/window/glfw_window.h"
+#include "app/window/offscreen_window.h"
 #include "app/window/screenshot.h"
 #include "core/gan/config_names.h"
 #include "core/runtime/training_thread.h"
@@ -80,12 +81,20 @@ void drawFieldChoice(PlaneView& planeView) {
                       "samples computed per vertex. CPU: D on a 128x128 lattice, smoothed, and 2,500 samples. "
                       "auto: GPU unless OpenGL is a software rasterizer. Also --field auto|gpu|cpu.");
   ImGui::SameLine();
+  const GpuTimer& drawing = planeView.renderer().fieldTimer();
   if (planeView.fieldPath() == FieldPath::Gpu) {
-    ImGui::TextDisabled("GPU per pixel");
+    if (drawing.measured() > 0)
+      ImGui::TextDisabled("GPU per pixel: %.2f ms", drawing.averageMs());
+    else
+      ImGui::TextDisabled("GPU per pixel");
   } else {
     ImGui::TextDisabled("CPU %dx%d: %.1f ms, %.0f/s", PlaneView::kFieldResolution, PlaneView::kFieldResolution,
                         planeView.averageFieldMs(), planeView.fieldRefreshesPerSecond());
   }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "GPU per pixel: the GPU's time to draw D's surface at every pixel (a timer query). CPU: the "
+        "time to evaluate D on the lattice, and how often it is evaluated.");
   if (!planeView.fieldPathNote().empty()) ImGui::TextDisabled("%s", planeView.fieldPathNote().c_str());
 }
 
@@ -107,9 +116,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   // keeping it costs a few megabytes and took page faults and syscalls out of the frame loop.
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
-  std::unique_ptr<GlfwWindow> window;
+  std::unique_ptr<Window> window;
   try {
-    window = std::make_unique<GlfwWindow>(options.width, options.height, "ganscope");
+    if (options.offscreen)
+      window = std::make_unique<OffscreenWindow>(options.width, options.height);
+    else
+      window = std::make_unique<GlfwWindow>(options.width, options.height, "ganscope");
   } catch (const NoWindowError& e) {
     err << "ganscope: " << e.what() << "\n";
     return kExitFailure;
@@ -254,7 +266,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       int width = 0, height = 0;
       window->framebufferSize(width, height);
       try {
-        writePng(options.screenshot, readFramebuffer(width, height), width, height);
+        writePng(options.screenshot, window->readFrame(), width, height);
       } catch (const std::exception& e) {
         err << "ganscope: " << e.what() << "\n";
         exitCode = kExitBadInput;
@@ -287,17 +299,20 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   if (options.frames > 0) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const long long iterations = trainer.latest()->step - startStep;
-    char line[512];
+    char line[768];
     const long long skip = std::min<long long>(10, frameStats.frames() / 10);  // start-up frames
-    std::snprintf(line, sizeof line,
-                  "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-                  "field_per_s=%.1f field_ms=%.2f field=%s ui_redrawn=%.2f work_ms_p50=%.2f work_ms_p99=%.2f renderer=\"%s\"",
-                  frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
-                  frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
-                  planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(),
-                  std::string(fieldPathName(planeView.fieldPath())).c_str(), frame > 0 ? redrawnSum / frame : 0.0,
-                  frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip),
-                  window->rendererName().c_str());
+    std::snprintf(
+        line, sizeof line,
+        "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
+        "field_per_s=%.1f field_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f ui_redrawn=%.2f "
+        "work_ms_p50=%.2f work_ms_p99=%.2f renderer=\"%s\"",
+        frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
+        frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
+        planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(),
+        std::string(fieldPathName(planeView.fieldPath())).c_str(), planeView.renderer().fieldTimer().meanMs(),
+        planeView.renderer().cloudTimer().meanMs(), frame > 0 ? redrawnSum / frame : 0.0,
+        frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip),
+        window->rendererName().c_str());
     out << line << "\n";
   }
   return exitCode;

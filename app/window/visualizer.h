@@ -17,6 +17,7 @@ struct VisualizerOptions {
   std::string presetName;      ///< the preset's name, for the title
   long long pauseAfter = -1;   ///< pause after this many iterations (-1: train until paused)
   FieldChoice field = FieldChoice::Auto;  ///< where D's surface is computed (changeable in the window)
+  bool offscreen = false;  ///< draw into an offscreen framebuffer through EGL, with no display (needs frames)
 };
 
 /// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).

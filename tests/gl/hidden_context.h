@@ -3,13 +3,29 @@
 #include <GLFW/glfw3.h>
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "app/gl/egl_context.h"
+
 namespace ganscope::testing {
 
-// A current OpenGL 3.3 core context in a hidden window, for the length of a test.
+// A current OpenGL 3.3 core context in a hidden window, for the length of a test; with GANSCOPE_GL_API=egl,
+// an EGL context with no window system instead (GPU hosts with no usable X server).
 class HiddenContext {
  public:
   explicit HiddenContext(int width = 64, int height = 64) {
-    REQUIRE_MESSAGE(glfwInit() == GLFW_TRUE, "no display: run under xvfb-run -a");
+    if (const char* api = std::getenv("GANSCOPE_GL_API"); api != nullptr && std::string_view(api) == "egl") {
+      egl_ = std::make_unique<EglContext>();
+      return;
+    }
+    const bool initialized = glfwInit() == GLFW_TRUE;
+    const char* why = nullptr;
+    if (!initialized) glfwGetError(&why);
+    REQUIRE_MESSAGE(initialized,
+                    "no display: run under xvfb-run -a (" << std::string(why != nullptr ? why : "") << ")");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -21,6 +37,7 @@ class HiddenContext {
     glfwMakeContextCurrent(window_);
   }
   ~HiddenContext() {
+    if (egl_) return;
     glfwDestroyWindow(window_);
     glfwTerminate();
   }
@@ -29,6 +46,7 @@ class HiddenContext {
 
  private:
   GLFWwindow* window_ = nullptr;
+  std::unique_ptr<EglContext> egl_;
 };
 
 }  // namespace ganscope::testing
