@@ -58,6 +58,24 @@ PictureCounts countPicture(const fs::path& shot) {
   return counts;
 }
 
+// The 1280 × 800 window on the ring of 8 after 400 iterations: both ends of D's colormap and both kinds of
+// sample.
+void checkRingPicture(const PictureCounts& picture) {
+  CHECK(picture.width == 1280);
+  CHECK(picture.height == 800);
+  CAPTURE(picture.fakeSide);
+  CAPTURE(picture.realSide);
+  CAPTURE(picture.fakePoints);
+  CAPTURE(picture.realPoints);
+  CHECK(picture.fakeSide > 2000);   // the heatmap reaches the "surely fake" end of the colormap …
+  CHECK(picture.realSide > 200);    // … and the "surely real" end
+  CHECK(picture.fakePoints > 300);  // generated samples are drawn
+  // Real samples are drawn. The ring's 2,500 samples (σ = 0.02, about a pixel here) overlap into 8 small
+  // blobs, so their fill covers a few hundred pixels (248 measured); the field's orange differs from it by 65
+  // levels in green, so no heatmap pixel counts here.
+  CHECK(picture.realPoints > 100);
+}
+
 }  // namespace
 
 TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D surface, real and fake samples") {
@@ -84,20 +102,7 @@ TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D s
   CHECK(iterations == 400);  // --steps 400: some hundreds of iterations, then paused
   CHECK(run.out.find(" field=cpu") != std::string::npos);  // auto on Mesa's llvmpipe: the CPU lattice
 
-  const PictureCounts picture = countPicture(shot);
-  CHECK(picture.width == 1280);
-  CHECK(picture.height == 800);
-  CAPTURE(picture.fakeSide);
-  CAPTURE(picture.realSide);
-  CAPTURE(picture.fakePoints);
-  CAPTURE(picture.realPoints);
-  CHECK(picture.fakeSide > 2000);   // the heatmap reaches the "surely fake" end of the colormap …
-  CHECK(picture.realSide > 200);    // … and the "surely real" end
-  CHECK(picture.fakePoints > 300);  // generated samples are drawn
-  // Real samples are drawn. The ring's 2,500 samples (σ = 0.02, about a pixel here) overlap into 8 small blobs, so
-  // their fill covers a few hundred pixels (248 measured); the field's orange differs from it by 65 levels in green,
-  // so no heatmap pixel counts here.
-  CHECK(picture.realPoints > 100);
+  checkRingPicture(countPicture(shot));
 }
 
 TEST_CASE("gui: --offscreen draws the same window with no display at all, through EGL") {
@@ -111,18 +116,7 @@ TEST_CASE("gui: --offscreen draws the same window with no display at all, throug
   REQUIRE(run.code == 0);
   CHECK(run.out.find("iterations=400 ") != std::string::npos);
   CHECK(run.out.find("(offscreen, EGL)") != std::string::npos);
-  const PictureCounts picture = countPicture(shot);
-  CHECK(picture.width == 1280);
-  CHECK(picture.height == 800);
-  CAPTURE(picture.fakeSide);
-  CAPTURE(picture.realSide);
-  CAPTURE(picture.fakePoints);
-  CAPTURE(picture.realPoints);
-  // The window test's thresholds: the same picture, drawn without a display.
-  CHECK(picture.fakeSide > 2000);
-  CHECK(picture.realSide > 200);
-  CHECK(picture.fakePoints > 300);
-  CHECK(picture.realPoints > 100);
+  checkRingPicture(countPicture(shot));  // the same picture as in the window, drawn without a display
 }
 
 TEST_CASE("gui: --offscreen without --frames is refused in one line, since nothing could close it") {

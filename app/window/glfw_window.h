@@ -27,29 +27,21 @@ class GlfwWindow final : public Window {
   GlfwWindow(const GlfwWindow&) = delete;
   GlfwWindow& operator=(const GlfwWindow&) = delete;
 
-  /// Whether the user asked to close the window.
+  // The Window interface (app/window/window.h); what is particular to a GLFW window is said here.
   bool shouldClose() const override;
-  /// Processes pending events and starts a new ImGui frame.
   void beginFrame() override;
-  /// Renders ImGui's draw data into the default framebuffer (cleared first). On a software rasterizer only what
-  /// changed is drawn again, into the back buffer where the driver keeps it between frames (Mesa's software
-  /// rasterizers do), else into a picture of our own that is then copied to the window: the draw lists
-  /// that differ from the last frame's, plus `changedImages`, the screen rectangles of images whose texture
-  /// content changed while their draw commands stayed the same (e.g. the plane view's picture).
+  /// Into the default framebuffer (cleared first). On a software rasterizer only what changed is drawn again,
+  /// into the back buffer where the driver keeps it between frames (Mesa's software rasterizers do), else
+  /// into a picture of our own that is then copied to the window: the draw lists that differ from the last
+  /// frame's, plus `changedImages`.
   void renderImGui(std::span<const DamageRect> changedImages = {}) override;
-  /// The share of the window's pixels drawn again by the last renderImGui() (1 without damage tracking).
   double lastDamageFraction() const override { return lastDamageFraction_; }
-  /// Waits until OpenGL has drawn everything asked of it (so a later swap() only shows the frame).
   void finishDrawing() override;
-  /// Shows the frame.
   void swap() override;
-  /// The framebuffer's size in pixels.
   void framebufferSize(int& width, int& height) const override;
-  /// The back buffer as last drawn (read before swap()), rows from the top.
+  /// The back buffer as last drawn (read before swap()).
   std::vector<std::uint8_t> readFrame() const override;
-  /// "OpenGL 4.5 (Core Profile) Mesa 22.3.6 — llvmpipe (LLVM 15.0.6, 256 bits)": what is rendering.
   const std::string& rendererName() const override { return rendererName_; }
-  /// Whether the renderer is a software rasterizer (see isSoftwareRenderer in app/views/field_path.h).
   bool softwareRenderer() const override;
 
  private:

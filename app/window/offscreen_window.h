@@ -29,26 +29,22 @@ class OffscreenWindow final : public Window {
   OffscreenWindow(const OffscreenWindow&) = delete;
   OffscreenWindow& operator=(const OffscreenWindow&) = delete;
 
+  // The Window interface (app/window/window.h); what is particular to an offscreen window is said here.
   /// Never: nobody can close a window that is not shown (the frame count ends the run).
   bool shouldClose() const override { return false; }
   /// Starts an ImGui frame of the window's size, with the time since the last one.
   void beginFrame() override;
-  /// Draws the whole frame into the offscreen framebuffer.
+  /// The whole frame, every time, into the offscreen framebuffer (`changedImages` is not needed).
   void renderImGui(std::span<const DamageRect> changedImages = {}) override;
-  /// Always 1: every frame is drawn whole.
   double lastDamageFraction() const override { return 1.0; }
-  /// Waits until OpenGL has drawn everything asked of it.
   void finishDrawing() override;
   /// Nothing is shown; waits for the GPU as a display's swap would, so that frames cannot queue up
   /// unboundedly.
   void swap() override;
-  /// The size given at construction.
   void framebufferSize(int& width, int& height) const override;
-  /// The offscreen framebuffer, rows from the top.
   std::vector<std::uint8_t> readFrame() const override;
-  /// "OpenGL 4.6.0 NVIDIA 580.159.04 — NVIDIA H100 80GB HBM3/PCIe/SSE2 (offscreen, EGL)".
+  /// "OpenGL 3.3.0 NVIDIA 580.159.04 — NVIDIA H100 80GB HBM3/PCIe/SSE2 (offscreen, EGL)".
   const std::string& rendererName() const override { return rendererName_; }
-  /// Whether the renderer is a software rasterizer.
   bool softwareRenderer() const override;
 
  private:
