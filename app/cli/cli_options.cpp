@@ -34,8 +34,8 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
       "Window: draw the frames into an offscreen framebuffer through EGL, with no display or X server "
       "(a GPU's EGL device, or Mesa's software renderer); needs --frames");
   app.add_option("--field", options.field,
-                 "Window: where D's surface is computed: auto (GPU per pixel on a hardware renderer, CPU on a "
-                 "software one), gpu or cpu (default auto)")
+                 "Window: where D's surface is computed: auto (GPU per pixel on a hardware renderer unless its "
+                 "first pictures take over 3 ms, CPU on a software one), gpu or cpu (default auto)")
       ->check(CLI::Validator(
           [](std::string& value) {
             return parseFieldChoice(value) ? std::string() : "'" + value + "' is not one of auto, gpu, cpu";

@@ -79,7 +79,8 @@ void drawFieldChoice(PlaneView& planeView) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Where D's surface is computed. GPU: D at every pixel in a shader and 100,000 generated "
                       "samples computed per vertex. CPU: D on a 128x128 lattice, smoothed, and 2,500 samples. "
-                      "auto: GPU unless OpenGL is a software rasterizer. Also --field auto|gpu|cpu.");
+                      "auto: GPU unless OpenGL is a software rasterizer or the GPU's first pictures take over 3 ms "
+                      "(compute GPUs such as the H100). Also --field auto|gpu|cpu.");
   ImGui::SameLine();
   const GpuTimer& drawing = planeView.renderer().fieldTimer();
   if (planeView.fieldPath() == FieldPath::Gpu) {
