@@ -38,26 +38,18 @@ void GpuTimer::collect() {
       continue;
     }
     lastMs_ = ms;
-    sumMs_ += lastMs_;
     totalMs_ += lastMs_;
-    ++count_;
     ++measured_;
+    lastSecond_.add(lastMs_);
   }
-  const auto now = std::chrono::steady_clock::now();
-  if (now - windowStart_ >= std::chrono::seconds(1) && count_ > 0) {
-    averageMs_ = sumMs_ / count_;
-    sumMs_ = 0.0;
-    count_ = 0;
-    windowStart_ = now;
-  }
+  lastSecond_.tick(std::chrono::steady_clock::now());
 }
 
 void GpuTimer::reset() {
   for (int slot = 0; slot < kQueries; ++slot) stale_[slot] = inFlight_[slot] || slot == active_;
-  lastMs_ = averageMs_ = sumMs_ = totalMs_ = 0.0;
-  count_ = 0;
+  lastMs_ = totalMs_ = 0.0;
   measured_ = dropped_ = 0;
-  windowStart_ = std::chrono::steady_clock::now();
+  lastSecond_.reset(std::chrono::steady_clock::now());
 }
 
 void GpuTimer::begin() {

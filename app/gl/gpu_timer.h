@@ -4,6 +4,8 @@
 #include <array>
 #include <chrono>
 
+#include "core/util/per_second_mean.h"
+
 namespace ganscope {
 
 /// Times a stretch of GL commands on the GPU, as opposed to the CPU time it takes to issue them. Each
@@ -33,7 +35,7 @@ class GpuTimer {
   double lastMs() const { return lastMs_; }
   /// The mean GPU time of the stretches whose results arrived in the last second or so, in milliseconds
   /// (changes about once a second, so a label showing it does too); lastMs() until a second has passed.
-  double averageMs() const { return averageMs_ > 0.0 ? averageMs_ : lastMs_; }
+  double averageMs() const { return lastSecond_.mean() > 0.0 ? lastSecond_.mean() : lastMs_; }
   /// The mean GPU time of every stretch whose result has arrived, in milliseconds; 0 before the first.
   double meanMs() const { return measured_ > 0 ? totalMs_ / static_cast<double>(measured_) : 0.0; }
   /// How many results have arrived in all, those dropped not counted.
@@ -50,13 +52,10 @@ class GpuTimer {
   int next_ = 0;                                                            // the slot the next begin() uses
   int active_ = -1;  // the slot between begin() and end(), or -1
   double lastMs_ = 0.0;
-  double averageMs_ = 0.0;
-  double sumMs_ = 0.0;  // results since windowStart_
-  int count_ = 0;
-  double totalMs_ = 0.0;  // every result
+  PerSecondMean lastSecond_;  // the results of about the last second
+  double totalMs_ = 0.0;      // every result
   long long measured_ = 0;
   long long dropped_ = 0;
-  std::chrono::steady_clock::time_point windowStart_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace ganscope

@@ -309,16 +309,8 @@ void PlaneView::updateField(const Snapshot& snapshot) {
   ++scene_.fieldRevision;
   const auto end = std::chrono::steady_clock::now();
   lastFieldMs_ = std::chrono::duration<double, std::milli>(end - start).count();
-  ++fieldCount_;
-  fieldMsSum_ += lastFieldMs_;
-  const double window = std::chrono::duration<double>(end - fieldRateStart_).count();
-  if (window >= 1.0) {
-    fieldRate_ = fieldCount_ / window;
-    averageFieldMs_ = fieldMsSum_ / fieldCount_;
-    fieldCount_ = 0;
-    fieldMsSum_ = 0.0;
-    fieldRateStart_ = end;
-  }
+  fieldMs_.add(lastFieldMs_);
+  fieldMs_.tick(end);
 }
 
 void PlaneView::updateCloud(const Snapshot& snapshot) {

@@ -1,10 +1,10 @@
 #pragma once
 // The 2D view: D's decision surface, real and fake samples, G's manifold and gradient arrows, with pan and zoom.
+#include <imgui.h>
+
 #include <chrono>
 #include <memory>
 #include <string>
-
-#include <imgui.h>
 
 #include "app/views/field_path.h"
 #include "app/views/gpu_mlp.h"
@@ -13,6 +13,7 @@
 #include "app/views/plane_scene.h"
 #include "core/nn/mlp.h"
 #include "core/runtime/snapshot.h"
+#include "core/util/per_second_mean.h"
 
 namespace ganscope {
 
@@ -48,10 +49,10 @@ class PlaneView {
   double lastFieldMs() const { return lastFieldMs_; }
 
   /// The mean of lastFieldMs() over the last second or so (changes once a second, so a label showing it does too).
-  double averageFieldMs() const { return averageFieldMs_; }
+  double averageFieldMs() const { return fieldMs_.mean(); }
 
   /// Field evaluations per second over the last second or so.
-  double fieldRefreshesPerSecond() const { return fieldRate_; }
+  double fieldRefreshesPerSecond() const { return fieldMs_.perSecond(); }
 
   /// The scene as last built (for tests and the recorder).
   const PlaneScene& scene() const { return scene_; }
@@ -143,11 +144,7 @@ class PlaneView {
   long long fieldVersion_ = -1;
   std::chrono::steady_clock::time_point lastField_{};
   double lastFieldMs_ = 0.0;
-  double fieldRate_ = 0.0;
-  double averageFieldMs_ = 0.0;
-  double fieldMsSum_ = 0.0;
-  int fieldCount_ = 0;
-  std::chrono::steady_clock::time_point fieldRateStart_ = std::chrono::steady_clock::now();
+  PerSecondMean fieldMs_;  // the field evaluations' milliseconds, and how many per second
   Matrix fieldPoints_;
   Matrix fieldValues_;
   Matrix latentGrid_;
