@@ -58,6 +58,21 @@ double basinRadiusSquared(const std::vector<double>& centres, int dim, int modeC
   return smallest / 4.0;
 }
 
+// How many of the per-mode counts reach `minimum`.
+int modesWithAtLeast(const std::vector<int>& perMode, long long minimum) {
+  return static_cast<int>(std::count_if(perMode.begin(), perMode.end(), [&](int n) { return n >= minimum; }));
+}
+
+// The modes k < 64 whose count reaches `minimum`, as a bit set (modes from the 65th on are left out).
+std::uint64_t maskOfModesWithAtLeast(const std::vector<int>& perMode, long long minimum) {
+  std::uint64_t mask = 0;
+  const std::size_t count = std::min<std::size_t>(64, perMode.size());
+  for (std::size_t k = 0; k < count; ++k) {
+    if (perMode[k] >= minimum) mask |= std::uint64_t{1} << k;
+  }
+  return mask;
+}
+
 }  // namespace
 
 ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, double qualitySigmas,
@@ -116,20 +131,16 @@ ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, do
     }
   }
 
-  for (int count : result.highQualityPerMode) {
-    if (count >= minSamplesPerMode) ++result.modesCaptured;
-  }
+  result.modesCaptured = modesWithAtLeast(result.highQualityPerMode, minSamplesPerMode);
   result.highQualityFraction =
       sampleCount > 0 ? static_cast<double>(highQualityCount) / static_cast<double>(sampleCount) : 0.0;
   result.basinFraction =
       sampleCount > 0 ? static_cast<double>(basinCount) / static_cast<double>(sampleCount) : 0.0;
-  for (int k = 0; k < modeCount; ++k) {
-    const bool held =
-        sampleCount > 0 && 2 * modeCount * static_cast<Eigen::Index>(result.basinPerMode[k]) >= sampleCount;
-    if (!held) continue;
-    ++result.modesHeld;
-    if (k < 64) result.heldModes |= std::uint64_t{1} << k;
-  }
+  // Held: a basin count of at least n / (2K), rounded up (and at least one sample).
+  const long long heldMinimum =
+      std::max<long long>(1, (sampleCount + 2LL * modeCount - 1) / (2LL * modeCount));
+  result.modesHeld = modesWithAtLeast(result.basinPerMode, heldMinimum);
+  result.heldModes = maskOfModesWithAtLeast(result.basinPerMode, heldMinimum);
 
   // Reverse KL(q̂ ‖ uniform) = Σ_k q̂_k ln(q̂_k / (1/K)); 0·ln 0 = 0; NaN (the default) with no HQ sample.
   if (highQualityCount > 0) {
@@ -145,12 +156,7 @@ ModeCoverage measureModeCoverage(const Matrix& samples, const ModeSet& modes, do
 }
 
 std::uint64_t capturedModeMask(const ModeCoverage& coverage, int minSamplesPerMode) {
-  std::uint64_t mask = 0;
-  const std::size_t count = std::min<std::size_t>(64, coverage.highQualityPerMode.size());
-  for (std::size_t k = 0; k < count; ++k) {
-    if (coverage.highQualityPerMode[k] >= minSamplesPerMode) mask |= std::uint64_t{1} << k;
-  }
-  return mask;
+  return maskOfModesWithAtLeast(coverage.highQualityPerMode, minSamplesPerMode);
 }
 
 }  // namespace ganscope
