@@ -94,19 +94,19 @@ void ModeMarkers::drawPlane(ImDrawList* drawList, ImVec2 origin, ImVec2 size, co
     MarkerState state;
     const char* label;
   };
-  Entry entries[3] = {
+  const Entry entries[3] = {
       {MarkerState::Captured, "captured"}, {MarkerState::Near, "near"}, {MarkerState::Missed, "missed"}};
+  const auto listed = [&](const Entry& e) { return e.state != MarkerState::Near || anyNear; };
   float width = ImGui::CalcTextSize(text).x + font * 1.0f;
   for (const Entry& e : entries) {
-    if (e.state != MarkerState::Near || anyNear)
-      width += 2 * r + font * 1.1f + ImGui::CalcTextSize(e.label).x;
+    if (listed(e)) width += 2 * r + font * 1.1f + ImGui::CalcTextSize(e.label).x;
   }
   drawList->AddRectFilled(ImVec2(at.x - font * 0.4f, at.y - font * 0.25f), ImVec2(at.x + width, at.y + font * 1.25f),
                           IM_COL32(255, 255, 255, 215), font * 0.3f);
   float x = at.x;
   const float mid = at.y + font * 0.5f;
   for (const Entry& e : entries) {
-    if (e.state == MarkerState::Near && !anyNear) continue;
+    if (!listed(e)) continue;
     addPlaneMarker(drawList, ImVec2(x + r, mid), r * (e.state == MarkerState::Captured ? 0.45f : 0.6f),
                    e.state);
     x += 2 * r + font * 0.3f;

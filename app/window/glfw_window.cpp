@@ -109,11 +109,10 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
   ImDrawData* data = ImGui::GetDrawData();
   int width = 0, height = 0;
   framebufferSize(width, height);
-  const float* kBackground = kWindowBackground;
   if (!incremental_ || width <= 0 || height <= 0) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, width, height);
-    glClearColor(kBackground[0], kBackground[1], kBackground[2], kBackground[3]);
+    glClearColor(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], kWindowBackground[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(data);
     lastDamageFraction_ = 1.0;
@@ -163,7 +162,7 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
     }
     glEnable(GL_SCISSOR_TEST);
     glScissor(x0, height - y1, x1 - x0, y1 - y0);  // OpenGL counts rows from the bottom
-    glClearColor(kBackground[0], kBackground[1], kBackground[2], kBackground[3]);
+    glClearColor(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], kWindowBackground[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_SCISSOR_TEST);
     ImGui_ImplOpenGL3_RenderDrawData(data);

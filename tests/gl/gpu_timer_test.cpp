@@ -1,5 +1,4 @@
-// GpuTimer: the GPU's time for a stretch of commands, collected without waiting, and the plane renderer's use
-// of it.
+// GpuTimer: the GPU's time for a stretch of commands, collected without waiting.
 #include "app/gl/gpu_timer.h"
 
 #include <GL/glcorearb.h>
