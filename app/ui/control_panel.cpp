@@ -44,6 +44,32 @@ bool logSlider(const char* label, double& value, float low, float high) {
   return sliderDouble(label, value, low, high, "%.2e", ImGuiSliderFlags_Logarithmic);
 }
 
+// The collapsing sections of the settings panel, each drawn inside an ID scope named after it (PushID), closed
+// when the next section opens or the scope ends.
+class SectionScope {
+ public:
+  SectionScope() = default;
+  SectionScope(const SectionScope&) = delete;
+  SectionScope& operator=(const SectionScope&) = delete;
+  ~SectionScope() { close(); }
+
+  // Ends the previous section's scope, draws the header `title` and opens its scope; returns whether it is open.
+  bool open(const char* title, ImGuiTreeNodeFlags flags = 0) {
+    close();
+    const bool expanded = ImGui::CollapsingHeader(title, flags);
+    ImGui::PushID(title);
+    pushed_ = true;
+    return expanded;
+  }
+
+ private:
+  void close() {
+    if (pushed_) ImGui::PopID();
+    pushed_ = false;
+  }
+  bool pushed_ = false;
+};
+
 }  // namespace
 
 void tooltip(const char* text) {
@@ -122,14 +148,17 @@ void ControlPanel::drawToolbar(const Snapshot& snapshot) {
 
 void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, LineViewOptions& lines) {
   const Config& config = shown(snapshot);
-  if (ImGui::CollapsingHeader("Data", ImGuiTreeNodeFlags_DefaultOpen)) drawDataSettings(config);
-  if (ImGui::CollapsingHeader("Training", ImGuiTreeNodeFlags_DefaultOpen)) drawTrainingSettings(config);
-  if (ImGui::CollapsingHeader("Stabilizers", ImGuiTreeNodeFlags_DefaultOpen)) drawStabilizerSettings(config);
-  if (ImGui::CollapsingHeader("Optimizers", ImGuiTreeNodeFlags_DefaultOpen)) {
+  // Each section under an ID scope of its own: two sections may use the same label ("modes" is both a Data slider
+  // and a Layers checkbox), and ImGui 1.86 aborts when two items share an ID in one window.
+  SectionScope section;
+  if (section.open("Data", ImGuiTreeNodeFlags_DefaultOpen)) drawDataSettings(config);
+  if (section.open("Training", ImGuiTreeNodeFlags_DefaultOpen)) drawTrainingSettings(config);
+  if (section.open("Stabilizers", ImGuiTreeNodeFlags_DefaultOpen)) drawStabilizerSettings(config);
+  if (section.open("Optimizers", ImGuiTreeNodeFlags_DefaultOpen)) {
     drawOptimizerSettings("Generator", "g", config, true);
     drawOptimizerSettings("Discriminator", "d", config, false);
   }
-  if (ImGui::CollapsingHeader("Networks")) {
+  if (section.open("Networks")) {
     drawNetworkSettings("Generator", "gnet", config, true);
     drawNetworkSettings("Discriminator", "dnet", config, false);
     Config edited = config;
@@ -143,7 +172,7 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
     tooltip("The noise distribution: N(0, I) or uniform on [-1, 1]. Changing it rebuilds the networks.");
   }
   if (snapshot.generator->outputDim() == 1) {
-    if (ImGui::CollapsingHeader("Curves", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (section.open("Curves", ImGuiTreeNodeFlags_DefaultOpen)) {
       ImGui::Checkbox("p_data", &lines.dataDensity);
       tooltip("The density of the target distribution.");
       ImGui::SameLine();
@@ -169,7 +198,7 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
     }
     return;
   }
-  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) {
+  if (section.open("Layers", ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::Checkbox("D surface", &layers.field);
     tooltip("The discriminator's output over the plane: one side of the colour scale is 'real', the other 'fake'.");
     ImGui::SameLine();
