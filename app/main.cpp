@@ -1,6 +1,16 @@
 // ganscope: an interactive visualizer of GAN training on 1D and 2D toy distributions.
+#include <exception>
 #include <iostream>
 
+#include "app/cli/cli_options.h"
 #include "app/cli/run_program.h"
 
-int main(int argc, char** argv) { return ganscope::runProgram(argc, argv, std::cout, std::cerr); }
+int main(int argc, char** argv) {
+  try {
+    return ganscope::runProgram(argc, argv, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    // runProgram reports what it expects; this is the last net, so no exception ever reaches std::terminate.
+    std::cerr << "ganscope: stopped by an unexpected error: " << e.what() << "\n";
+    return ganscope::kExitFailure;
+  }
+}

@@ -546,7 +546,7 @@ TEST_CASE("config: validate rejects what cannot run and names the key") {
   // The messages say what is allowed.
   Config c;
   c.batch = 0;
-  CHECK(has(validate(c).front(), "1 to 65536"));
+  CHECK(has(validate(c).front(), "1 to 8192"));
   c = Config{};
   c.latent.dim = 17;
   CHECK(has(validate(c).front(), "1 to 16"));

@@ -706,7 +706,7 @@ TEST_CASE("points: each bad file is rejected with one message naming the file, t
 
   const std::string missing = (dir.path() / "missing.csv").string();
   const std::string missingMessage = errorOf(pointsConfig(missing));
-  CHECK(contains(missingMessage, "data.file '" + missing + "' does not exist"));
+  CHECK(contains(missingMessage, "data.file '" + missing + "': does not exist"));
   CHECK(contains(errorOf(pointsConfig(dir.path().string())), "is a directory"));
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/cli/preset_library.h"
 #include "app/views/field_path.h"
+#include "app/window/frame_watchdog.h"
 #include "core/gan/config_json.h"
 
 namespace ganscope {
@@ -45,6 +46,10 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
                  "Headless: 2 lets layers of 128 units and more use a second core (default 1; the window keeps one "
                  "trainer thread, leaving the other core to drawing)")
       ->check(CLI::Range(1, 2));
+  app.add_option("--frame-watchdog", options.frameWatchdog,
+                 "Window: when one frame takes longer than this many milliseconds (a hung GUI thread), say so on "
+                 "stderr and exit 1 (default 0: off; up to 600000)")
+      ->check(CLI::Range(0, FrameWatchdog::kMaxLimitMs));
   try {
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed

@@ -33,6 +33,7 @@ struct CliOptions {
   std::string window = "1280x800";    ///< window: size WxH
   std::string field = "auto";         ///< window: where D's surface is computed: auto, gpu or cpu
   int threads = 1;                    ///< headless: threads for wide layers' products (the window keeps one)
+  int frameWatchdog = 0;              ///< window: stop (exit 1) when one frame takes more ms than this (0: off)
 };
 
 /// Parses the arguments. Returns the options, or an exit code when the program is done already (help printed:

@@ -44,6 +44,7 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     window.offscreen = options->offscreen;
     window.field = parseFieldChoice(options->field).value_or(FieldChoice::Auto);  // checked by the parser
     window.frames = options->frames;
+    window.frameWatchdogMs = options->frameWatchdog;
     window.pauseAfter = options->steps;
     window.screenshot = options->screenshot;
     window.presetName = options->preset.empty() ? kDefaultPreset : options->preset;
@@ -59,6 +60,10 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
   } catch (const ConfigError& e) {
     err << "ganscope: " << e.what() << "\n";
     return kExitBadInput;
+  } catch (const std::exception& e) {
+    // Nothing reaches std::terminate: what no part of the program expected still ends in one line.
+    err << "ganscope: stopped by an unexpected error: " << e.what() << "\n";
+    return kExitFailure;
   }
 }
 

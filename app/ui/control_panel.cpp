@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "app/ui/ranged_slider.h"
 #include "core/data/distribution.h"
 #include "core/gan/config_names.h"
 
@@ -26,22 +27,6 @@ bool enumCombo(const char* label, Enum& value) {
     ImGui::EndCombo();
   }
   return changed;
-}
-
-// A slider over a double; returns true while the value changes.
-bool sliderDouble(const char* label, double& value, float low, float high, const char* format = "%.3f",
-                  ImGuiSliderFlags flags = 0) {
-  float v = static_cast<float>(value);
-  if (ImGui::SliderFloat(label, &v, low, high, format, flags)) {
-    value = v;
-    return true;
-  }
-  return false;
-}
-
-// A logarithmic slider over a double, in scientific notation (learning rates, penalty weights).
-bool logSlider(const char* label, double& value, float low, float high) {
-  return sliderDouble(label, value, low, high, "%.2e", ImGuiSliderFlags_Logarithmic);
 }
 
 // The collapsing sections of the settings panel, each drawn inside an ID scope named after it (PushID), closed
@@ -121,7 +106,9 @@ void ControlPanel::drawToolbar(const Snapshot& snapshot) {
   tooltip("Limit the pace to the iterations per second on the right (slow motion); off trains as fast as it can.");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(150);
-  if (ImGui::SliderFloat("##pace", &pace_, 1.0f, 2000.0f, "%.0f it/s", ImGuiSliderFlags_Logarithmic) && paced_) {
+  if (ImGui::SliderFloat("##pace", &pace_, 1.0f, 2000.0f, "%.0f it/s",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp) &&
+      paced_) {
     thread_.send(SetPaceCommand{pace_});
   }
   tooltip("The slow-motion pace: iterations per second when Slow is on.");
@@ -163,7 +150,7 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
     drawNetworkSettings("Discriminator", "dnet", config, false);
     Config edited = config;
     ImGui::SetNextItemWidth(120);
-    if (ImGui::SliderInt("latent dim", &edited.latent.dim, 1, 16)) {}
+    rangedSlider("latent dim", "latent.dim", edited.latent.dim);
     if (ImGui::IsItemDeactivatedAfterEdit()) apply(edited);
     tooltip("The size of the noise vector z fed to G. Changing it rebuilds the networks.");
     ImGui::SameLine();
@@ -239,57 +226,58 @@ void ControlPanel::drawDataSettings(const Config& config) {
   const bool mixture2d = kind == DataKind::Ring || kind == DataKind::Grid;
   if (mixture2d) {
     ImGui::SetNextItemWidth(160);
-    ImGui::SliderInt(kind == DataKind::Ring ? "modes" : "modes per side", &edited.data.modes, 1, kind == DataKind::Ring ? 32 : 9);
+    rangedSlider(kind == DataKind::Ring ? "modes" : "modes per side", "data.modes", edited.data.modes, "%d",
+                 kind == DataKind::Ring ? 32 : 9, maxDataModes(kind));
     released |= ImGui::IsItemDeactivatedAfterEdit();
     tooltip("How many Gaussians the target has: more modes make mode collapse easier to see.");
   }
   if (kind == DataKind::Ring || kind == DataKind::Circle || kind == DataKind::Spiral || kind == DataKind::Moons ||
       kind == DataKind::SwissRoll || kind == DataKind::Line) {
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("radius", edited.data.radius, 0.1f, 6.0f);
+    changed |= rangedSlider("radius", "data.radius", edited.data.radius);
     tooltip("The size of the shape.");
   }
   if (kind == DataKind::Grid) {
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("spacing", edited.data.spacing, 0.1f, 4.0f);
+    changed |= rangedSlider("spacing", "data.spacing", edited.data.spacing);
     tooltip("The distance between neighbouring modes of the grid.");
   }
   if (kind == DataKind::Gaussian1d) {
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("mean", edited.data.mean, -5.0f, 5.0f);
+    changed |= rangedSlider("mean", "data.mean", edited.data.mean);
     tooltip("The mean of the target Gaussian.");
   }
   if (kind != DataKind::Dirac && kind != DataKind::Uniform && kind != DataKind::Uniform1d &&
       kind != DataKind::Mixture1d) {
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("std", edited.data.std, 0.001f, 2.0f, "%.3f", ImGuiSliderFlags_Logarithmic);
+    changed |= rangedSlider("std", "data.std", edited.data.std, "%.3f");
     tooltip("The standard deviation of each mode (or the noise of a shape): narrow modes are harder to hit.");
   }
   if (kind == DataKind::Uniform || kind == DataKind::Uniform1d) {
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("low", edited.data.low, -5.0f, 5.0f);
+    changed |= rangedSlider("low", "data.low", edited.data.low);
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("high", edited.data.high, -5.0f, 5.0f);
+    changed |= rangedSlider("high", "data.high", edited.data.high);
     tooltip("The range of the uniform target.");
   }
   if (kind == DataKind::Mixture1d) {
     for (std::size_t i = 0; i < edited.data.means.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
       ImGui::SetNextItemWidth(100);
-      changed |= sliderDouble("##mean", edited.data.means[i], -6.0f, 6.0f, "mean %.2f");
+      changed |= rangedSlider("##mean", "data.means", edited.data.means[i], "mean %.2f");
       ImGui::SameLine();
       ImGui::SetNextItemWidth(100);
-      if (i < edited.data.stds.size()) changed |= sliderDouble("##std", edited.data.stds[i], 0.01f, 2.0f, "std %.2f");
+      if (i < edited.data.stds.size()) changed |= rangedSlider("##std", "data.stds", edited.data.stds[i], "std %.2f");
       tooltip("One component of the mixture: its mean and standard deviation.");
       ImGui::PopID();
     }
   }
   if (kind == DataKind::Dirac) {
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("theta0", edited.dirac.theta, -3.0f, 3.0f);
+    changed |= rangedSlider("theta0", "dirac.theta", edited.dirac.theta);
     tooltip("The generator's starting value θ (G outputs θ). Changing it restarts the run.");
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("psi0", edited.dirac.psi, -3.0f, 3.0f);
+    changed |= rangedSlider("psi0", "dirac.psi", edited.dirac.psi);
     tooltip("The discriminator's starting slope ψ (D(x) = ψ·x). Changing it restarts the run.");
   }
   if (kind == DataKind::Points) {
@@ -315,32 +303,32 @@ void ControlPanel::drawTrainingSettings(const Config& config) {
           "wgan-gp train a critic; lsgan uses least squares; hinge uses margins.");
   if (edited.loss == LossKind::WganGp) {
     ImGui::SetNextItemWidth(160);
-    changed |= logSlider("GP lambda", edited.penalty.gp, 1e-3f, 100.0f);
+    changed |= rangedSlider("GP lambda", "penalty.gp", edited.penalty.gp);
     tooltip("WGAN-GP's λ: how hard D's gradient norm is pulled to 1 between real and fake samples.");
   }
   if (edited.loss == LossKind::Wgan) {
     ImGui::SetNextItemWidth(160);
-    changed |= logSlider("clip", edited.penalty.clip, 1e-3f, 1.0f);
+    changed |= rangedSlider("clip", "penalty.clip", edited.penalty.clip);
     tooltip("WGAN's weight clip c: every critic weight is kept in [-c, c].");
   }
   ImGui::SetNextItemWidth(160);
-  changed |= logSlider("R1 gamma", edited.penalty.r1, 1e-3f, 100.0f);
+  changed |= rangedSlider("R1 gamma", "penalty.r1", edited.penalty.r1);
   if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) edited.penalty.r1 = 0.0, changed = true;
   tooltip("R1: penalise D's gradient on real data, (γ/2)·E‖∇D‖². Stabilises training (Mescheder et al. 2018). "
           "Right-click to switch off.");
   ImGui::SetNextItemWidth(160);
-  changed |= logSlider("R2 gamma", edited.penalty.r2, 1e-3f, 100.0f);
+  changed |= rangedSlider("R2 gamma", "penalty.r2", edited.penalty.r2);
   if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) edited.penalty.r2 = 0.0, changed = true;
   tooltip("R2: the same penalty on generated samples. Right-click to switch off.");
   ImGui::SetNextItemWidth(160);
-  changed |= ImGui::SliderInt("batch", &edited.batch, 1, 1024, "%d", ImGuiSliderFlags_Logarithmic);
+  changed |= rangedSlider("batch", "batch", edited.batch);
   tooltip("Samples of each kind per update: smaller batches are noisier and faster.");
   ImGui::SetNextItemWidth(75);
-  changed |= ImGui::SliderInt("##dsteps", &edited.dSteps, 1, 10, "D %d");
+  changed |= rangedSlider("##dsteps", "d_steps", edited.dSteps, "D %d");
   tooltip("Discriminator updates per iteration.");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(75);
-  changed |= ImGui::SliderInt("steps##gsteps", &edited.gSteps, 1, 10, "G %d");
+  changed |= rangedSlider("steps##gsteps", "g_steps", edited.gSteps, "G %d");
   tooltip("Generator updates per iteration.");
   ImGui::SetNextItemWidth(160);
   if (enumCombo("update", edited.update)) {
@@ -373,7 +361,7 @@ void ControlPanel::drawStabilizerSettings(const Config& config) {
     if (unroll) {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(90);
-      changed |= ImGui::SliderInt("##unrollk", &edited.unroll, 1, 10, "k = %d");
+      changed |= rangedSlider("##unrollk", "unroll", edited.unroll, "k = %d");
       tooltip("How many D updates G looks ahead.");
     }
   }
@@ -385,7 +373,7 @@ void ControlPanel::drawStabilizerSettings(const Config& config) {
     if (pack) {
       ImGui::SameLine();
       ImGui::SetNextItemWidth(90);
-      changed |= ImGui::SliderInt("##packm", &edited.pack, 2, 8, "m = %d");
+      changed |= rangedSlider("##packm", "pack", edited.pack, "m = %d");
       tooltip("Samples per pack.");
     }
   }
@@ -399,10 +387,10 @@ void ControlPanel::drawStabilizerSettings(const Config& config) {
           "useful. Annealed to zero over the iterations set beside it.");
   if (noise) {
     ImGui::SetNextItemWidth(160);
-    changed |= logSlider("noise std", edited.instanceNoise, 1e-3f, 2.0f);
+    changed |= rangedSlider("noise std", "instance_noise", edited.instanceNoise);
     tooltip("The noise's standard deviation at the start.");
     ImGui::SetNextItemWidth(160);
-    changed |= ImGui::SliderInt("anneal over", &edited.instanceNoiseAnneal, 0, 50000, "%d it");
+    changed |= rangedSlider("anneal over", "instance_noise_anneal", edited.instanceNoiseAnneal, "%d it");
     tooltip("Iterations over which the noise falls linearly to zero; 0 keeps it constant.");
   }
   if (is2dOr1d) {
@@ -435,11 +423,13 @@ void ControlPanel::drawStabilizerSettings(const Config& config) {
 void ControlPanel::drawOptimizerSettings(const char* title, const char* id, const Config& config, bool generator) {
   Config edited = config;
   OptimizerConfig& o = generator ? edited.optimizer.g : edited.optimizer.d;
+  const std::string prefix = generator ? "optimizer.g." : "optimizer.d.";
+  const auto key = [&prefix](const char* name) { return prefix + name; };
   ImGui::PushID(id);
   ImGui::TextUnformatted(title);
   bool changed = false;
   ImGui::SetNextItemWidth(160);
-  changed |= logSlider("lr", o.lr, 1e-5f, 1.0f);
+  changed |= rangedSlider("lr", key("lr"), o.lr);
   tooltip(generator ? "The generator's learning rate (Ctrl+click to type). Takes effect at the next iteration."
                     : "The discriminator's learning rate (Ctrl+click to type). Takes effect at the next iteration.");
   ImGui::SetNextItemWidth(160);
@@ -447,19 +437,19 @@ void ControlPanel::drawOptimizerSettings(const char* title, const char* id, cons
   tooltip("The update rule; its state (moments, velocity) is kept when you switch.");
   if (o.kind == OptimizerKind::Adam) {
     ImGui::SetNextItemWidth(78);
-    changed |= sliderDouble("##b1", o.beta1, 0.0f, 0.99f, "b1 %.2f");
+    changed |= rangedSlider("##b1", key("beta1"), o.beta1, "b1 %.2f");
     tooltip("Adam's β1: momentum of the gradient's mean. GANs often use 0.5 or 0.");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(78);
-    changed |= sliderDouble("betas##b2", o.beta2, 0.9f, 0.9999f, "b2 %.4f");
+    changed |= rangedSlider("betas##b2", key("beta2"), o.beta2, "b2 %.4f");
     tooltip("Adam's β2: how long the gradient's scale is remembered.");
   } else if (o.kind == OptimizerKind::Momentum) {
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("momentum", o.momentum, 0.0f, 0.99f);
+    changed |= rangedSlider("momentum", key("momentum"), o.momentum);
     tooltip("The heavy-ball coefficient μ: how much of the last step is kept.");
   } else if (o.kind == OptimizerKind::RmsProp) {
     ImGui::SetNextItemWidth(160);
-    changed |= sliderDouble("rho", o.rho, 0.5f, 0.999f);
+    changed |= rangedSlider("rho", key("rho"), o.rho);
     tooltip("RMSProp's decay of the mean square of the gradient.");
   }
   ImGui::PopID();
@@ -474,12 +464,13 @@ void ControlPanel::drawNetworkSettings(const char* title, const char* id, const 
   int layers = static_cast<int>(n.hidden.size());
   int width = n.hidden.empty() ? 32 : n.hidden.front();
   ImGui::SetNextItemWidth(75);
-  ImGui::SliderInt("##layers", &layers, 0, 6, "%d layers");
+  ImGui::SliderInt("##layers", &layers, 0, static_cast<int>(kMaxHiddenLayers), "%d layers",
+                   ImGuiSliderFlags_AlwaysClamp);
   bool released = ImGui::IsItemDeactivatedAfterEdit();
   tooltip("Hidden layers (0 is a linear model). Changing it rebuilds the networks.");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90);
-  ImGui::SliderInt("##width", &width, 1, 512, "width %d", ImGuiSliderFlags_Logarithmic);
+  rangedSlider("##width", generator ? "generator.hidden" : "discriminator.hidden", width, "width %d");
   released |= ImGui::IsItemDeactivatedAfterEdit();
   tooltip("Units in every hidden layer. Changing it rebuilds the networks.");
   if (released) n.hidden.assign(static_cast<std::size_t>(layers), width);

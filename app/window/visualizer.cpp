@@ -19,6 +19,7 @@
 #include "app/views/metrics_panel.h"
 #include "app/views/plane_view.h"
 #include "app/window/frame_stats.h"
+#include "app/window/frame_watchdog.h"
 #include "app/window/glfw_window.h"
 #include "app/window/offscreen_window.h"
 #include "app/window/screenshot.h"
@@ -56,12 +57,16 @@ std::string withThousands(long long value) {
   return digits;
 }
 
-// The banner across the top of the view: divergence in red, notices in amber.
-void drawBanner(const Snapshot& snapshot) {
+// The banner across the top of the view: a stopped run in red with a Reset button, notices in amber.
+void drawBanner(const Snapshot& snapshot, TrainingThread& trainer) {
   if (!snapshot.divergence.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
-    ImGui::TextWrapped("%s. Press Reset, or lower the learning rates.", snapshot.divergence.c_str());
+    // A NaN or Inf asks for smaller steps; a run stopped by an error only for a fresh start.
+    const bool numeric = snapshot.divergence.find("diverged") != std::string::npos;
+    ImGui::TextWrapped("%s.%s", snapshot.divergence.c_str(),
+                       numeric ? " Press Reset, or lower the learning rates." : " Press Reset to start again.");
     ImGui::PopStyleColor();
+    if (ImGui::Button("Reset##stopped")) trainer.send(ResetCommand{});
   } else if (!snapshot.notice.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
     ImGui::TextWrapped("%s", snapshot.notice.c_str());
@@ -155,6 +160,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   controls.setPresetName(options.presetName.empty() ? config.name : options.presetName);
 
   FrameStats frameStats;
+  FrameWatchdog watchdog(options.frameWatchdogMs);  // --frame-watchdog: a frame stuck that long ends the process
   long long frame = 0;
   double redrawnSum = 0.0;  // the share of the window's pixels drawn again, summed over frames
   const long long startStep = trainer.latest()->step;
@@ -165,6 +171,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   double shownFrameMs = 0.0, shownWorkMs = 0.0;  // the toolbar's frame interval and work
   auto lastPanel = start;
   while (!window->shouldClose()) {
+    watchdog.frameStarted();
     frameStats.beginFrame();
     window->beginFrame();
     const std::shared_ptr<const Snapshot> snapshot = trainer.latest();
@@ -208,7 +215,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                               std::string(enumName(snapshot->config.loss)) + " loss###view";
     ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar |
                                              (snapshot->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
-    drawBanner(*snapshot);
+    drawBanner(*snapshot, trainer);
     collapseBanner.draw(*snapshot);
     // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
     const bool dirac = snapshot->config.data.kind == DataKind::Dirac;
@@ -293,6 +300,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
     window->swap();
     frameStats.endFrame();
+    watchdog.frameEnded();
     if (last) break;
     if (!software) waitForBeat();
   }

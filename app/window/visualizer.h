@@ -18,6 +18,7 @@ struct VisualizerOptions {
   long long pauseAfter = -1;   ///< pause after this many iterations (-1: train until paused)
   FieldChoice field = FieldChoice::Auto;  ///< where D's surface is computed (changeable in the window)
   bool offscreen = false;  ///< draw into an offscreen framebuffer through EGL, with no display (needs frames)
+  int frameWatchdogMs = 0;  ///< end the process (status 1) when one frame takes longer than this (0: off)
 };
 
 /// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).

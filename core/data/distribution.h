@@ -52,6 +52,10 @@ std::unique_ptr<Distribution> makeDistribution(const DataConfig& config);
 /// std 0.05. Used when a user switches kind, so the new kind starts from sensible values.
 DataConfig dataDefaults(DataKind kind);
 
+/// The most data.modes this kind takes: a ring's modes (100), a grid's modes per side (10); 0 for kinds without
+/// modes.
+int maxDataModes(DataKind kind);
+
 /// The dimension of samples of this kind without building it (Points: 0, meaning "depends on the file").
 int dataDimension(DataKind kind);
 

@@ -1,17 +1,18 @@
 #include "core/data/point_cloud.h"
 
+#include <algorithm>
 #include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <limits>
 #include <stdexcept>
 #include <string_view>
 #include <system_error>
 #include <utility>
 #include <vector>
+
+#include "core/util/input_file.h"
 
 namespace ganscope {
 
@@ -96,19 +97,23 @@ bool isHeader(const std::vector<std::string_view>& fields) {
 }  // namespace
 
 Matrix readPointsCsv(const std::string& file) {
-  std::error_code error;
-  if (!std::filesystem::exists(file, error)) failFile(file, "does not exist");
-  if (std::filesystem::is_directory(file, error)) failFile(file, "is a directory, not a file");
-  std::ifstream stream(file);
-  if (!stream) failFile(file, "cannot be opened for reading");
+  try {
+    return parsePointsCsv(readInputFile(file, kMaxPointsFileBytes, "data.file"), file);
+  } catch (const InputFileError& e) {
+    throw std::invalid_argument(std::string(e.what()) + "; expected a CSV file of one or two numeric columns");
+  }
+}
 
+Matrix parsePointsCsv(std::string_view content, const std::string& file) {
   std::vector<float> values;    // row-major: the coordinates of each point in turn
   std::size_t columns = 0;      // fixed by the header or the first data line
   std::size_t columnsLine = 0;  // the line that fixed `columns`
   bool seenContent = false;     // whether a non-blank line has been read (only the first may be a header)
-  std::string text;
-  for (std::size_t lineNumber = 1; std::getline(stream, text); ++lineNumber) {
-    std::string_view line = text;
+  std::size_t lineStart = 0;
+  for (std::size_t lineNumber = 1; lineStart < content.size(); ++lineNumber) {
+    const std::size_t lineEnd = std::min(content.find('\n', lineStart), content.size());
+    std::string_view line = content.substr(lineStart, lineEnd - lineStart);
+    lineStart = lineEnd + 1;
     if (lineNumber == 1 && line.starts_with("\xEF\xBB\xBF")) {  // a UTF-8 byte order mark
       line.remove_prefix(3);
     }
@@ -153,7 +158,6 @@ Matrix readPointsCsv(const std::string& file) {
       values.push_back(value);
     }
   }
-  if (stream.bad()) failFile(file, "could not be read to the end");
   if (values.empty()) failFile(file, "holds no points");
 
   const auto dim = static_cast<Eigen::Index>(columns);

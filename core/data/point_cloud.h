@@ -1,6 +1,7 @@
 #pragma once
 // A user's point cloud, read from a CSV file: the empirical distribution of its points, optionally jittered.
 #include <string>
+#include <string_view>
 
 #include "core/data/distribution.h"
 
@@ -39,7 +40,12 @@ class PointCloud final : public Distribution {
 /// separated by commas, with optional spaces around them; blank lines are skipped; the first non-blank line
 /// may be a header of non-numeric names. Throws std::invalid_argument with one message naming the file, the
 /// line and what is wrong when the file cannot be read, holds no points, has more than two columns, rows of
-/// different lengths, or a value that is not a finite number.
+/// different lengths, or a value that is not a finite number. The file must be a regular file of at most
+/// kMaxPointsFileBytes (readInputFile): a FIFO or device is refused at once, never waited on.
 Matrix readPointsCsv(const std::string& file);
+
+/// Parses the text of such a CSV file (`file` names it in messages); the rules and errors of readPointsCsv(),
+/// without touching the file system (the fuzz target's entry point).
+Matrix parsePointsCsv(std::string_view content, const std::string& file);
 
 }  // namespace ganscope

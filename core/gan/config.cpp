@@ -6,101 +6,115 @@
 
 #include "core/data/distribution.h"
 #include "core/gan/config_names.h"
+#include "core/gan/config_ranges.h"
 
 namespace ganscope {
 namespace {
 
-// Collects messages of the form "key: value is wrong; allowed: ...".
+// Collects messages of the form "key: what is wrong; what is allowed (got value)".
 class Problems {
  public:
   void add(const std::string& key, const std::string& what) { messages_.push_back(key + ": " + what); }
 
-  void intRange(const std::string& key, long long value, long long lo, long long hi) {
-    if (value < lo || value > hi) {
-      add(key, "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + " (got " +
-                   std::to_string(value) + ")");
+  // Checks `value` against the range table's entry for `key` (or `rangeKey`, for an entry of a list).
+  void number(const std::string& key, double value, std::string_view rangeKey = {}) {
+    const NumberRange& range = rangeOf(rangeKey.empty() ? std::string_view(key) : rangeKey);
+    if (!allows(range, value)) messages_.push_back(rangeProblem(range, key, value));
+  }
+  // Checks every entry of a list against the list key's range, and its length against `most`.
+  template <typename T>
+  void list(const std::string& key, const std::vector<T>& values, std::size_t most) {
+    if (values.size() > most) {
+      add(key, "at most " + std::to_string(most) + " entries (got " + std::to_string(values.size()) + ")");
+      return;
+    }
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      std::string entry = key;  // built by appending (GCC 12's false -Wrestrict on "a" + std::string, bug 105329)
+      entry.append("[").append(std::to_string(i)).append("]");
+      number(entry, static_cast<double>(values[i]), key);
     }
   }
-  void positive(const std::string& key, double value) {
-    if (!(std::isfinite(value) && value > 0.0)) add(key, "must be a finite number > 0 (got " + text(value) + ")");
+  // Checks a text's length.
+  void text(const std::string& key, const std::string& value, std::size_t most) {
+    if (value.size() > most) {
+      add(key, "at most " + std::to_string(most) + " characters (got " + std::to_string(value.size()) + ")");
+    }
   }
-  void nonNegative(const std::string& key, double value) {
-    if (!(std::isfinite(value) && value >= 0.0)) add(key, "must be a finite number >= 0 (got " + text(value) + ")");
-  }
-  void unitInterval(const std::string& key, double value) {
-    if (!(value >= 0.0 && value < 1.0)) add(key, "must be in [0, 1) (got " + text(value) + ")");
-  }
-  void finite(const std::string& key, double value) {
-    if (!std::isfinite(value)) add(key, "must be a finite number (got " + text(value) + ")");
-  }
+  bool empty() const { return messages_.empty(); }
   std::vector<std::string> take() { return std::move(messages_); }
-
-  static std::string text(double value) {
-    std::ostringstream s;
-    s << value;
-    return s.str();
-  }
 
  private:
   std::vector<std::string> messages_;
 };
 
 void checkOptimizer(Problems& p, const std::string& prefix, const OptimizerConfig& o) {
-  p.positive(prefix + ".lr", o.lr);
-  if (std::isfinite(o.lr) && o.lr > 10.0) p.add(prefix + ".lr", "must be at most 10 (got " + Problems::text(o.lr) + ")");
-  p.unitInterval(prefix + ".beta1", o.beta1);
-  p.unitInterval(prefix + ".beta2", o.beta2);
-  p.unitInterval(prefix + ".momentum", o.momentum);
-  p.unitInterval(prefix + ".rho", o.rho);
-  p.nonNegative(prefix + ".eps", o.eps);
+  p.number(prefix + ".lr", o.lr);
+  p.number(prefix + ".beta1", o.beta1);
+  p.number(prefix + ".beta2", o.beta2);
+  p.number(prefix + ".momentum", o.momentum);
+  p.number(prefix + ".rho", o.rho);
+  p.number(prefix + ".eps", o.eps);
 }
 
-void checkNetwork(Problems& p, const std::string& prefix, const NetworkConfig& n) {
-  if (n.hidden.size() > 16) {
-    p.add(prefix + ".hidden", "at most 16 hidden layers (got " + std::to_string(n.hidden.size()) + ")");
-  }
-  for (std::size_t i = 0; i < n.hidden.size(); ++i) {
-    p.intRange(prefix + ".hidden[" + std::to_string(i) + "]", n.hidden[i], 1, 4096);
-  }
+// The data's numbers; what each kind needs beyond them (a positive std for a mixture, low < high) is checked by
+// makeDistribution.
+void checkData(Problems& p, const DataConfig& d) {
+  p.number("data.modes", d.modes);
+  p.number("data.radius", d.radius);
+  p.number("data.spacing", d.spacing);
+  p.number("data.mean", d.mean);
+  p.number("data.std", d.std);
+  p.list("data.means", d.means, kMaxMixtureComponents);
+  p.list("data.stds", d.stds, kMaxMixtureComponents);
+  p.list("data.weights", d.weights, kMaxMixtureComponents);
+  p.number("data.low", d.low);
+  p.number("data.high", d.high);
+  p.text("data.file", d.file, kMaxTextLength);
 }
 
 }  // namespace
 
 std::vector<std::string> validate(const Config& c) {
   Problems p;
-  p.intRange("demo_steps", c.demoSteps, 0, 100'000'000);
-  try {
-    (void)makeDistribution(c.data);
-  } catch (const std::exception& e) {
-    p.add("data", e.what());
+  p.text("name", c.name, kMaxTextLength);
+  p.text("description", c.description, kMaxTextLength);
+  p.number("demo_steps", c.demoSteps);
+  checkData(p, c.data);
+  // The distribution itself is built only from numbers in range (makeDistribution reads data.file).
+  if (p.empty()) {
+    try {
+      (void)makeDistribution(c.data);
+    } catch (const std::exception& e) {
+      p.add("data", e.what());
+    }
   }
-  p.finite("dirac.theta", c.dirac.theta);
-  p.finite("dirac.psi", c.dirac.psi);
-  p.intRange("latent.dim", c.latent.dim, 1, 16);
-  checkNetwork(p, "generator", c.generator);
-  checkNetwork(p, "discriminator", c.discriminator);
-  p.nonNegative("penalty.gp", c.penalty.gp);
-  p.nonNegative("penalty.r1", c.penalty.r1);
-  p.nonNegative("penalty.r2", c.penalty.r2);
-  p.positive("penalty.clip", c.penalty.clip);
+  p.number("dirac.theta", c.dirac.theta);
+  p.number("dirac.psi", c.dirac.psi);
+  p.number("latent.dim", c.latent.dim);
+  p.list("generator.hidden", c.generator.hidden, kMaxHiddenLayers);
+  p.list("discriminator.hidden", c.discriminator.hidden, kMaxHiddenLayers);
+  p.number("penalty.gp", c.penalty.gp);
+  p.number("penalty.r1", c.penalty.r1);
+  p.number("penalty.r2", c.penalty.r2);
+  p.number("penalty.clip", c.penalty.clip);
   checkOptimizer(p, "optimizer.g", c.optimizer.g);
   checkOptimizer(p, "optimizer.d", c.optimizer.d);
-  p.intRange("batch", c.batch, 1, 65536);
-  p.intRange("d_steps", c.dSteps, 1, 100);
-  p.intRange("g_steps", c.gSteps, 1, 100);
+  p.number("batch", c.batch);
+  p.number("d_steps", c.dSteps);
+  p.number("g_steps", c.gSteps);
   if (c.update == UpdateOrder::Simultaneous && (c.dSteps != 1 || c.gSteps != 1)) {
     p.add("update", "simultaneous takes one D and one G gradient from the same point, so d_steps and g_steps must "
                     "be 1 (got " + std::to_string(c.dSteps) + " and " + std::to_string(c.gSteps) + "); use "
                     "alternating for several steps");
   }
-  p.intRange("unroll", c.unroll, 0, 50);
+  p.number("unroll", c.unroll);
   if (c.unroll > 0 && c.update != UpdateOrder::Alternating) {
     p.add("unroll", "unrolling D before each G step needs update = alternating (got unroll " +
                         std::to_string(c.unroll) + " with simultaneous updates)");
   }
-  p.intRange("pack", c.pack, 1, 16);
-  p.nonNegative("instance_noise", c.instanceNoise);
-  p.intRange("instance_noise_anneal", c.instanceNoiseAnneal, 0, 100'000'000);
+  p.number("pack", c.pack);
+  p.number("instance_noise", c.instanceNoise);
+  p.number("instance_noise_anneal", c.instanceNoiseAnneal);
   if (c.data.kind == DataKind::Dirac && c.pack > 1) {
     p.add("pack", "the Dirac-GAN's discriminator sees one number, so pack must be 1 (got " +
                       std::to_string(c.pack) + ")");
@@ -109,8 +123,9 @@ std::vector<std::string> validate(const Config& c) {
     p.add("spectral_norm", "the Dirac-GAN's discriminator is one weight ψ, which spectral normalisation would pin "
                            "to ±1; use false there");
   }
-  p.intRange("metrics_every", c.metricsEvery, 1, 100'000'000);
-  p.intRange("metrics_samples", c.metricsSamples, 10, 100'000);
+  p.number("seed", static_cast<double>(c.seed));
+  p.number("metrics_every", c.metricsEvery);
+  p.number("metrics_samples", c.metricsSamples);
   return p.take();
 }
 

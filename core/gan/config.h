@@ -1,5 +1,6 @@
 #pragma once
 // The whole description of a training run: one plain struct, serialised whole by config_json.h.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -90,8 +91,16 @@ struct Config {
   bool operator==(const Config&) const = default;
 };
 
-/// Every reason `config` cannot run, one sentence each naming the key, its value and what is allowed; empty when
-/// it can run. (A `data.file` that cannot be read is reported by makeDistribution, which reads it.)
+/// The most hidden layers a network may have.
+inline constexpr std::size_t kMaxHiddenLayers = 8;
+/// The most components of a 1D mixture (data.means, data.stds, data.weights).
+inline constexpr std::size_t kMaxMixtureComponents = 16;
+/// The longest name, description or file path, in bytes.
+inline constexpr std::size_t kMaxTextLength = 4096;
+
+/// Every reason `config` cannot run, one sentence each naming the key, its value and what is allowed (the numbers'
+/// bounds come from the range table, config_ranges.h); empty when it can run.
+/// (A `data.file` that cannot be read is reported by makeDistribution, which reads it.)
 std::vector<std::string> validate(const Config& config);
 
 /// Whether changing from `before` to `after` needs new networks (architecture, latent size, data dimension or seed),

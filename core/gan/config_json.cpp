@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <set>
 #include <sstream>
 
 #include "core/data/distribution.h"
 #include "core/gan/config_names.h"
+#include "core/gan/config_ranges.h"
+#include "core/util/input_file.h"
 
 namespace ganscope {
 namespace {
@@ -112,16 +113,24 @@ std::string describe(const json& value) {
   throw ConfigError(key + ": expected " + expected + ", got " + describe(value));
 }
 
+// For a number where an integer belongs: what is allowed, from the range table where the key has a range (a list
+// entry "generator.hidden[2]" has its list's).
+[[noreturn]] void integerError(const std::string& key, const char* expected, const json& v) {
+  const auto range = findRange(std::string_view(key).substr(0, key.find('[')));
+  if (range && v.is_number()) throw ConfigError(rangeProblem(*range, key, v.get<double>()));
+  typeError(key, expected, v);
+}
+
 void read(const std::string& key, const json& v, int& out) {
-  if (!v.is_number_integer()) typeError(key, "an integer", v);
+  if (!v.is_number_integer()) integerError(key, "an integer", v);
   // Unsigned values are compared before any cast: 2^64 − 1 must not wrap round to −1.
   const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= 2147483647ULL
                                            : std::abs(v.get<long long>()) <= 2147483647LL;
-  if (!fits) typeError(key, "an integer of at most 10 digits", v);
+  if (!fits) integerError(key, "an integer of at most 10 digits", v);
   out = static_cast<int>(v.get<long long>());
 }
 void read(const std::string& key, const json& v, std::uint64_t& out) {
-  if (!v.is_number_unsigned()) typeError(key, "a non-negative integer", v);
+  if (!v.is_number_unsigned()) integerError(key, "a non-negative integer", v);
   out = v.get<std::uint64_t>();
 }
 void read(const std::string& key, const json& v, double& out) {
@@ -213,6 +222,33 @@ void rejectUnknownKeys(const json& in, const std::string& prefix, const std::set
   }
 }
 
+// The deepest nesting a config's JSON may have: the config itself is 3 deep, a timeline a few more.
+constexpr int kMaxJsonDepth = 32;
+// The longest `--set` assignment: a value is a number, a word, a short list or a path.
+constexpr std::size_t kMaxAssignmentLength = 64 * 1024;
+
+// Parses JSON text with comments, refusing nesting deeper than kMaxJsonDepth (the callback runs as each value
+// opens, so a deep document stops early, before any recursion over it) and numbers beyond a double's range.
+// Throws json::parse_error for malformed text and ConfigError for the rest.
+json parseBoundedJson(std::string_view text, bool ignoreComments) {
+  const json::parser_callback_t limitDepth = [](int depth, json::parse_event_t, json&) {
+    if (depth > kMaxJsonDepth) {
+      throw ConfigError("JSON nested more than " + std::to_string(kMaxJsonDepth) + " levels deep; a config "
+                        "needs a few");
+    }
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), limitDepth, /*allow_exceptions=*/true, ignoreComments);
+  } catch (const json::out_of_range& e) {
+    // nlohmann's text: "[json.exception.out_of_range.406] number overflow parsing '1e400'".
+    const std::string what = e.what();
+    const auto quote = what.find('\'');
+    const std::string number = quote == std::string::npos ? std::string("a number") : what.substr(quote);
+    throw ConfigError("the number " + number + " is beyond the range of a double (about ±1.8e308)");
+  }
+}
+
 std::string trimParseMessage(const std::string& what) {
   // nlohmann's text is "[json.exception.parse_error.101] parse error at line L, column C: <reason>".
   const auto colon = what.find(": ");
@@ -257,7 +293,9 @@ Config configFromJson(const json& in) {
 Config parseConfigText(std::string_view text, std::string_view source) {
   json parsed;
   try {
-    parsed = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/true, /*ignore_comments=*/true);
+    parsed = parseBoundedJson(text, /*ignoreComments=*/true);
+  } catch (const ConfigError& e) {
+    throw ConfigError(std::string(source) + ": " + e.what());
   } catch (const json::parse_error& e) {
     // Line and column of the byte where parsing stopped (1-based).
     std::size_t line = 1, column = 1;
@@ -282,11 +320,13 @@ Config parseConfigText(std::string_view text, std::string_view source) {
 }
 
 Config loadConfigFile(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw ConfigError(path.string() + ": cannot read the file (missing or not readable)");
-  std::ostringstream text;
-  text << file.rdbuf();
-  return parseConfigText(text.str(), path.string());
+  std::string text;
+  try {
+    text = readInputFile(path, kMaxConfigFileBytes, "config");
+  } catch (const InputFileError& e) {
+    throw ConfigError(e.what());
+  }
+  return parseConfigText(text, path.string());
 }
 
 void applySetting(Config& config, std::string_view assignment) {
@@ -294,13 +334,20 @@ void applySetting(Config& config, std::string_view assignment) {
   if (eq == std::string_view::npos || eq == 0) {
     throw ConfigError("--set '" + std::string(assignment) + "': expected key=value, e.g. optimizer.d.lr=1e-4");
   }
+  if (assignment.size() > kMaxAssignmentLength) {
+    throw ConfigError("--set '" + std::string(assignment.substr(0, 40)) + "...': " +
+                      std::to_string(assignment.size()) + " characters, more than the " +
+                      std::to_string(kMaxAssignmentLength) + " allowed");
+  }
   const std::string key(assignment.substr(0, eq));
   const std::string text(assignment.substr(eq + 1));
   json value;
   try {
-    value = json::parse(text);
+    value = parseBoundedJson(text, /*ignoreComments=*/false);
   } catch (const json::parse_error&) {
     value = text;  // a bare word is a string
+  } catch (const ConfigError& e) {
+    throw ConfigError(key + ": " + e.what());
   }
   json whole = toJson(config);
   const auto ptr = pointerOf(key);

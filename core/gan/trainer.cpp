@@ -108,8 +108,23 @@ bool Trainer::setConfig(const Config& config) {
 
 // [SECTION] One iteration
 
+template <typename Work>
+void Trainer::stopOnError(const char* what, Work&& work) {
+  try {
+    work();
+  } catch (const std::exception& e) {
+    // Whatever threw (a metric, an allocation, a distribution) left this iteration half done: the run stops here,
+    // as a diverged one does, and Reset (or a new config) starts afresh.
+    divergence_ = "training stopped at iteration " + std::to_string(step_) + " in " + what + ": " + e.what();
+  }
+}
+
 void Trainer::iterate() {
   if (diverged()) return;
+  stopOnError("an iteration", [this] { iterateUnguarded(); });
+}
+
+void Trainer::iterateUnguarded() {
   if (config_.update == UpdateOrder::Simultaneous) {
     // Both gradients at the same (θ_G, θ_D) and on the same fake batch, then both steps.
     computeDiscriminatorGradient();
@@ -119,12 +134,12 @@ void Trainer::iterate() {
     applyDiscriminatorStep();
     generatorOptimizer_.step(generator_.parameters(), gGrad_, config_.optimizer.g);
   } else {
-    for (int k = 0; k < config_.dSteps && !diverged(); ++k) updateDiscriminator();
-    for (int k = 0; k < config_.gSteps && !diverged(); ++k) updateGenerator();
+    for (int k = 0; k < config_.dSteps && !diverged(); ++k) updateDiscriminatorUnguarded();
+    for (int k = 0; k < config_.gSteps && !diverged(); ++k) updateGeneratorUnguarded();
   }
   if (diverged()) return;
   ++step_;
-  if (step_ % config_.metricsEvery == 0) recordMetrics();
+  if (step_ % config_.metricsEvery == 0) recordMetricsUnguarded();
 }
 
 void Trainer::train(long long iterations) {
@@ -133,12 +148,20 @@ void Trainer::train(long long iterations) {
 
 void Trainer::updateDiscriminator() {
   if (diverged()) return;
+  stopOnError("a discriminator update", [this] { updateDiscriminatorUnguarded(); });
+}
+
+void Trainer::updateDiscriminatorUnguarded() {
   computeDiscriminatorGradient();
   if (!diverged()) applyDiscriminatorStep();
 }
 
 void Trainer::updateGenerator() {
   if (diverged()) return;
+  stopOnError("a generator update", [this] { updateGeneratorUnguarded(); });
+}
+
+void Trainer::updateGeneratorUnguarded() {
   if (config_.unroll > 0) {
     unrolledGeneratorUpdate();
     return;
@@ -282,6 +305,11 @@ bool Trainer::checkFinite(double loss, const Vector& grad, const char* who) {
 // [SECTION] Metrics and state
 
 void Trainer::recordMetrics() {
+  if (diverged()) return;
+  stopOnError("the metrics", [this] { recordMetricsUnguarded(); });
+}
+
+void Trainer::recordMetricsUnguarded() {
   MetricsRow row;
   row.step = step_;
   row.lossD = stats_.lossD;

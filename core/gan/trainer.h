@@ -85,9 +85,10 @@ class Trainer {
 
   /// Iterations completed.
   long long step() const { return step_; }
-  /// Whether a NaN or Inf stopped training.
+  /// Whether training stopped: a NaN or Inf appeared, or something an iteration, an update or the metrics
+  /// needed threw (the exception is caught here: it becomes a stopped run with its message, never a crash).
   bool diverged() const { return !divergence_.empty(); }
-  /// Why training stopped, naming where the NaN or Inf appeared; empty while healthy.
+  /// Why training stopped, naming where the NaN or Inf appeared or what threw; empty while healthy.
   const std::string& divergence() const { return divergence_; }
   /// The config in force.
   const Config& config() const { return config_; }
@@ -124,6 +125,14 @@ class Trainer {
 
  private:
   void build();
+  // Runs `work`; an exception from it stops the run with a message naming `what` (the public entry points of
+  // training all go through it).
+  template <typename Work>
+  void stopOnError(const char* what, Work&& work);
+  void iterateUnguarded();
+  void updateDiscriminatorUnguarded();
+  void updateGeneratorUnguarded();
+  void recordMetricsUnguarded();
   void sampleReal(Eigen::Ref<Matrix> out);
   void generateFake(MlpWorkspace& gws, Eigen::Index samples);
   void computeDiscriminatorGradient();

@@ -16,8 +16,8 @@ namespace {
 constexpr int kDisplayedRealSamples = 2500;
 constexpr std::size_t kMaxPublishedRows = 4096;
 
-// The metric history as published: every row while short; once long, every k-th row plus the last, so a copy stays
-// small (charts have a few hundred pixel columns anyway).
+// The metric history as published: every row while short; once long, every k-th row plus the last, so a copy
+// stays small (charts have a few hundred pixel columns anyway).
 std::shared_ptr<const std::vector<MetricsRow>> thinHistory(const std::vector<MetricsRow>& rows) {
   auto out = std::make_shared<std::vector<MetricsRow>>();
   if (rows.size() <= kMaxPublishedRows) {
@@ -34,7 +34,8 @@ std::shared_ptr<const std::vector<MetricsRow>> thinHistory(const std::vector<Met
 // A short phrase naming what changed between two configs that forced a rebuild.
 std::string rebuildReason(const Config& before, const Config& after) {
   if (before.seed != after.seed) return "the seed changed";
-  if ((before.data.kind == DataKind::Dirac) != (after.data.kind == DataKind::Dirac)) return "the Dirac-GAN was switched";
+  if ((before.data.kind == DataKind::Dirac) != (after.data.kind == DataKind::Dirac))
+    return "the Dirac-GAN was switched";
   if (before.generator != after.generator) return "the generator's architecture changed";
   if (before.discriminator != after.discriminator) return "the discriminator's architecture changed";
   if (before.latent != after.latent) return "the latent space changed";
@@ -73,7 +74,7 @@ std::shared_ptr<const Snapshot> TrainingThread::latest() const {
 }
 
 std::shared_ptr<const Snapshot> TrainingThread::waitForNewer(long long version,
-                                                              std::chrono::milliseconds timeout) const {
+                                                             std::chrono::milliseconds timeout) const {
   std::unique_lock lock(mutex_);
   changed_.wait_for(lock, timeout, [&] { return latest_->version > version; });
   return latest_;
@@ -138,50 +139,69 @@ void TrainingThread::applyCommands() {
     hasCommands_.store(false, std::memory_order_release);
   }
   for (auto& command : pending) {
-    std::visit(
-        [this](auto& c) {
-          using T = std::decay_t<decltype(c)>;
-          if constexpr (std::is_same_v<T, SetConfigCommand>) {
-            const Config before = trainer_.config();
-            try {
-              if (trainer_.setConfig(c.config)) {
-                notice_ = "networks rebuilt: " + rebuildReason(before, c.config);
-              } else {
-                notice_.clear();
-              }
-            } catch (const ConfigError& e) {
-              notice_ = std::string("not applied: ") + e.what();
-            }
-          } else if constexpr (std::is_same_v<T, PauseCommand>) {
-            paused_ = true;
-            stepsToRun_ = 0;
-          } else if constexpr (std::is_same_v<T, ResumeCommand>) {
-            paused_ = false;
-            stepsToRun_ = 0;
-          } else if constexpr (std::is_same_v<T, StepCommand>) {
-            paused_ = false;
-            stepsToRun_ = std::max(1LL, c.iterations);
-          } else if constexpr (std::is_same_v<T, StepDiscriminatorCommand>) {
-            paused_ = true;
-            trainer_.updateDiscriminator();
-          } else if constexpr (std::is_same_v<T, StepGeneratorCommand>) {
-            paused_ = true;
-            trainer_.updateGenerator();
-          } else if constexpr (std::is_same_v<T, ResetCommand>) {
-            trainer_.reset();
-            notice_ = "reset: a fresh run from seed " + std::to_string(trainer_.config().seed);
-          } else if constexpr (std::is_same_v<T, SetPaceCommand>) {
-            pace_ = std::max(0.0, c.iterationsPerSecond);
-          } else if constexpr (std::is_same_v<T, SetNicenessCommand>) {
-            // On Linux a thread has its own nice value; raising it needs no privilege. Failure only costs smoothness.
-            (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), std::clamp(c.niceness, 0, 19));
-          }
-        },
-        command);
+    try {
+      apply(command);
+    } catch (const std::exception& e) {
+      // A command that fails is not applied, and says so; the run goes on as it was.
+      notice_ = std::string("not applied: ") + e.what();
+    }
   }
 }
 
+void TrainingThread::apply(TrainerCommand& command) {
+  std::visit(
+      [this](auto& c) {
+        using T = std::decay_t<decltype(c)>;
+        if constexpr (std::is_same_v<T, SetConfigCommand>) {
+          const Config before = trainer_.config();
+          try {
+            if (trainer_.setConfig(c.config)) {
+              notice_ = "networks rebuilt: " + rebuildReason(before, c.config);
+            } else {
+              notice_.clear();
+            }
+          } catch (const ConfigError& e) {
+            notice_ = std::string("not applied: ") + e.what();
+          }
+        } else if constexpr (std::is_same_v<T, PauseCommand>) {
+          paused_ = true;
+          stepsToRun_ = 0;
+        } else if constexpr (std::is_same_v<T, ResumeCommand>) {
+          paused_ = false;
+          stepsToRun_ = 0;
+        } else if constexpr (std::is_same_v<T, StepCommand>) {
+          paused_ = false;
+          stepsToRun_ = std::max(1LL, c.iterations);
+        } else if constexpr (std::is_same_v<T, StepDiscriminatorCommand>) {
+          paused_ = true;
+          trainer_.updateDiscriminator();
+        } else if constexpr (std::is_same_v<T, StepGeneratorCommand>) {
+          paused_ = true;
+          trainer_.updateGenerator();
+        } else if constexpr (std::is_same_v<T, ResetCommand>) {
+          trainer_.reset();
+          notice_ = "reset: a fresh run from seed " + std::to_string(trainer_.config().seed);
+        } else if constexpr (std::is_same_v<T, SetPaceCommand>) {
+          pace_ = std::max(0.0, c.iterationsPerSecond);
+        } else if constexpr (std::is_same_v<T, SetNicenessCommand>) {
+          // On Linux a thread has its own nice value; raising it needs no privilege. Failure only costs
+          // smoothness.
+          (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), std::clamp(c.niceness, 0, 19));
+        }
+      },
+      command);
+}
+
 void TrainingThread::publish() {
+  try {
+    publishUnguarded();
+  } catch (const std::exception& e) {
+    // The GUI keeps the previous snapshot; the next publish tries again.
+    notice_ = std::string("could not publish a snapshot: ") + e.what();
+  }
+}
+
+void TrainingThread::publishUnguarded() {
   const auto now = std::chrono::steady_clock::now();
   const double elapsed = std::chrono::duration<double>(now - lastRateTime_).count();
   if (elapsed >= 0.25 || trainer_.step() < stepsAtLastRate_) {

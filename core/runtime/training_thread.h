@@ -44,7 +44,9 @@ class TrainingThread {
  private:
   void run(std::stop_token stop);
   void applyCommands();
+  void apply(TrainerCommand& command);
   void publish();
+  void publishUnguarded();
 
   // [trainer] state, touched only by the training thread after construction.
   Trainer trainer_;
