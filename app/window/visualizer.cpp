@@ -21,6 +21,7 @@
 #include "app/window/frame_stats.h"
 #include "app/window/frame_watchdog.h"
 #include "app/window/glfw_window.h"
+#include "app/window/imgui_id_audit.h"
 #include "app/window/offscreen_window.h"
 #include "app/window/screenshot.h"
 #include "core/gan/config_names.h"
@@ -259,6 +260,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       planeDamage = {r.x, r.y, r.z, r.w};
     }
     window->renderImGui(std::span<const DamageRect>(&planeDamage, planeDamage.empty() ? 0 : 1));
+    // Two items that shared an ID this frame: said on stderr (once each), so the monkey test and a user see it.
+    reportImGuiIdConflicts(takeImGuiIdConflicts(), err);
     ++frame;
     redrawnSum += window->lastDamageFraction();
     // With --steps too, the last frame also waits for those iterations, so a screenshot shows the same moment on a
