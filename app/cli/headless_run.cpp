@@ -45,7 +45,7 @@ int runHeadless(const Config& config, const CliOptions& options, std::ostream& o
   // Outputs are checked before training, so a long run does not fail only at its end.
   try {
     if (!options.metricsOut.empty()) checkWritable(options.metricsOut);
-    if (!options.saveConfig.empty()) writeFileAtomically(options.saveConfig, toJson(config).dump(2) + "\n");
+    if (!options.saveConfig.empty()) writeFileAtomically(options.saveConfig, configJsonText(config));
   } catch (const std::exception& e) {
     err << "ganscope: " << e.what() << "\n";
     return kExitBadInput;

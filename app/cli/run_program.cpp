@@ -28,7 +28,7 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     }
     const Config config = resolveConfig(*options);
     if (options->printConfig) {
-      out << toJson(config).dump(2) << "\n";
+      out << configJsonText(config);
       return kExitOk;
     }
     if (options->headless) return runHeadless(config, *options, out, err);

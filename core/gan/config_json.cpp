@@ -104,7 +104,8 @@ struct Writer {
 // [SECTION] Reading, with a message naming the key for every mismatch
 
 std::string describe(const json& value) {
-  std::string text = value.dump();
+  // Replace: a bare word that is not JSON may hold bytes that are not UTF-8, which a strict dump throws on.
+  std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
   if (text.size() > 60) text = text.substr(0, 57) + "...";
   return text;
 }
@@ -262,6 +263,10 @@ json toJson(const Config& config) {
   Writer writer{out};
   visitFields(const_cast<Config&>(config), writer);  // the writer only reads
   return out;
+}
+
+std::string configJsonText(const Config& config) {
+  return toJson(config).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 std::vector<std::string> configKeys() {

@@ -20,6 +20,10 @@ class ConfigError : public std::runtime_error {
 /// The whole config as JSON: every key, nested by its dots ("optimizer.g.lr" is {"optimizer":{"g":{"lr":…}}}).
 nlohmann::json toJson(const Config& config);
 
+/// The whole config as JSON text, indented by 2 and ending in a newline (what --print-config and --save-config
+/// write). Bytes of a string that are not UTF-8 are written as U+FFFD, so any config can be written.
+std::string configJsonText(const Config& config);
+
 /// Reads a config from JSON. Keys left out keep their defaults; the `data.*` keys left out take the literature's
 /// defaults of the given `data.kind` (dataDefaults). Unknown keys and values of the wrong type are errors.
 /// Throws ConfigError; does not call validate().
