@@ -172,3 +172,24 @@ TEST_CASE("ranges: the GUI keeps of a typed number the nearest allowed value") {
     CHECK(allows(range, clampToRange(range, range.sliderHigh, range.low)));
   }
 }
+
+TEST_CASE("reliability: a full disk fails the save with one line and keeps the earlier file whole") {
+  TempFolder folder("full-disk");
+  // A 64 KiB file system of its own, in a private mount namespace (root, as the tests run): an earlier metrics file
+  // that fits, then a run whose metrics (2,000 rows) do not.
+  const std::string disk = (folder.work() / "disk").string();
+  const std::string exe = shellQuoted(GANSCOPE_EXE);
+  const std::string script =
+      "mkdir -p " + shellQuoted(disk) + " && mount -t tmpfs -o size=64k tmpfs " + shellQuoted(disk) + " && cd " +
+      shellQuoted(disk) + " && " + exe + " --headless --steps 10 --metrics-out m.csv >/dev/null && cp m.csv ../before.csv && " +
+      exe + " --headless --steps 2000 --set metrics_every=1 --set metrics_samples=10 --metrics-out m.csv; code=$?; " +
+      "cmp -s m.csv ../before.csv && echo kept; ls -A | grep -c tmp; exit $code";
+  const RunResult run = runCommand("unshare -m sh -c " + shellQuoted(script), folder);
+  CAPTURE(run.err);
+  CAPTURE(run.out);
+  CHECK(run.code == 2);
+  CHECK(has(run.err, "cannot write"));
+  CHECK(has(run.err, "m.csv"));
+  CHECK(has(run.err, "No space left on device"));
+  CHECK(has(run.out, "kept\n0\n"));  // the earlier file is whole, and no temporary file is left behind
+}
