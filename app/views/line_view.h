@@ -98,7 +98,8 @@ void gaussianKde(std::span<const float> sorted, double bandwidth, std::span<cons
 /// The same estimate on the uniform grid lo + i·step, i = 0..out.size()−1, by linear binning and a discrete
 /// convolution with the sampled kernel (Wand 1994, "Fast computation of multivariate kernel estimators"): no
 /// exp per sample and point, so it costs O(n + points · h/step). Accurate for bandwidth ≥ step; `bins` and
-/// `kernel` are scratch buffers reused between calls.
+/// `kernel` are scratch buffers reused between calls. Where h/step would exceed n (a bandwidth far wider than the
+/// view) it sums the kernel directly instead, O(points · n), and leaves the buffers alone.
 void binnedGaussianKde(std::span<const float> samples, double bandwidth, double lo, double step,
                        std::span<double> out, std::vector<double>& bins, std::vector<double>& kernel);
 
