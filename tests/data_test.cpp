@@ -230,7 +230,7 @@ TEST_CASE("the ring of 8 has 8 distinct centres at radius 2, k = 0 at (2, 0), k 
   }
 }
 
-TEST_CASE("the grid of 25 has centres {-4, -2, 0, 2, 4}² exactly; an even grid is centred too") {
+TEST_CASE("the grid of 25 has centres {-4, -2, 0, 2, 4}² exactly, an even grid is centred too") {
   const auto grid = makeDistribution(dataDefaults(DataKind::Grid));
   const auto modes = grid->modes();
   REQUIRE(modes.has_value());

@@ -31,7 +31,7 @@ TEST_CASE("field path: software rasterizers are recognised by GL_RENDERER, hardw
 }
 
 TEST_CASE(
-    "field path: auto takes the GPU on hardware and the CPU on a software rasterizer; the others are "
+    "field path: auto takes the GPU on hardware and the CPU on a software rasterizer, the others are "
     "forced") {
   CHECK(resolveFieldPath(FieldChoice::Auto, false) == FieldPath::Gpu);
   CHECK(resolveFieldPath(FieldChoice::Auto, true) == FieldPath::Cpu);
@@ -42,7 +42,7 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "field path: auto leaves a GPU measured too slow, once enough pictures are timed; forced choices stay") {
+    "field path: auto leaves a GPU measured too slow, once enough pictures are timed, forced choices stay") {
   // Not judged on fewer pictures than kGpuPicturesJudged, however slow.
   CHECK_FALSE(gpuPicturesTooSlow(230.0, kGpuPicturesJudged - 1));
   CHECK(gpuPicturesTooSlow(230.0, kGpuPicturesJudged));

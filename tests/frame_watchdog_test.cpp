@@ -87,7 +87,7 @@ TEST_CASE("watchdog: a stuck frame ends the process at once, status 1, one line 
   CHECK(end.seconds < 2.0);  // within about a tenth of the limit, with room for a loaded machine
 }
 
-TEST_CASE("watchdog: frames under the limit and waits between frames do nothing; the slow frame is named") {
+TEST_CASE("watchdog: frames under the limit and waits between frames do nothing, the slow frame is named") {
   const ChildEnd end = runInChild([] {
     FrameWatchdog watchdog(150);
     if (!watchdog.active()) std::fputs("not active\n", stderr);
@@ -125,7 +125,7 @@ TEST_CASE("watchdog: limit 0 is off (no thread, a long frame passes) where 50 ms
   CHECK(on.err.find("frame 1 has taken more than 50 ms") != std::string::npos);
 }
 
-TEST_CASE("watchdog: the destructor stops and joins the thread at once; until then a stuck frame is caught") {
+TEST_CASE("watchdog: the destructor stops and joins the thread at once, until then a stuck frame is caught") {
   // A watchdog destroyed in the middle of a frame watches no more: the frame can then run past its limit.
   // (The same frame with the watchdog alive, below, is stopped: the limit is real.)
   const ChildEnd destroyed = runInChild([] {
@@ -160,7 +160,7 @@ TEST_CASE("watchdog: the destructor stops and joins the thread at once; until th
   CHECK(alive.err == "ganscope: frame 1 has taken more than 80 ms (--frame-watchdog 80); stopping\n");
 }
 
-TEST_CASE("watchdog: --frame-watchdog takes 0 to 600000 ms; out of range it is refused in one line, exit 2") {
+TEST_CASE("watchdog: --frame-watchdog takes 0 to 600000 ms, out of range it is refused in one line, exit 2") {
   const TempFolder folder("watchdog-cli");
   for (const char* bad : {"-1", "600001", "ten"}) {
     CAPTURE(bad);

@@ -545,7 +545,7 @@ TEST_CASE("sliced W1: a reference sorted once gives the same distance as sorting
   CHECK_THROWS_AS(reference.distanceTo(Matrix(1, 5)), std::invalid_argument);
 }
 
-TEST_CASE("sliced W1: identical sets give 0; in 1D it is the exact W1") {
+TEST_CASE("sliced W1: identical sets give 0, in 1D it is the exact W1") {
   Rng rng(13);
   const Matrix a = normalSamples(2, 200, rng);
   CHECK(slicedWasserstein1(a, a, fixedSliceDirections(2, 32)) == 0.0);

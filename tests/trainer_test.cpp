@@ -133,7 +133,7 @@ TEST_CASE("trainer: gradients equal central differences under spectral norm, pac
   }
 }
 
-TEST_CASE("trainer: a fixed seed gives the same run bit for bit; another seed gives another run") {
+TEST_CASE("trainer: a fixed seed gives the same run bit for bit, another seed gives another run") {
   Config c = smallRingConfig();
   Trainer a(c), b(c);
   a.train(120);
@@ -203,7 +203,7 @@ TEST_CASE("trainer: WGAN clips every critic weight to ±c after each update") {
   CHECK(t.discriminator().parameters().cwiseAbs().maxCoeff() == doctest::Approx(0.01));
 }
 
-TEST_CASE("trainer: a learning-rate change keeps the networks and optimizer state; an architecture change rebuilds") {
+TEST_CASE("trainer: a learning-rate change keeps the networks and optimizer state, an architecture change rebuilds") {
   Config c = smallRingConfig();
   Trainer t(c);
   t.train(30);

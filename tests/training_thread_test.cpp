@@ -45,7 +45,7 @@ TEST_CASE("thread: it trains in the background and publishes snapshots with weig
   CHECK_FALSE(s->paused);
 }
 
-TEST_CASE("thread: pause stops iterating; step N runs exactly N iterations; D and G steps move one network") {
+TEST_CASE("thread: pause stops iterating, step N runs exactly N iterations, D and G steps move one network") {
   TrainingThread thread(quickConfig(), /*startPaused=*/true);
   auto s = thread.latest();
   CHECK(s->paused);
@@ -68,7 +68,7 @@ TEST_CASE("thread: pause stops iterating; step N runs exactly N iterations; D an
   CHECK(s->discriminator->parameters() == d2);
 }
 
-TEST_CASE("thread: a learning-rate change applies live; an architecture change rebuilds and says so") {
+TEST_CASE("thread: a learning-rate change applies live, an architecture change rebuilds and says so") {
   TrainingThread thread(quickConfig());
   waitFor(thread, [](const Snapshot& x) { return x.step >= 50; });
   Config faster = quickConfig();
@@ -95,7 +95,7 @@ TEST_CASE("thread: a learning-rate change applies live; an architecture change r
   CHECK(s->config == wider);
 }
 
-TEST_CASE("thread: a pace limit holds the iteration rate; reset starts again from step 0") {
+TEST_CASE("thread: a pace limit holds the iteration rate, reset starts again from step 0") {
   TrainingThread thread(quickConfig(), true);
   thread.send(SetPaceCommand{100.0});
   thread.send(ResumeCommand{});
