@@ -76,6 +76,12 @@ TEST_CASE("reliability: each input that once aborted or hung is refused in one l
       {"a seed beyond 64 bits", {"--set", "seed=99999999999999999999999"}, {"seed", "18446744073709551615"}},
       {"a batch beyond its range", {"--set", "batch=100000"}, {"batch", "1 to 8192"}},
       {"a learning rate of zero", {"--set", "optimizer.g.lr=0"}, {"optimizer.g.lr", "1e-08 to 10"}},
+      // Found by the fuzz targets (each kept in tests/fuzz/regressions/):
+      {"a bare word that is not UTF-8 for a number", {"--set", "batch=\xff"}, {"batch", "expected an integer"}},
+      {"a name that is not UTF-8", {"--set", "name=\x90"}, {"name", "UTF-8"}},
+      {"a '~' in a key (a JSON pointer's escape)", {"--set", "a~=1"}, {"unknown key 'a~'"}},
+      // Found reading the code the fuzzer pointed at: std::abs(−2^63) overflowed, and the value passed as 0.
+      {"-2^63 for an integer key", {"--set", "unroll=-9223372036854775808"}, {"unroll", "0 to 20"}},
   };
   for (const Case& k : cases) {
     CAPTURE(k.what);

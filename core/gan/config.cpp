@@ -11,6 +11,37 @@
 namespace ganscope {
 namespace {
 
+// Whether `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+bool isUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    int length = 0;
+    unsigned minimum = 0, code = 0;
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    } else if ((byte & 0xE0) == 0xC0) {
+      length = 2, minimum = 0x80, code = byte & 0x1F;
+    } else if ((byte & 0xF0) == 0xE0) {
+      length = 3, minimum = 0x800, code = byte & 0x0F;
+    } else if ((byte & 0xF8) == 0xF0) {
+      length = 4, minimum = 0x10000, code = byte & 0x07;
+    } else {
+      return false;
+    }
+    if (i + static_cast<std::size_t>(length) > text.size()) return false;
+    for (int k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]);
+      if ((next & 0xC0) != 0x80) return false;
+      code = (code << 6) | (next & 0x3F);
+    }
+    if (code < minimum || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+    i += static_cast<std::size_t>(length);
+  }
+  return true;
+}
+
 // Collects messages of the form "key: what is wrong; what is allowed (got value)".
 class Problems {
  public:
@@ -34,10 +65,12 @@ class Problems {
       number(entry, static_cast<double>(values[i]), key);
     }
   }
-  // Checks a text's length.
+  // Checks a text's length, and that it is UTF-8 (JSON text is: a config must write back as it was read).
   void text(const std::string& key, const std::string& value, std::size_t most) {
     if (value.size() > most) {
-      add(key, "at most " + std::to_string(most) + " characters (got " + std::to_string(value.size()) + ")");
+      add(key, "at most " + std::to_string(most) + " bytes of text (got " + std::to_string(value.size()) + ")");
+    } else if (!isUtf8(value)) {
+      add(key, "must be UTF-8 text (it holds a byte sequence that is not)");
     }
   }
   bool empty() const { return messages_.empty(); }

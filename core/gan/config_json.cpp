@@ -125,8 +125,9 @@ std::string describe(const json& value) {
 void read(const std::string& key, const json& v, int& out) {
   if (!v.is_number_integer()) integerError(key, "an integer", v);
   // Unsigned values are compared before any cast: 2^64 − 1 must not wrap round to −1.
+  // No std::abs: it overflows for −2^63, which then passed as 0.
   const bool fits = v.is_number_unsigned() ? v.get<std::uint64_t>() <= 2147483647ULL
-                                           : std::abs(v.get<long long>()) <= 2147483647LL;
+                                           : v.get<long long>() >= -2147483648LL && v.get<long long>() <= 2147483647LL;
   if (!fits) integerError(key, "an integer of at most 10 digits", v);
   out = static_cast<int>(v.get<long long>());
 }
@@ -355,7 +356,6 @@ void applySetting(Config& config, std::string_view assignment) {
     throw ConfigError(key + ": " + e.what());
   }
   json whole = toJson(config);
-  const auto ptr = pointerOf(key);
   const auto keys = configKeys();
   if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
     if (!keysUnder(key).empty()) {
@@ -373,7 +373,7 @@ void applySetting(Config& config, std::string_view assignment) {
                       (prefix.empty() ? std::string("keys") : "keys under '" + prefix + "'") + ": " +
                       keysUnder(prefix));
   }
-  whole[ptr] = value;
+  whole[pointerOf(key)] = value;  // a known key: no '~' or '/' for the JSON pointer to misread
   Config updated;
   std::set<std::string> visited;
   Reader reader{whole, visited};
