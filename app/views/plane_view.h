@@ -85,6 +85,14 @@ class PlaneView {
   static constexpr int kCloudSamples = 100'000;
   /// The field lattice size: 128 × 128 evaluations over the visible rectangle (smoothed by linear filtering).
   static constexpr int kFieldResolution = 128;
+  /// The coarsest CPU lattice, for the largest discriminators.
+  static constexpr int kMinFieldResolution = 8;
+
+  /// The side of the CPU lattice for `discriminator`: kFieldResolution, or less for a large D, so that one picture
+  /// costs at most about as many multiply-adds as 128² points of a D of 20,000 parameters (the GUI thread computes it).
+  static int fieldLatticeSize(const Mlp& discriminator);
+  /// The side of the CPU lattice of the last picture.
+  int fieldResolution() const { return scene_.fieldWidth > 0 ? scene_.fieldWidth : kFieldResolution; }
   /// D is evaluated on the lattice in chunks of this many points: cache-sized buffers, reused, where one batch of
   /// 16,384 would make Eigen map fresh pages for its packing buffers on every call.
   static constexpr int kFieldChunk = 2048;

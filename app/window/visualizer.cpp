@@ -76,12 +76,26 @@ void drawBanner(const Snapshot& snapshot, TrainingThread& trainer) {
 }
 
 // Where D's surface is computed: the path in use, and a choice of auto, GPU or CPU.
-void drawFieldChoice(PlaneView& planeView) {
+// On a software rasterizer the GPU entry is disabled (the per-pixel path takes seconds a frame there, which one
+// click in front of a room must not cause); --field gpu still forces it.
+void drawFieldChoice(PlaneView& planeView, bool software) {
   static constexpr const char* kChoices[] = {"auto", "GPU", "CPU"};
   static constexpr FieldChoice kValues[] = {FieldChoice::Auto, FieldChoice::Gpu, FieldChoice::Cpu};
-  int current = static_cast<int>(planeView.fieldChoice());
+  const int current = static_cast<int>(planeView.fieldChoice());
   ImGui::SetNextItemWidth(80);
-  if (ImGui::Combo("field", &current, kChoices, 3)) planeView.setFieldChoice(kValues[current]);
+  if (ImGui::BeginCombo("field", kChoices[current])) {
+    for (int i = 0; i < 3; ++i) {
+      const bool disabled = software && kValues[i] == FieldChoice::Gpu && i != current;
+      if (ImGui::Selectable(kChoices[i], i == current, disabled ? ImGuiSelectableFlags_Disabled : 0)) {
+        planeView.setFieldChoice(kValues[i]);
+      }
+      if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("This OpenGL is a software rasterizer: D per pixel and 100,000 samples per vertex take "
+                          "over a second a frame here. --field gpu forces it.");
+      }
+    }
+    ImGui::EndCombo();
+  }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Where D's surface is computed. GPU: D at every pixel in a shader and 100,000 generated "
                       "samples computed per vertex. CPU: D on a 128x128 lattice, smoothed, and 2,500 samples. "
@@ -95,7 +109,7 @@ void drawFieldChoice(PlaneView& planeView) {
     else
       ImGui::TextDisabled("GPU per pixel");
   } else {
-    ImGui::TextDisabled("CPU %dx%d: %.1f ms, %.0f/s", PlaneView::kFieldResolution, PlaneView::kFieldResolution,
+    ImGui::TextDisabled("CPU %dx%d: %.1f ms, %.0f/s", planeView.fieldResolution(), planeView.fieldResolution(),
                         planeView.averageFieldMs(), planeView.fieldRefreshesPerSecond());
   }
   if (ImGui::IsItemHovered())
@@ -205,7 +219,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
     ImGui::Separator();
     ImGui::TextDisabled("%s", window->rendererName().c_str());
-    if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView);
+    if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView, software);
     ImGui::End();
 
     // [SECTION] The view
