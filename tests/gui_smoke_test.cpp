@@ -83,7 +83,7 @@ TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D s
   const fs::path shot = folder.root() / "ring8.png";
   // Leak checking is off for this child: Mesa and X11 keep allocations until exit by design.
   const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) +
-                                       " -s \"-screen 0 1280x800x24\" " + std::string(GANSCOPE_EXE) +
+                                       " -s \"-screen 0 1280x800x24 -noreset\" " + std::string(GANSCOPE_EXE) +
                                        " --steps 400 --frames 120 --screenshot " + shellQuoted(shot.string()),
                                    folder);
   INFO("stderr: " << run.err);
@@ -133,7 +133,7 @@ TEST_CASE("gui: --field gpu forces the per-pixel field on Mesa, and the picture 
   const fs::path shot = folder.root() / "gpu.png";
   // Few frames: per-pixel networks on a software rasterizer take about a second a frame.
   const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) +
-                                       " -s \"-screen 0 1280x800x24\" " + std::string(GANSCOPE_EXE) +
+                                       " -s \"-screen 0 1280x800x24 -noreset\" " + std::string(GANSCOPE_EXE) +
                                        " --field gpu --steps 400 --frames 2 --screenshot " +
                                        shellQuoted(shot.string()),
                                    folder);
