@@ -47,6 +47,7 @@ fi
 
 # [SECTION] Build
 echo "fuzz: building $build/ (clang, libFuzzer + ASan + UBSan)"
+buildStart=$SECONDS
 if ! { CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DGANSCOPE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
          -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >"$build/configure.log" 2>&1 &&
        cmake --build "$build" >"$build/build.log" 2>&1; }; then
@@ -54,6 +55,7 @@ if ! { CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DGANSCOPE_FUZZ=ON -
   echo "fuzz: FAILED: the build (logs: $build/configure.log, $build/build.log)" >&2
   exit 1
 fi
+echo "fuzz: built in $((SECONDS - buildStart)) s"
 
 # [SECTION] Replay, then fuzz, each target
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
