@@ -106,7 +106,11 @@ struct Writer {
 std::string describe(const json& value) {
   // Replace: a bare word that is not JSON may hold bytes that are not UTF-8, which a strict dump throws on.
   std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  if (text.size() > 60) {
+    std::size_t cut = 57;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+    text = text.substr(0, cut) + "...";
+  }
   return text;
 }
 
