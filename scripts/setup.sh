@@ -8,6 +8,8 @@ packages=(
   libeigen3-dev nlohmann-json3-dev libcli11-dev doctest-dev
   libglfw3-dev libimgui-dev libstb-dev libglm-dev libgl-dev libegl-dev
   fonts-dejavu-core xvfb xauth
+  clang libclang-rt-14-dev  # the fuzz targets (libFuzzer), scripts/fuzz.sh
+  xdotool                   # the monkey test's clicks and keys, scripts/monkey.sh
 )
 
 missing=()

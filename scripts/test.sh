@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, runs every test; then builds the tests again with
-# AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/) and runs them all there too; then with
-# ThreadSanitizer (build-tsan/) for the tests that drive the training thread.
+# Installs what is missing, builds, runs every test; then fuzzes every parser for 20 s each (clang + libFuzzer,
+# build-fuzz/); then builds everything again with AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/),
+# runs the tests there and drives the sanitized window for a minute with random clicks, drags, wheel, keys and typed
+# values (the monkey test); then with ThreadSanitizer (build-tsan/) for the tests that drive the training thread.
+# The long versions (10^6 iterations, ten minutes of window, fuzzing and monkey) are scripts/long_test.sh.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 werror=OFF
@@ -9,11 +11,17 @@ werror=OFF
 "$root/scripts/build.sh" -DGANSCOPE_WERROR=$werror
 (cd "$root/build" && ctest --output-on-failure --parallel 2)
 
+echo "test: fuzzing each parser for 20 s (build-fuzz/)" >&2
+"$root/scripts/fuzz.sh" 20
+
 echo "test: sanitizer build (address, undefined) in build-asan/" >&2
 cmake -S "$root" -B "$root/build-asan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DGANSCOPE_SANITIZE=address -DGANSCOPE_WERROR=$werror >/dev/null
 cmake --build "$root/build-asan" --parallel
 (cd "$root/build-asan" && ctest --output-on-failure --parallel 2 -E "^presets:")
+
+echo "test: the monkey test, a minute of random input to the sanitized window" >&2
+"$root/scripts/monkey.sh" 60 1 "$root/build-asan/ganscope"
 
 echo "test: ThreadSanitizer build in build-tsan/ (the tests that drive the training thread)" >&2
 cmake -S "$root" -B "$root/build-tsan" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
