@@ -10,6 +10,7 @@
 
 #include "core/gan/config.h"
 #include "core/gan/config_json.h"
+#include "tests/fuzz/round_trip.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -19,13 +20,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const ganscope::ConfigError&) {
     return 0;  // the documented failure; any other exception escapes and is reported as a crash
   }
-  if (config.data.kind == ganscope::DataKind::Points) config.data.file.clear();  // never read a file
-  if (!ganscope::validate(config).empty()) return 0;
-  if (!(ganscope::configFromJson(ganscope::toJson(config)) == config)) __builtin_trap();
-  // And through text, as --print-config and --save-config write it (the parser only lets UTF-8 text in, so
-  // nlohmann's strict dump must not throw either).
-  (void)ganscope::toJson(config).dump();
-  if (!(ganscope::parseConfigText(ganscope::configJsonText(config), "round trip") == config))
-    __builtin_trap();
+  ganscope::fuzz::checkRoundTrip(config);
   return 0;
 }

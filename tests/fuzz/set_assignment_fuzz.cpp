@@ -11,6 +11,7 @@
 
 #include "core/gan/config.h"
 #include "core/gan/config_json.h"
+#include "tests/fuzz/round_trip.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view rest(reinterpret_cast<const char*>(data), size);
@@ -26,13 +27,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!(config == before)) __builtin_trap();  // a refused assignment must change nothing
     }
   }
-  if (config.data.kind == ganscope::DataKind::Points) config.data.file.clear();  // never read a file
-  if (!ganscope::validate(config).empty()) return 0;
-  if (!(ganscope::configFromJson(ganscope::toJson(config)) == config)) __builtin_trap();
-  // And through text, as --print-config and --save-config write it. validate() lets only UTF-8 text through,
-  // so nlohmann's strict dump, which throws type_error on anything else, must agree.
-  (void)ganscope::toJson(config).dump();
-  if (!(ganscope::parseConfigText(ganscope::configJsonText(config), "round trip") == config))
-    __builtin_trap();
+  ganscope::fuzz::checkRoundTrip(config);
   return 0;
 }
