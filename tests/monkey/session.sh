@@ -36,7 +36,15 @@ ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0${ASAN_OPTIONS:+:$A
   "$exe" --frame-watchdog "$watchdogMs" ${MONKEY_ARGS:-} >"${errFile%.err}.out" 2>"$errFile" </dev/null &
 pid=$!
 
-wid=$(timeout 120 xdotool search --sync --onlyvisible --name '^ganscope' 2>/dev/null | head -n 1)
+# Its window (titled ganscope), looked for while the program runs, for up to two minutes (an ASan build starts
+# slowly). There is no window manager: the focus is given by hand.
+wid=
+for _ in $(seq 600); do
+  kill -0 "$pid" 2>/dev/null || break
+  wid=$(xdotool search --onlyvisible --name '^ganscope$' 2>/dev/null | head -n 1)
+  [[ -n $wid ]] && break
+  sleep 0.2
+done
 if [[ -z $wid ]] || ! kill -0 "$pid" 2>/dev/null; then
   echo "monkey: no ganscope window appeared" >&2
   kill -TERM "$pid" 2>/dev/null
