@@ -10,6 +10,7 @@ packages=(
   fonts-dejavu-core xvfb xauth
   clang libclang-rt-14-dev  # the fuzz targets (libFuzzer), scripts/fuzz.sh
   xdotool                   # the monkey test's clicks and keys, scripts/monkey.sh
+  ffmpeg                    # recording MP4 and GIF (a child process fed raw frames), ffprobe in the tests
 )
 
 missing=()

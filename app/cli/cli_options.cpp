@@ -50,6 +50,24 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
                  "Window: when one frame takes longer than this many milliseconds (a hung GUI thread), say so on "
                  "stderr and exit 1 (default 0: off; up to 600000)")
       ->check(CLI::Range(0, FrameWatchdog::kMaxLimitMs));
+  app.add_option("--record", options.record,
+                 "Record the run: FILE.mp4 (H.264), FILE.gif (a palette made for the clip) or DIR/ (a numbered PNG "
+                 "sequence); with the window or with --headless (no display needed). MP4 and GIF need ffmpeg");
+  app.add_option("--record-every", options.recordEvery,
+                 "One frame every K iterations, on the training clock: the same preset and seed give the same video "
+                 "on any machine (default: headless, a frame every steps/300 iterations, at least 1; the window "
+                 "records on the wall clock at --fps)")
+      ->check(CLI::Range(1LL, 1'000'000'000LL));
+  app.add_option("--record-view", options.recordView, "What is recorded: window (all of it) or view (the view alone)")
+      ->check(CLI::IsMember({"window", "view"}));
+  app.add_option("--fps", options.fps, "The recording's playback rate in frames per second (default 30)")
+      ->check(CLI::Range(1, 120));
+  app.add_option("--save-session", options.saveSession,
+                 "Headless: save the whole run (config, weights, optimizers, RNG, metrics, rewind checkpoints) to "
+                 "this session file at the end");
+  app.add_option("--load-session", options.loadSession,
+                 "Continue a saved session: headless for --steps more iterations, or open the window on it "
+                 "(paused); the config comes from the session, so --preset and --set are refused with it");
   try {
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed

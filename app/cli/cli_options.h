@@ -34,6 +34,12 @@ struct CliOptions {
   std::string field = "auto";         ///< window: where D's surface is computed: auto, gpu or cpu
   int threads = 1;                    ///< headless: threads for wide layers' products (the window keeps one)
   int frameWatchdog = 0;              ///< window: stop (exit 1) when one frame takes more ms than this (0: off)
+  std::string record;                 ///< --record FILE.mp4|FILE.gif|DIR/: record the run (window or headless)
+  long long recordEvery = 0;          ///< one frame every K iterations (0: window on the wall clock, headless chosen)
+  std::string recordView = "window";  ///< what is recorded: window or view
+  int fps = 30;                       ///< the recording's playback rate
+  std::string saveSession;            ///< headless: save the session at the end of the run
+  std::string loadSession;            ///< continue a saved session (headless for --steps more, or in the window)
 };
 
 /// Parses the arguments. Returns the options, or an exit code when the program is done already (help printed:

@@ -8,6 +8,7 @@
 #include "app/cli/progress_bar.h"
 #include "core/gan/config_json.h"
 #include "core/nn/compute_threads.h"
+#include "core/runtime/checkpoint_store.h"
 #include "core/util/atomic_file.h"
 
 namespace ganscope {
@@ -41,42 +42,80 @@ std::string formatMetricsSummary(const MetricsRow& row, const Trainer& trainer) 
   return text;
 }
 
-int runHeadless(const Config& config, const CliOptions& options, std::ostream& out, std::ostream& err) {
+long long runLength(const Config& config, const CliOptions& options) {
+  return options.steps >= 0 ? options.steps : (config.demoSteps > 0 ? config.demoSteps : 2000);
+}
+
+int runHeadless(const Config& config, const Session* session, const CliOptions& options, std::ostream& out,
+                std::ostream& err) {
   // Outputs are checked before training, so a long run does not fail only at its end.
   try {
     if (!options.metricsOut.empty()) checkWritable(options.metricsOut);
+    if (!options.saveSession.empty()) checkWritable(options.saveSession);
     if (!options.saveConfig.empty()) writeFileAtomically(options.saveConfig, configJsonText(config));
   } catch (const std::exception& e) {
     err << "ganscope: " << e.what() << "\n";
     return kExitBadInput;
   }
 
-  const long long steps = options.steps >= 0 ? options.steps : (config.demoSteps > 0 ? config.demoSteps : 2000);
+  const long long steps = runLength(config, options);
   setComputeThreads(options.threads);
   Trainer trainer(config);
+  CheckpointStore checkpoints;
+  if (session) {
+    trainer.restoreState(session->state);
+    checkpoints.assign(session->checkpoints);
+  }
+  checkpoints.observe(trainer);
+  const long long first = trainer.step();
   ProgressBar progress(steps);
   const auto start = std::chrono::steady_clock::now();
   for (long long i = 0; i < steps && !trainer.diverged(); ++i) {
     trainer.iterate();
+    checkpoints.observe(trainer);
     progress.update(i + 1);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  progress.finish(trainer.step());
+  progress.finish(trainer.step() - first);
   setComputeThreads(1);
-  if (!trainer.diverged() && trainer.history().back().step != trainer.step()) trainer.recordMetrics();
+  const std::string name = config.name.empty() ? std::string("run") : config.name;
+  out << name << ": " << trainer.step() - first << " iterations in " << number(seconds, "%.2f") << " s ("
+      << number(seconds > 0 ? static_cast<double>(trainer.step() - first) / seconds : 0.0, "%.0f") << " it/s)"
+      << (first > 0 ? " from step " + std::to_string(first) : std::string()) << "\n";
+  Session run;
+  run.state = trainer.saveState();
+  if (!options.saveSession.empty()) {
+    for (const auto& checkpoint : checkpoints.checkpoints()) run.checkpoints.push_back(*checkpoint);
+  }
+  run.viewState = session ? session->viewState : std::string();
+  return finishHeadlessOutputs(run, options.metricsOut, options.saveSession, out, err);
+}
 
-  const bool dirac = config.data.kind == DataKind::Dirac;
-  if (!options.metricsOut.empty()) {
+int finishHeadlessOutputs(const Session& run, const std::string& metricsOut, const std::string& saveSession,
+                          std::ostream& out, std::ostream& err) {
+  if (!saveSession.empty()) {
     try {
-      writeFileAtomically(options.metricsOut, metricsCsv(trainer.history(), dirac));
+      ganscope::saveSession(saveSession, run);
     } catch (const std::exception& e) {
       err << "ganscope: " << e.what() << "\n";
       return kExitBadInput;
     }
   }
-  const std::string name = config.name.empty() ? std::string("run") : config.name;
-  out << name << ": " << trainer.step() << " iterations in " << number(seconds, "%.2f") << " s ("
-      << number(seconds > 0 ? static_cast<double>(trainer.step()) / seconds : 0.0, "%.0f") << " it/s)\n";
+  // The closing metrics row (at the last step, when it is not a multiple of metrics_every) is for this run's CSV
+  // and summary only.
+  Trainer trainer(run.state.config);
+  trainer.restoreState(run.state);
+  if (!trainer.diverged() && trainer.history().back().step != trainer.step()) trainer.recordMetrics();
+  const Config& config = trainer.config();
+  const bool dirac = config.data.kind == DataKind::Dirac;
+  if (!metricsOut.empty()) {
+    try {
+      writeFileAtomically(metricsOut, metricsCsv(trainer.history(), dirac, config.timeline));
+    } catch (const std::exception& e) {
+      err << "ganscope: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+  }
   if (trainer.diverged()) {
     err << "ganscope: " << trainer.divergence() << "\n";
     return kExitDiverged;

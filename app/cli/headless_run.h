@@ -6,12 +6,25 @@
 #include "app/cli/cli_options.h"
 #include "core/gan/metrics_row.h"
 #include "core/gan/trainer.h"
+#include "core/runtime/session.h"
 
 namespace ganscope {
 
-/// Trains `config` for options.steps iterations (or the preset's demo_steps), writing what the options ask for.
-/// Returns kExitOk, kExitBadInput (an output file that cannot be written) or kExitDiverged.
-int runHeadless(const Config& config, const CliOptions& options, std::ostream& out, std::ostream& err);
+/// Trains `config` for options.steps iterations (or the preset's demo_steps), writing what the options ask for;
+/// continues `session` instead when given (its config is `config`). Keeps rewind checkpoints as the window does, so
+/// a session saved here can be scrubbed back in the window. Returns kExitOk, kExitBadInput (an output file that
+/// cannot be written) or kExitDiverged.
+int runHeadless(const Config& config, const Session* session, const CliOptions& options, std::ostream& out,
+                std::ostream& err);
+
+/// What a headless run writes at its end, from the run as a session: the session file (before the closing metrics
+/// row, so a continued session gives the history of one straight run), the metrics CSV and the summary on `out`.
+/// Returns kExitOk, kExitBadInput (a file that cannot be written) or kExitDiverged.
+int finishHeadlessOutputs(const Session& run, const std::string& metricsOut, const std::string& saveSession,
+                          std::ostream& out, std::ostream& err);
+
+/// The iterations a run trains: --steps, else the preset's demo_steps, else 2,000.
+long long runLength(const Config& config, const CliOptions& options);
 
 /// The final metrics as a few human-readable lines, naming the grid and estimator behind JS and W1.
 std::string formatMetricsSummary(const MetricsRow& row, const Trainer& trainer);

@@ -9,8 +9,9 @@ namespace ganscope {
 /// when stderr is not a terminal.
 class ProgressBar {
  public:
-  /// A bar for `total` iterations; enabled only when stderr is a terminal.
-  explicit ProgressBar(long long total);
+  /// A bar for `total` iterations (or other `unit`s: "frames" for a recording); enabled only when stderr is a
+  /// terminal.
+  explicit ProgressBar(long long total, const char* unit = "it");
   /// Reports that `done` iterations are complete (cheap: reads the clock every 256 calls at most).
   void update(long long done);
   /// Draws the final state and ends the line.
@@ -19,6 +20,7 @@ class ProgressBar {
  private:
   void draw(long long done, double seconds);
   long long total_;
+  const char* unit_;
   bool enabled_;
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point lastDraw_;

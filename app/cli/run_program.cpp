@@ -6,6 +6,8 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/headless_run.h"
 #include "app/cli/preset_library.h"
+#include "app/record/record_error.h"
+#include "app/record/record_target.h"
 #include "app/views/field_path.h"
 #include "app/window/visualizer.h"
 #include "core/gan/config_json.h"
@@ -26,22 +28,83 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       }
       return kExitOk;
     }
-    const Config config = resolveConfig(*options);
+    // A saved session brings its own config.
+    std::optional<Session> session;
+    if (!options->loadSession.empty()) {
+      if (!options->preset.empty() || !options->settings.empty()) {
+        err << "ganscope: --load-session takes its config from the session; leave out --preset and --set\n";
+        return kExitBadInput;
+      }
+      try {
+        session = loadSession(options->loadSession);
+      } catch (const SessionError& e) {
+        err << "ganscope: " << e.what() << "\n";
+        return kExitBadInput;
+      }
+    }
+    const Config config = session ? session->state.config : resolveConfig(*options);
     if (options->printConfig) {
       out << configJsonText(config);
       return kExitOk;
     }
-    if (options->headless) return runHeadless(config, *options, out, err);
+    if (!options->saveSession.empty() && !options->headless) {
+      err << "ganscope: --save-session is for --headless runs; in the window, save from Settings > Session\n";
+      return kExitBadInput;
+    }
+    if (options->record.empty() && options->recordEvery > 0) {
+      err << "ganscope: --record-every needs --record FILE.mp4|FILE.gif|DIR/\n";
+      return kExitBadInput;
+    }
+    // What --record asks for; headless, a frame every K iterations up to the run's last.
+    std::optional<RecordingOptions> recording;
+    if (!options->record.empty()) {
+      RecordingOptions r;
+      try {
+        r.target = parseRecordTarget(options->record);
+      } catch (const RecordError& e) {
+        err << "ganscope: " << e.what() << "\n";
+        return kExitBadInput;
+      }
+      r.fps = options->fps;
+      r.viewOnly = options->recordView == "view";
+      const long long start = session ? session->state.step : 0;
+      if (options->headless) {
+        const long long steps = runLength(config, *options);
+        r.every = options->recordEvery > 0 ? options->recordEvery : std::max(1LL, steps / 300);
+        r.stopAt = start + steps / r.every * r.every;
+      } else {
+        r.every = options->recordEvery;
+        r.stopAt = r.every > 0 && options->steps >= 0 ? start + options->steps / r.every * r.every : -1;
+      }
+      recording = r;
+    }
+    if (options->headless && !recording) return runHeadless(config, session ? &*session : nullptr, *options, out, err);
     VisualizerOptions window;
+    window.session = session ? &*session : nullptr;
+    window.recording = recording;
+    if (options->headless) {
+      // Headless recording: the window's frames drawn offscreen (EGL, no display), as fast as they come.
+      try {
+        if (!options->metricsOut.empty()) checkWritable(options->metricsOut);
+        if (!options->saveSession.empty()) checkWritable(options->saveSession);
+        if (!options->saveConfig.empty()) writeFileAtomically(options->saveConfig, configJsonText(config));
+      } catch (const std::exception& e) {
+        err << "ganscope: " << e.what() << "\n";
+        return kExitBadInput;
+      }
+      window.headlessRecording = true;
+      window.metricsOut = options->metricsOut;
+      window.saveSession = options->saveSession;
+    }
     if (!parseWindowSize(options->window, window.width, window.height)) {
       err << "ganscope: --window '" << options->window << "': expected WIDTHxHEIGHT, each from 320x240 to 8192\n";
       return kExitBadInput;
     }
-    if (options->offscreen && options->frames < 0) {
+    if (options->offscreen && options->frames < 0 && !options->headless) {
       err << "ganscope: --offscreen needs --frames N: an offscreen window cannot be closed\n";
       return kExitBadInput;
     }
-    window.offscreen = options->offscreen;
+    window.offscreen = options->offscreen || options->headless;
     window.field = parseFieldChoice(options->field).value_or(FieldChoice::Auto);  // checked by the parser
     window.frames = options->frames;
     window.frameWatchdogMs = options->frameWatchdog;
@@ -57,6 +120,9 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       }
     }
     return runVisualizer(config, window, out, err);
+  } catch (const RecordError& e) {
+    err << "ganscope: " << e.what() << "\n";
+    return kExitBadInput;
   } catch (const ConfigError& e) {
     err << "ganscope: " << e.what() << "\n";
     return kExitBadInput;

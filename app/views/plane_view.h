@@ -44,6 +44,15 @@ class PlaneView {
 
   /// Fits the view to the data again.
   void resetView() { viewValid_ = false; }
+  /// The data rectangle on screen and whether there is one yet (a saved session keeps it).
+  const Bounds& viewBounds() const { return view_; }
+  bool hasViewBounds() const { return viewValid_; }
+  /// Shows this data rectangle (a session's, for its `data`) from the next frame on.
+  void setViewBounds(const Bounds& bounds, const DataConfig& data) {
+    view_ = bounds;
+    viewData_ = data;
+    viewValid_ = true;
+  }
 
   /// Milliseconds the last D field evaluation took (shown in the UI; the performance budget is 3 ms).
   double lastFieldMs() const { return lastFieldMs_; }

@@ -37,10 +37,17 @@ void loadFont() {
   if (std::FILE* file = std::fopen(kPath, "rb")) {
     std::fclose(file);
     ImGui::GetIO().Fonts->AddFontFromFileTTF(kPath, 15.0f, nullptr, kRanges);
+    // The second font: captions of scripted demos on the view, rasterized at their size (crisp in recordings).
+    ImGui::GetIO().Fonts->AddFontFromFileTTF(kPath, kCaptionFontSize, nullptr, kRanges);
   }
 }
 
 }  // namespace
+
+ImFont* captionFont() {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  return atlas->Fonts.Size > 1 ? atlas->Fonts[1] : ImGui::GetFont();
+}
 
 void setUpImGuiStyle() {
   applyStyle();

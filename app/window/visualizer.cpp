@@ -10,10 +10,16 @@
 #include <thread>
 
 #include "app/cli/cli_options.h"
+#include "app/cli/headless_run.h"
 #include "app/cli/preset_library.h"
+#include "app/cli/progress_bar.h"
 #include "app/gl/gpu_timer.h"
+#include "app/ui/caption_overlay.h"
 #include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
+#include "app/ui/record_panel.h"
+#include "app/ui/rewind_bar.h"
+#include "app/ui/session_panel.h"
 #include "app/views/dirac_view.h"
 #include "app/views/line_view.h"
 #include "app/views/metrics_panel.h"
@@ -24,7 +30,9 @@
 #include "app/window/imgui_id_audit.h"
 #include "app/window/offscreen_window.h"
 #include "app/window/screenshot.h"
+#include "app/window/view_state.h"
 #include "core/gan/config_names.h"
+#include "core/util/atomic_file.h"
 #include "core/runtime/training_thread.h"
 
 namespace ganscope {
@@ -78,7 +86,9 @@ void drawBanner(const Snapshot& snapshot, TrainingThread& trainer) {
 // Where D's surface is computed: the path in use, and a choice of auto, GPU or CPU.
 // On a software rasterizer the GPU entry is disabled (the per-pixel path takes seconds a frame there, which one
 // click in front of a room must not cause); --field gpu still forces it.
-void drawFieldChoice(PlaneView& planeView, bool software) {
+// With `hideTimings` (recording on the training clock) the timings are left out: a recorded frame must not depend on
+// the machine.
+void drawFieldChoice(PlaneView& planeView, bool software, bool hideTimings) {
   static constexpr const char* kChoices[] = {"auto", "GPU", "CPU"};
   static constexpr FieldChoice kValues[] = {FieldChoice::Auto, FieldChoice::Gpu, FieldChoice::Cpu};
   const int current = static_cast<int>(planeView.fieldChoice());
@@ -101,6 +111,7 @@ void drawFieldChoice(PlaneView& planeView, bool software) {
                       "samples computed per vertex. CPU: D on a 128x128 lattice, smoothed, and 2,500 samples. "
                       "auto: GPU unless OpenGL is a software rasterizer or the GPU's first pictures take over 3 ms "
                       "(compute GPUs such as the H100). Also --field auto|gpu|cpu.");
+  if (hideTimings) return;
   ImGui::SameLine();
   const GpuTimer& drawing = planeView.renderer().fieldTimer();
   if (planeView.fieldPath() == FieldPath::Gpu) {
@@ -165,12 +176,54 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     err << "ganscope: presets menu: " << e.what() << "\n";
   }
   // With --steps the trainer starts paused and the step command starts it: started running, it could take an
-  // iteration before the command arrives and stop one late.
-  TrainingThread trainer(config, /*startPaused=*/options.pauseAfter >= 0);
+  // iteration before the command arrives and stop one late. A recording on the training clock drives it itself.
+  const bool clockRecording = options.recording && options.recording->every > 0;
+  const bool startPaused = options.pauseAfter >= 0 || clockRecording;
+  std::unique_ptr<TrainingThread> trainerThread =
+      options.session ? std::make_unique<TrainingThread>(*options.session, /*startPaused=*/true)
+                      : std::make_unique<TrainingThread>(config, startPaused);
+  TrainingThread& trainer = *trainerThread;
   // Frames first: on two cores the trainer, the GUI and the software rasterizer's threads compete.
   trainer.send(SetNicenessCommand{10});
-  if (options.pauseAfter > 0) trainer.send(StepCommand{options.pauseAfter});
+  if (options.pauseAfter > 0 && !clockRecording) trainer.send(StepCommand{options.pauseAfter});
+  if (options.headlessRecording && software) {
+    // No display to keep smooth: every frame computes the whole picture and every chart.
+    planeView.setSceneInterval(std::chrono::milliseconds(0));
+    metricsPanel.setStaggered(false, kPanelInterval);
+  }
   ControlPanel controls(trainer, presets);
+  RecordPanel recordPanel(trainer);
+  RewindBar rewindBar(trainer);
+  bool diracPortrait = true;  // the Dirac-GAN's tab shown
+  int selectDiracTab = -1;    // a tab to select once (a session's): 0 the portrait, 1 the 1D view
+  auto currentView = [&] {
+    ViewState view;
+    view.hasPlane = planeView.hasViewBounds();
+    view.plane = planeView.viewBounds();
+    view.layers = planeView.layers();
+    view.line = lineView.options();
+    view.diracPortrait = diracPortrait;
+    return view;
+  };
+  SessionPanel sessionPanel(trainer, [&] { return viewStateJson(currentView()); });
+  long long sessionsShown = 0;  // the sessions whose view was applied
+  if (options.recording) {
+    try {
+      recordPanel.start(*options.recording, trainer.latest()->step);
+    } catch (const std::exception& e) {
+      err << "ganscope: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+  }
+  // Headless recording: a bar of frames written and the time left.
+  const long long recordStart = trainer.latest()->step;
+  const long long totalFrames =
+      clockRecording && options.recording->stopAt >= 0
+          ? (options.recording->stopAt - recordStart) / options.recording->every + 1
+          : 0;
+  std::unique_ptr<ProgressBar> progress;
+  long long framesRecorded = 0;
+  if (options.headlessRecording) progress = std::make_unique<ProgressBar>(totalFrames, "frames");
   CollapseBanner collapseBanner(trainer);
   controls.setPresetName(options.presetName.empty() ? config.name : options.presetName);
 
@@ -191,12 +244,28 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     window->beginFrame();
     const std::shared_ptr<const Snapshot> snapshot = trainer.latest();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
+    if (snapshot->sessionsOpened != sessionsShown && snapshot->openedViewState) {
+      // A session was opened: its view comes with it.
+      sessionsShown = snapshot->sessionsOpened;
+      const ViewState view = parseViewState(*snapshot->openedViewState, currentView());
+      if (view.hasPlane) planeView.setViewBounds(view.plane, snapshot->config.data);
+      planeView.layers() = view.layers;
+      lineView.options() = view.line;
+      selectDiracTab = view.diracPortrait ? 0 : 1;
+    }
+    // V starts or stops a recording (never while a text field has the keyboard).
+    if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V), false) &&
+        !options.headlessRecording) {
+      recordPanel.toggle(*snapshot);
+    }
+    const bool hideTimings = recordPanel.active() && recordPanel.active()->trainingClock();
 
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
     const auto panelClock = std::chrono::steady_clock::now();
     const bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.pictureWorkDue();
     const int chartsToRefresh = planeBusy ? 0 : kChartsPerFreeFrame;
-    if (!software || panelClock - lastPanel >= kPanelInterval || snapshot->paused != panelSnapshot->paused) {
+    if (!software || options.headlessRecording || panelClock - lastPanel >= kPanelInterval ||
+        snapshot->paused != panelSnapshot->paused) {
       panelSnapshot = snapshot;
       shownFrameMs = frameStats.averageMs();
       shownWorkMs = frameStats.averageWorkMs();
@@ -208,18 +277,26 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
     controls.drawToolbar(*snapshot);
     ImGui::SameLine();
-    ImGui::Text("  step %s   %s it/s   %.0f fps, %.1f ms a frame", withThousands(panelSnapshot->step).c_str(),
-                withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
-                shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
+    recordPanel.drawToolbar(*snapshot);
+    ImGui::SameLine();
+    if (hideTimings) {
+      ImGui::Text("  step %s", withThousands(panelSnapshot->step).c_str());
+    } else {
+      ImGui::Text("  step %s   %s it/s   %.0f fps, %.1f ms a frame", withThousands(panelSnapshot->step).c_str(),
+                  withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
+                  shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
+    }
     ImGui::End();
 
     // [SECTION] Settings
     placeWindow(0, kToolbarHeight, kSettingsWidth, display.y - kToolbarHeight);
     ImGui::Begin("Settings", nullptr, kPanelFlags);
     controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
+    recordPanel.drawSettings();
+    sessionPanel.draw(*snapshot);
     ImGui::Separator();
     ImGui::TextDisabled("%s", window->rendererName().c_str());
-    if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView, software);
+    if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView, software, hideTimings);
     ImGui::End();
 
     // [SECTION] The view
@@ -230,6 +307,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                               std::string(enumName(snapshot->config.loss)) + " loss###view";
     ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar |
                                              (snapshot->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
+    const ImVec2 viewContentTop = ImGui::GetCursorScreenPos();
     drawBanner(*snapshot, trainer);
     collapseBanner.draw(*snapshot);
     // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
@@ -237,17 +315,22 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const bool diracTabs = dirac && ImGui::BeginTabBar("##dirac views");
     bool showPortrait = false, showLine = !dirac;
     if (diracTabs) {
-      if (ImGui::BeginTabItem("Phase portrait (θ, ψ)")) {
+      if (ImGui::BeginTabItem("Phase portrait (θ, ψ)", nullptr,
+                              selectDiracTab == 0 ? ImGuiTabItemFlags_SetSelected : 0)) {
         showPortrait = true;
         ImGui::EndTabItem();
       }
-      if (ImGui::BeginTabItem("1D view")) {
+      if (ImGui::BeginTabItem("1D view", nullptr, selectDiracTab == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {
         showLine = true;
         ImGui::EndTabItem();
       }
       ImGui::EndTabBar();
+      diracPortrait = showPortrait;
+      selectDiracTab = -1;
     }
-    const ImVec2 available = ImGui::GetContentRegionAvail();
+    ImVec2 available = ImGui::GetContentRegionAvail();
+    available.y = std::max(1.0f, available.y - RewindBar::height());  // the rewind slider below the view
+    const ImVec2 viewTopLeft = ImGui::GetCursorScreenPos();
     if (showPortrait) {
       diracView.draw(*snapshot, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), available);
       ImGui::Dummy(available);
@@ -258,6 +341,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
       ImGui::Dummy(available);
     }
+    drawCaption(*snapshot, ImGui::GetWindowDrawList(), viewTopLeft, available);
+    // What "the view alone" records: the banner, the picture and its caption, not the slider under them.
+    const ImVec4 viewRect(ImGui::GetWindowPos().x, viewContentTop.y, ImGui::GetWindowSize().x,
+                          viewTopLeft.y + available.y - viewContentTop.y);
+    ImGui::SetCursorScreenPos(ImVec2(viewTopLeft.x, viewTopLeft.y + available.y));
+    rewindBar.draw(*snapshot, available.x);
     ImGui::End();
 
     // [SECTION] Metrics
@@ -286,7 +375,14 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                            (snapshot->paused && snapshot->step >= options.pauseAfter &&
                             panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
                             (!planeShown || planeView.pictureUpToDate(*snapshot)));
-    const bool last = options.frames > 0 && frame >= options.frames && stepsDone;
+    // The recording takes this frame when it is due and wholly shows its snapshot.
+    const bool upToDate = panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
+                          (!planeShown || planeView.pictureUpToDate(*snapshot));
+    recordPanel.frameRendered(*window, *snapshot, upToDate, viewRect);
+    if (recordPanel.active()) framesRecorded = recordPanel.active()->frames();
+    if (progress) progress->update(framesRecorded);
+    const bool last = options.headlessRecording ? !recordPanel.active()
+                                                : options.frames > 0 && frame >= options.frames && stepsDone;
     if (last && !options.screenshot.empty()) {
       int width = 0, height = 0;
       window->framebufferSize(width, height);
@@ -313,13 +409,27 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     if (software) {
       window->finishDrawing();
       frameStats.workDone();
-      if (!last) waitForBeat();
+      if (!last && !options.headlessRecording) waitForBeat();
     }
     window->swap();
     frameStats.endFrame();
     watchdog.frameEnded();
     if (last) break;
-    if (!software) waitForBeat();
+    if (!software && !options.headlessRecording) waitForBeat();
+  }
+
+  // A recording still going (the window closed, or --frames ended it) is finished: its file is put in place.
+  const std::string recorded = recordPanel.stop();
+  if (progress) progress->finish(framesRecorded);
+  if (!recorded.empty() || !recordPanel.message().empty()) {
+    (recordPanel.failed() ? err : out) << (recordPanel.failed() ? "ganscope: " : "") << recordPanel.message() << "\n";
+    if (recordPanel.failed() && exitCode == kExitOk) exitCode = kExitFailure;
+  }
+  if (options.headlessRecording) {
+    Session session = trainer.stopAndTakeSession();
+    const int finished = finishHeadlessOutputs(session, options.metricsOut, options.saveSession, out, err);
+    if (exitCode == kExitOk) exitCode = finished;
+    return exitCode;
   }
 
   if (options.frames > 0) {

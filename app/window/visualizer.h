@@ -1,10 +1,13 @@
 #pragma once
 // The interactive program: a window that shows a GAN training in a background thread.
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include "app/views/field_path.h"
+#include "app/window/frame_recording.h"
 #include "core/gan/config.h"
+#include "core/runtime/session.h"
 
 namespace ganscope {
 
@@ -19,6 +22,13 @@ struct VisualizerOptions {
   FieldChoice field = FieldChoice::Auto;  ///< where D's surface is computed (changeable in the window)
   bool offscreen = false;  ///< draw into an offscreen framebuffer through EGL, with no display (needs frames)
   int frameWatchdogMs = 0;  ///< end the process (status 1) when one frame takes longer than this (0: off)
+  const Session* session = nullptr;          ///< open on this saved session (paused) instead of `config`
+  std::optional<RecordingOptions> recording;  ///< record from the first frame (--record)
+  /// Headless recording (--headless --record): offscreen, frames as fast as they can be drawn, a progress bar, and
+  /// the end when the recording's last frame is taken.
+  bool headlessRecording = false;
+  std::string metricsOut;   ///< headless recording: the metrics CSV written at the end
+  std::string saveSession;  ///< headless recording: the session saved at the end
 };
 
 /// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).

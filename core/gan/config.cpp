@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/data/distribution.h"
+#include "core/gan/config_json.h"
 #include "core/gan/config_names.h"
 #include "core/gan/config_ranges.h"
 
@@ -105,6 +106,58 @@ void checkData(Problems& p, const DataConfig& d) {
   p.text("data.file", d.file, kMaxTextLength);
 }
 
+// The timeline: events in order of `at`, each one's settings known keys that apply live, and the config after each
+// event (the ones before it applied too) valid. Messages name the event: "timeline[1] (at 3000): pack: ...".
+void checkTimeline(Problems& p, const Config& c) {
+  const auto& timeline = c.timeline;
+  if (timeline.size() > kMaxTimelineEvents) {
+    p.add("timeline", "at most " + std::to_string(kMaxTimelineEvents) + " events (got " +
+                          std::to_string(timeline.size()) + ")");
+    return;
+  }
+  Config running = c;
+  running.timeline.clear();
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    const TimelineEvent& event = timeline[i];
+    const std::string name = eventName(i, event);
+    if (event.at < 0 || event.at > kMaxEventIteration) {
+      p.add(name, "at must be an iteration from 0 to " + std::to_string(kMaxEventIteration));
+      return;
+    }
+    if (i > 0 && event.at < timeline[i - 1].at) {
+      p.add(name, "comes before " + eventName(i - 1, timeline[i - 1]) + "; list the events in order of at");
+      return;
+    }
+    if (event.caption) p.text(name + ": caption", *event.caption, kMaxTextLength);
+    if (event.set.size() > kMaxEventSettings) {
+      p.add(name, "at most " + std::to_string(kMaxEventSettings) + " settings an event (got " +
+                      std::to_string(event.set.size()) + ")");
+      return;
+    }
+    for (const TimelineSetting& setting : event.set) {
+      Config after = running;
+      try {
+        applySetting(after, setting.key + "=" + setting.value);
+      } catch (const ConfigError& e) {
+        p.add(name, std::string("set: ") + e.what());
+        return;
+      }
+      if (needsRebuild(running, after)) {
+        p.add(name, "set: " + setting.key + " changes the networks' shape, latent space, data dimension or seed, "
+                    "which starts a new run; a timeline changes what applies live (learning rates, loss, "
+                    "penalties, stabilizers, steps, batch, data parameters)");
+        return;
+      }
+      running = std::move(after);
+    }
+    const auto problems = validate(running);
+    if (!problems.empty()) {
+      p.add(name, "after its settings, " + problems.front());
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> validate(const Config& c) {
@@ -159,6 +212,7 @@ std::vector<std::string> validate(const Config& c) {
   p.number("seed", static_cast<double>(c.seed));
   p.number("metrics_every", c.metricsEvery);
   p.number("metrics_samples", c.metricsSamples);
+  if (p.empty()) checkTimeline(p, c);
   return p.take();
 }
 
@@ -173,9 +227,12 @@ bool needsRebuild(const Config& before, const Config& after) {
   }
   // A new data dimension needs new input/output layers; two point files may differ in dimension.
   if (dataDimension(before.data.kind) != dataDimension(after.data.kind)) return true;
-  // Packing changes the width of D's input layer.
-  if (before.pack != after.pack) return true;
   return after.data.kind == DataKind::Points && before.data.file != after.data.file;
+}
+
+bool needsNewDiscriminator(const Config& before, const Config& after) {
+  // Packing changes the width of D's input layer.
+  return before.data.kind != DataKind::Dirac && before.pack != after.pack;
 }
 
 }  // namespace ganscope

@@ -7,6 +7,7 @@
 
 #include "core/data/data_config.h"
 #include "core/gan/gan_loss.h"
+#include "core/gan/timeline.h"
 #include "core/nn/activation.h"
 #include "core/nn/optimizer.h"
 
@@ -88,6 +89,9 @@ struct Config {
   int metricsEvery = 100;    ///< iterations between two metric evaluations
   int metricsSamples = 2500; ///< generated samples per metric evaluation (VEEGAN/PacGAN protocol: 2,500)
 
+  /// A scripted demo: settings changed and captions shown at given iterations, in order of `at` (timeline.h).
+  std::vector<TimelineEvent> timeline;
+
   bool operator==(const Config&) const = default;
 };
 
@@ -106,5 +110,9 @@ std::vector<std::string> validate(const Config& config);
 /// Whether changing from `before` to `after` needs new networks (architecture, latent size, data dimension or seed),
 /// as opposed to a change the running networks and optimizer state survive.
 bool needsRebuild(const Config& before, const Config& after);
+
+/// Whether the change (when it needs no rebuild) needs a new discriminator alone: a new pack size widens D's input,
+/// so D starts afresh while G, the step count and the history go on (PacGAN switched on mid-run).
+bool needsNewDiscriminator(const Config& before, const Config& after);
 
 }  // namespace ganscope

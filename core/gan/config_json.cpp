@@ -87,6 +87,9 @@ json::json_pointer pointerOf(const std::string& dotted) {
   return json::json_pointer(p);
 }
 
+// The key of the scripted demo's events (not a visited field: a list of objects, read and written below).
+constexpr const char* kTimelineKey = "timeline";
+
 // [SECTION] Writing
 
 struct Writer {
@@ -167,6 +170,71 @@ void read(const std::string& key, const json& v, Enum& out) {
   out = *parsed;
 }
 
+// The timeline as JSON: [{"at": 3000, "set": {"pack": 4}, "caption": "..."}, ...]; `set` keys are dotted.
+json timelineToJson(const std::vector<TimelineEvent>& timeline) {
+  json events = json::array();
+  for (const TimelineEvent& event : timeline) {
+    json item = json::object();
+    item["at"] = event.at;
+    json set = json::object();
+    for (const TimelineSetting& setting : event.set) {
+      // Stored as JSON text that was parsed when read; anything else is kept as the string it is.
+      json value = json::parse(setting.value, nullptr, /*allow_exceptions=*/false);
+      set[setting.key] = value.is_discarded() ? json(setting.value) : value;
+    }
+    if (!event.set.empty()) item["set"] = set;
+    if (event.caption) item["caption"] = *event.caption;
+    events.push_back(std::move(item));
+  }
+  return events;
+}
+
+// Reads `timeline`: the shape of each event here; what its settings mean is checked by validate().
+std::vector<TimelineEvent> timelineFromJson(const json& in) {
+  if (!in.is_array()) typeError(kTimelineKey, "a list of events {\"at\": ITERATION, \"set\": {KEY: VALUE}, \"caption\": TEXT}", in);
+  if (in.size() > kMaxTimelineEvents) {
+    throw ConfigError(std::string(kTimelineKey) + ": at most " + std::to_string(kMaxTimelineEvents) +
+                      " events (got " + std::to_string(in.size()) + ")");
+  }
+  std::vector<TimelineEvent> timeline;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const json& item = in[i];
+    const std::string name = std::string(kTimelineKey) + "[" + std::to_string(i) + "]";
+    if (!item.is_object()) typeError(name, "an event {\"at\": ITERATION, \"set\": {KEY: VALUE}, \"caption\": TEXT}", item);
+    for (const auto& [key, value] : item.items()) {
+      if (key != "at" && key != "set" && key != "caption") {
+        throw ConfigError(name + ": unknown key '" + key + "'; allowed keys: at, set, caption");
+      }
+    }
+    if (!item.contains("at")) throw ConfigError(name + ": needs \"at\", the iteration at which it happens");
+    TimelineEvent event;
+    const json& at = item["at"];
+    if (!at.is_number_integer() || (at.is_number_unsigned() ? at.get<std::uint64_t>() > std::uint64_t(kMaxEventIteration)
+                                                              : (at.get<long long>() < 0 || at.get<long long>() > kMaxEventIteration))) {
+      typeError(name + ".at", ("an iteration from 0 to " + std::to_string(kMaxEventIteration)).c_str(), at);
+    }
+    event.at = at.get<long long>();
+    if (item.contains("set")) {
+      const json& set = item["set"];
+      if (!set.is_object()) typeError(name + ".set", "an object of dotted keys and values, e.g. {\"penalty.r1\": 1}", set);
+      if (set.size() > kMaxEventSettings) {
+        throw ConfigError(name + ".set: at most " + std::to_string(kMaxEventSettings) + " settings (got " +
+                          std::to_string(set.size()) + ")");
+      }
+      for (const auto& [key, value] : set.items()) {
+        event.set.push_back({key, value.dump(-1, ' ', false, json::error_handler_t::replace)});
+      }
+    }
+    if (item.contains("caption")) {
+      const json& caption = item["caption"];
+      if (!caption.is_string()) typeError(name + ".caption", "a string", caption);
+      event.caption = caption.get<std::string>();
+    }
+    timeline.push_back(std::move(event));
+  }
+  return timeline;
+}
+
 struct Reader {
   const json& in;
   std::set<std::string>& known;
@@ -206,6 +274,7 @@ void rejectUnknownKeys(const json& in, const std::string& prefix, const std::set
                       describe(in));
   }
   for (const auto& [name, value] : in.items()) {
+    if (prefix.empty() && name == kTimelineKey) continue;  // a list of events, read by timelineFromJson
     const std::string key = prefix.empty() ? name : prefix + "." + name;
     if (name.find('.') != std::string::npos) {
       throw ConfigError("key '" + key + "': a JSON file nests its keys ({\"data\": {\"kind\": ...}}); dotted names "
@@ -267,6 +336,7 @@ json toJson(const Config& config) {
   json out = json::object();
   Writer writer{out};
   visitFields(const_cast<Config&>(config), writer);  // the writer only reads
+  out[kTimelineKey] = timelineToJson(config.timeline);
   return out;
 }
 
@@ -297,6 +367,7 @@ Config configFromJson(const json& in) {
   std::set<std::string> visited;
   Reader reader{in, visited};
   visitFields(config, reader);
+  if (in.contains(kTimelineKey)) config.timeline = timelineFromJson(in.at(kTimelineKey));
   return config;
 }
 
@@ -359,6 +430,10 @@ void applySetting(Config& config, std::string_view assignment) {
   } catch (const ConfigError& e) {
     throw ConfigError(key + ": " + e.what());
   }
+  if (key == kTimelineKey) {  // --set 'timeline=[{"at": 3000, "set": {"pack": 4}}]'
+    config.timeline = timelineFromJson(value);
+    return;
+  }
   json whole = toJson(config);
   const auto keys = configKeys();
   if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
@@ -382,6 +457,7 @@ void applySetting(Config& config, std::string_view assignment) {
   std::set<std::string> visited;
   Reader reader{whole, visited};
   visitFields(updated, reader);  // every key is present in `whole`: no defaults are mixed in
+  updated.timeline = config.timeline;
   config = std::move(updated);
 }
 

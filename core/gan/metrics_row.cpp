@@ -44,4 +44,22 @@ std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac) {
   return csv;
 }
 
+std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac,
+                       const std::vector<TimelineEvent>& timeline) {
+  if (timeline.empty()) return metricsCsv(rows, withDirac);
+  std::string csv = metricsCsvHeader(withDirac) + ",event\n";
+  for (const auto& row : rows) {
+    csv += metricsCsvLine(row, withDirac) + ",";
+    const std::string settings = settingsAt(timeline, row.step);
+    if (!settings.empty()) {
+      // RFC 4180: a cell with commas or quotes is quoted, its quotes doubled.
+      csv += '"';
+      for (char c : settings) csv += c == '"' ? std::string("\"\"") : std::string(1, c);
+      csv += '"';
+    }
+    csv += "\n";
+  }
+  return csv;
+}
+
 }  // namespace ganscope

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/gan/timeline.h"
+
 namespace ganscope {
 
 /// What the trainer measured at one step. NaN marks a metric that does not apply (e.g. modes on two moons,
@@ -45,5 +47,9 @@ std::string metricsCsvLine(const MetricsRow& row, bool withDirac);
 
 /// A whole CSV document: header, then one line per row, each ending in a newline.
 std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac);
+
+/// The same with a last column `event` when `timeline` has events: at a row whose step is an event's iteration,
+/// what the event changes ("penalty.r1=1; pack=4", quoted), empty elsewhere.
+std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac, const std::vector<TimelineEvent>& timeline);
 
 }  // namespace ganscope

@@ -92,11 +92,21 @@ bool Trainer::setConfig(const Config& config) {
     return true;
   }
   const bool newData = config.data != config_.data;
-  const bool spectralNormStarts = config.spectralNorm && !config_.spectralNorm;
+  const bool newDiscriminator = needsNewDiscriminator(config_, config);
+  const bool spectralNormStarts = config.spectralNorm && (!config_.spectralNorm || newDiscriminator);
   const bool newMetrics = newData || config.metricsSamples != config_.metricsSamples ||
                           config.latent.dist != config_.latent.dist;
   config_ = config;
   if (newData) data_ = makeDistribution(config_.data);
+  if (newDiscriminator) {
+    // PacGAN switched on (or off) mid-run: D reads packs of a new size, so it starts afresh (weights drawn from the
+    // run's stream, zero optimizer state); G, the step count and the history go on.
+    discriminator_ = Mlp(data_->dim() * config_.pack, config_.discriminator.hidden, 1,
+                         config_.discriminator.activation);
+    discriminator_.initialize(rng_);
+    discriminatorOptimizer_ = Optimizer(discriminator_.parameterCount());
+    dGrad_ = Vector::Zero(discriminator_.parameterCount());
+  }
   if (spectralNormStarts) startSpectralNorm();
   if (newMetrics) {
     evaluator_ = std::make_unique<MetricsEvaluator>(*data_, config_, generator_.inputDim(),
@@ -121,7 +131,23 @@ void Trainer::stopOnError(const char* what, Work&& work) {
 
 void Trainer::iterate() {
   if (diverged()) return;
+  stopOnError("the timeline", [this] { applyDueEvents(); });
+  if (diverged()) return;
   stopOnError("an iteration", [this] { iterateUnguarded(); });
+}
+
+void Trainer::applyDueEvents() {
+  bool due = false;
+  for (const TimelineEvent& event : config_.timeline) due = due || (event.at == step_ && !event.set.empty());
+  if (!due) return;
+  // The metrics CSV has a row at the event's iteration (measured before its settings), so the change shows there.
+  if (history_.empty() || history_.back().step != step_) recordMetricsUnguarded();
+  Config next = config_;
+  for (const TimelineEvent& event : config_.timeline) {
+    if (event.at != step_) continue;
+    for (const TimelineSetting& setting : event.set) applySetting(next, setting.key + "=" + setting.value);
+  }
+  setConfig(next);  // validate() checked every event's settings with the config; a rebuild is refused there
 }
 
 void Trainer::iterateUnguarded() {
@@ -327,7 +353,7 @@ void Trainer::recordMetricsUnguarded() {
   history_.push_back(row);
 }
 
-TrainerState Trainer::saveState() const {
+TrainerState Trainer::saveState(bool withHistory) const {
   TrainerState state;
   state.config = config_;
   state.step = step_;
@@ -338,7 +364,7 @@ TrainerState Trainer::saveState() const {
   state.rng = rng_;
   state.spectralNorm = spectralNorm_;
   state.lastStats = stats_;
-  state.history = history_;
+  if (withHistory) state.history = history_;
   state.divergence = divergence_;
   return state;
 }

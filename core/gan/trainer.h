@@ -57,9 +57,9 @@ class Trainer {
   /// Builds the networks and draws their weights from config.seed. Throws ConfigError if validate() objects.
   explicit Trainer(const Config& config);
 
-  /// One iteration: d_steps D updates then g_steps G updates (alternating), or one of each from the same point
-  /// (simultaneous); records metrics when the step count reaches a multiple of metrics_every. Does nothing once
-  /// diverged.
+  /// One iteration: first the settings of the timeline's events at this step (timeline.h), then d_steps D updates
+  /// and g_steps G updates (alternating), or one of each from the same point (simultaneous); records metrics when
+  /// the step count reaches a multiple of metrics_every. Does nothing once diverged.
   void iterate();
 
   /// Runs `iterations` iterations, stopping early if training diverges.
@@ -72,9 +72,10 @@ class Trainer {
   void updateGenerator();
 
   /// Applies a new config between iterations. Returns true when it rebuilt the networks (new architecture, latent
-  /// size, data dimension or seed: a fresh run); otherwise learning rates, loss, optimizer settings, batch size,
-  /// steps and data parameters change with the networks and optimizer state kept. Throws ConfigError (and changes
-  /// nothing) when the new config does not validate.
+  /// size, data dimension or seed: a fresh run); a new pack size gives D alone new weights (needsNewDiscriminator);
+  /// otherwise learning rates, loss, optimizer settings, batch size, steps and data parameters change with the
+  /// networks and optimizer state kept. Throws ConfigError (and changes nothing) when the new config does not
+  /// validate.
   bool setConfig(const Config& config);
 
   /// Starts the run again from config.seed.
@@ -118,8 +119,8 @@ class Trainer {
   /// ∂L_G/∂θ_G from the last generator gradient computed.
   const Vector& lastGeneratorGradient() const { return gGrad_; }
 
-  /// A copy of the whole state.
-  TrainerState saveState() const;
+  /// A copy of the whole state; with `withHistory` false, all of it but the metric history (a rewind checkpoint's).
+  TrainerState saveState(bool withHistory = true) const;
   /// Continues from a saved state (rebuilding networks for its config). Throws ConfigError if it does not validate.
   void restoreState(const TrainerState& state);
 
@@ -130,6 +131,8 @@ class Trainer {
   template <typename Work>
   void stopOnError(const char* what, Work&& work);
   void iterateUnguarded();
+  // Applies the timeline's events at the current step (before the iteration that follows it).
+  void applyDueEvents();
   void updateDiscriminatorUnguarded();
   void updateGeneratorUnguarded();
   void recordMetricsUnguarded();

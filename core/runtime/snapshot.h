@@ -30,6 +30,17 @@ struct Snapshot {
   std::shared_ptr<const Matrix> realSamples;   ///< dim × n real samples, drawn once per data change
   std::shared_ptr<const Matrix> latentSamples; ///< latent dim × n noise vectors, fixed per run: fake = G(these)
   std::shared_ptr<const std::vector<MetricsRow>> history;  ///< the metric history, oldest first
+
+  /// The steps of the rewind checkpoints, oldest first (shared until the list changes).
+  std::shared_ptr<const std::vector<long long>> checkpointSteps;
+  std::size_t checkpointBytes = 0;    ///< the memory the checkpoints take
+  std::size_t checkpointBudget = 0;   ///< their memory budget
+  bool rewindOff = false;             ///< a checkpoint of these networks does not fit the budget twice
+  long long rewoundFrom = -1;         ///< while showing a checkpoint: the step the run had got to; -1 when live
+  /// The view of the session opened last (JSON text, see Session::viewState), and a count of sessions opened so the
+  /// GUI applies each once.
+  std::shared_ptr<const std::string> openedViewState;
+  long long sessionsOpened = 0;
 };
 
 }  // namespace ganscope

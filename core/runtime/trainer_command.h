@@ -1,8 +1,11 @@
 #pragma once
 // What the GUI asks of the training thread. Commands are applied in order at the top of an iteration.
+#include <memory>
+#include <string>
 #include <variant>
 
 #include "core/gan/config.h"
+#include "core/runtime/session.h"
 
 namespace ganscope {
 
@@ -35,9 +38,30 @@ struct SetNicenessCommand {
   int niceness = 0;
 };
 
+/// Show the run as it was at the latest checkpoint at or before `step` (paused). Training, a step or a new config
+/// from there continues from that checkpoint and forgets the later ones (a new branch); ReturnToLatestCommand goes
+/// back.
+struct RewindCommand {
+  long long step = 0;
+};
+/// Leave a rewound view and show the run where it had got to.
+struct ReturnToLatestCommand {};
+
+/// Save the run as a session file (the live run, with every checkpoint, even while rewound); `viewState` is the
+/// window's view as JSON text. The result is the snapshot's notice.
+struct SaveSessionCommand {
+  std::string path;
+  std::string viewState;
+};
+/// Open a session file: the run continues from it, paused; a file that cannot be read leaves everything as it was.
+struct OpenSessionCommand {
+  std::string path;
+};
+
 /// Any command.
 using TrainerCommand = std::variant<SetConfigCommand, PauseCommand, ResumeCommand, StepCommand,
                                     StepDiscriminatorCommand, StepGeneratorCommand, ResetCommand, SetPaceCommand,
-                                    SetNicenessCommand>;
+                                    SetNicenessCommand, RewindCommand, ReturnToLatestCommand, SaveSessionCommand,
+                                    OpenSessionCommand>;
 
 }  // namespace ganscope

@@ -48,9 +48,19 @@ std::string rebuildReason(const Config& before, const Config& after) {
 
 TrainingThread::TrainingThread(const Config& config, bool startPaused)
     : trainer_(config), paused_(startPaused), lastRateTime_(std::chrono::steady_clock::now()) {
+  checkpoints_.observe(trainer_);
   publish();
   thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
   pthread_setname_np(thread_.native_handle(), "trainer");  // so profilers and top tell the threads apart
+}
+
+TrainingThread::TrainingThread(const Session& session, bool startPaused)
+    : trainer_(session.state.config), paused_(startPaused), lastRateTime_(std::chrono::steady_clock::now()) {
+  openSession(session);
+  notice_.clear();
+  publish();
+  thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
+  pthread_setname_np(thread_.native_handle(), "trainer");
 }
 
 TrainingThread::~TrainingThread() {
@@ -102,13 +112,13 @@ void TrainingThread::run(std::stop_token stop) {
                               [&] { return hasCommands_.load(std::memory_order_acquire); });
         }
         if (Clock::now() >= nextIteration) {
-          trainer_.iterate();
+          iterateOnce();
           nextIteration = std::max(nextIteration + std::chrono::duration_cast<Clock::duration>(
                                                        std::chrono::duration<double>(1.0 / pace_)),
                                    Clock::now() - std::chrono::milliseconds(100));
         }
       } else {
-        trainer_.iterate();
+        iterateOnce();
       }
       if (stepsToRun_ > 0 && --stepsToRun_ == 0) {
         paused_ = true;
@@ -128,6 +138,59 @@ void TrainingThread::run(std::stop_token stop) {
       changed_.wait(lock, stop, [&] { return hasCommands_.load(std::memory_order_acquire); });
       nextIteration = Clock::now();
     }
+  }
+}
+
+void TrainingThread::iterateOnce() {
+  trainer_.iterate();
+  checkpoints_.observe(trainer_);
+}
+
+void TrainingThread::continueFromHere() {
+  if (!liveState_) return;
+  checkpoints_.dropAfter(trainer_.step());
+  liveState_.reset();
+  notice_ = "continuing from step " + std::to_string(trainer_.step()) + " (the later checkpoints are gone)";
+}
+
+void TrainingThread::openSession(const Session& session) {
+  // The session was read and checked whole before this (parseSession): restoring it cannot fail halfway on its
+  // contents; should it throw anyway, the caller's catch leaves the notice and the old run's snapshot.
+  Trainer opened(session.state.config);
+  opened.restoreState(session.state);
+  trainer_.restoreState(session.state);
+  checkpoints_.assign(session.checkpoints);
+  checkpoints_.take(trainer_);
+  liveState_.reset();
+  paused_ = true;
+  stepsToRun_ = 0;
+  openedViewState_ = std::make_shared<const std::string>(session.viewState);
+  ++sessionsOpened_;
+}
+
+Session TrainingThread::currentSession() const {
+  Session session;
+  session.state = liveState_ ? *liveState_ : trainer_.saveState();
+  session.checkpoints.reserve(checkpoints_.checkpoints().size());
+  for (const auto& checkpoint : checkpoints_.checkpoints()) session.checkpoints.push_back(*checkpoint);
+  return session;
+}
+
+Session TrainingThread::stopAndTakeSession() {
+  thread_.request_stop();
+  changed_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  return currentSession();  // the thread is gone: its state is ours to read
+}
+
+void TrainingThread::saveSession(const SaveSessionCommand& command) {
+  Session session = currentSession();
+  session.viewState = command.viewState;
+  try {
+    ganscope::saveSession(command.path, session);
+    notice_ = "saved the session at step " + std::to_string(session.state.step) + " to " + command.path;
+  } catch (const std::exception& e) {
+    notice_ = std::string("not saved: ") + e.what();
   }
 }
 
@@ -155,9 +218,15 @@ void TrainingThread::apply(TrainerCommand& command) {
         if constexpr (std::is_same_v<T, SetConfigCommand>) {
           const Config before = trainer_.config();
           try {
+            if (liveState_ && validate(c.config).empty()) continueFromHere();
             if (trainer_.setConfig(c.config)) {
               notice_ = "networks rebuilt: " + rebuildReason(before, c.config);
-            } else {
+              checkpoints_.clear();
+              checkpoints_.observe(trainer_);
+            } else if (needsNewDiscriminator(before, c.config)) {
+              notice_ = "the discriminator starts afresh: packs of " + std::to_string(c.config.pack) +
+                        " widen its input (the generator goes on)";
+            } else if (!liveState_) {
               notice_.clear();
             }
           } catch (const ConfigError& e) {
@@ -167,20 +236,63 @@ void TrainingThread::apply(TrainerCommand& command) {
           paused_ = true;
           stepsToRun_ = 0;
         } else if constexpr (std::is_same_v<T, ResumeCommand>) {
+          continueFromHere();
           paused_ = false;
           stepsToRun_ = 0;
         } else if constexpr (std::is_same_v<T, StepCommand>) {
+          continueFromHere();
           paused_ = false;
           stepsToRun_ = std::max(1LL, c.iterations);
         } else if constexpr (std::is_same_v<T, StepDiscriminatorCommand>) {
+          continueFromHere();
           paused_ = true;
           trainer_.updateDiscriminator();
         } else if constexpr (std::is_same_v<T, StepGeneratorCommand>) {
+          continueFromHere();
           paused_ = true;
           trainer_.updateGenerator();
         } else if constexpr (std::is_same_v<T, ResetCommand>) {
+          liveState_.reset();
           trainer_.reset();
+          checkpoints_.clear();
+          checkpoints_.observe(trainer_);
           notice_ = "reset: a fresh run from seed " + std::to_string(trainer_.config().seed);
+        } else if constexpr (std::is_same_v<T, RewindCommand>) {
+          const long long live = liveState_ ? liveState_->step : trainer_.step();
+          auto checkpoint = checkpoints_.atOrBefore(std::min(c.step, live));
+          if (!checkpoint) {
+            notice_ = "no checkpoint at or before step " + std::to_string(c.step);
+            return;
+          }
+          if (checkpoint->step == live && liveState_) {
+            trainer_.restoreState(*liveState_);  // scrubbed to the end: the run as it had got to
+            liveState_.reset();
+            notice_.clear();
+            return;
+          }
+          if (checkpoint->step == live) return;  // already there
+          if (!liveState_) liveState_ = trainer_.saveState();
+          TrainerState state = *checkpoint;
+          state.history = historyUpTo(liveState_->history, checkpoint->step);
+          trainer_.restoreState(state);
+          paused_ = true;
+          stepsToRun_ = 0;
+          notice_ = "rewound to step " + std::to_string(checkpoint->step) + " of " + std::to_string(live) +
+                    ": Play resumes from here (the later checkpoints are then forgotten)";
+        } else if constexpr (std::is_same_v<T, ReturnToLatestCommand>) {
+          if (!liveState_) return;
+          trainer_.restoreState(*liveState_);
+          liveState_.reset();
+          notice_.clear();
+        } else if constexpr (std::is_same_v<T, SaveSessionCommand>) {
+          saveSession(c);
+        } else if constexpr (std::is_same_v<T, OpenSessionCommand>) {
+          try {
+            openSession(loadSession(c.path));
+            notice_ = "opened " + c.path + " at step " + std::to_string(trainer_.step()) + ": Play continues it";
+          } catch (const std::exception& e) {
+            notice_ = std::string("not opened: ") + e.what();
+          }
         } else if constexpr (std::is_same_v<T, SetPaceCommand>) {
           pace_ = std::max(0.0, c.iterationsPerSecond);
         } else if constexpr (std::is_same_v<T, SetNicenessCommand>) {
@@ -250,6 +362,21 @@ void TrainingThread::publishUnguarded() {
     publishedHistoryLastStep_ = lastStep;
   }
   snapshot->history = publishedHistory_;
+
+  if (checkpoints_.revision() != publishedCheckpointRevision_ || !publishedCheckpointSteps_) {
+    auto steps = std::make_shared<std::vector<long long>>();
+    steps->reserve(checkpoints_.checkpoints().size());
+    for (const auto& checkpoint : checkpoints_.checkpoints()) steps->push_back(checkpoint->step);
+    publishedCheckpointSteps_ = std::move(steps);
+    publishedCheckpointRevision_ = checkpoints_.revision();
+  }
+  snapshot->checkpointSteps = publishedCheckpointSteps_;
+  snapshot->checkpointBytes = checkpoints_.bytes();
+  snapshot->checkpointBudget = checkpoints_.budgetBytes();
+  snapshot->rewindOff = checkpoints_.capacity() == 0 && checkpoints_.checkpoints().empty() && trainer_.step() > 0;
+  snapshot->rewoundFrom = liveState_ ? liveState_->step : -1;
+  snapshot->openedViewState = openedViewState_;
+  snapshot->sessionsOpened = sessionsOpened_;
 
   {
     std::lock_guard lock(mutex_);

@@ -6,9 +6,12 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "core/gan/trainer.h"
+#include "core/runtime/checkpoint_store.h"
+#include "core/runtime/session.h"
 #include "core/runtime/snapshot.h"
 #include "core/runtime/trainer_command.h"
 
@@ -22,6 +25,10 @@ class TrainingThread {
   /// Builds the trainer for `config` (throws ConfigError if it does not validate) and starts training, playing
   /// unless `startPaused`.
   explicit TrainingThread(const Config& config, bool startPaused = false);
+
+  /// Continues a saved session (its state and checkpoints; parseSession checked it), paused unless not
+  /// `startPaused`.
+  explicit TrainingThread(const Session& session, bool startPaused = true);
 
   /// Stops and joins the thread.
   ~TrainingThread();
@@ -38,6 +45,10 @@ class TrainingThread {
   /// Waits until a snapshot newer than `version` is published or `timeout` passes; returns the latest. [gui, tests]
   std::shared_ptr<const Snapshot> waitForNewer(long long version, std::chrono::milliseconds timeout) const;
 
+  /// Stops and joins the thread, then hands over the run as a session (the live run, with its checkpoints; the
+  /// view state left empty). Nothing may be sent afterwards. [gui, once, at the end]
+  Session stopAndTakeSession();
+
   /// The interval between two snapshots.
   static constexpr std::chrono::milliseconds kPublishInterval{16};
 
@@ -47,6 +58,12 @@ class TrainingThread {
   void apply(TrainerCommand& command);
   void publish();
   void publishUnguarded();
+  void iterateOnce();
+  void openSession(const Session& session);
+  void saveSession(const SaveSessionCommand& command);
+  Session currentSession() const;
+  // Leaving a rewound view by training from it: the later checkpoints are forgotten (a new branch).
+  void continueFromHere();
 
   // [trainer] state, touched only by the training thread after construction.
   Trainer trainer_;
@@ -65,6 +82,12 @@ class TrainingThread {
   std::size_t publishedHistoryRows_ = 0;
   long long publishedHistoryLastStep_ = -1;
   long long version_ = 0;
+  CheckpointStore checkpoints_;
+  std::uint64_t publishedCheckpointRevision_ = ~std::uint64_t{0};
+  std::shared_ptr<const std::vector<long long>> publishedCheckpointSteps_;
+  std::optional<TrainerState> liveState_;  // while rewound: the run where it had got to
+  std::shared_ptr<const std::string> openedViewState_;
+  long long sessionsOpened_ = 0;
 
   // Shared between the threads.
   mutable std::mutex mutex_;

@@ -1,0 +1,27 @@
+#pragma once
+// The timeline slider under the view: scrub back through the rewind checkpoints and resume from one.
+#include "core/runtime/snapshot.h"
+#include "core/runtime/training_thread.h"
+
+namespace ganscope {
+
+/// A slider over the run's checkpoints (oldest to newest), "Back to latest" and "Resume from here" while rewound,
+/// and what the checkpoints cost. Scrubbing sends RewindCommand: the view, the banner and the charts then show the
+/// run at that checkpoint (the trainer restores it, paused).
+class RewindBar {
+ public:
+  /// A bar that commands `thread`.
+  explicit RewindBar(TrainingThread& thread) : thread_(thread) {}
+
+  /// The height the bar takes.
+  static float height();
+
+  /// Draws the bar at the cursor, `width` wide.
+  void draw(const Snapshot& snapshot, float width);
+
+ private:
+  TrainingThread& thread_;
+  int dragged_ = -1;  // the checkpoint index being dragged to, shown until the trainer gets there
+};
+
+}  // namespace ganscope

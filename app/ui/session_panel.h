@@ -1,0 +1,40 @@
+#pragma once
+// Saving and opening sessions from the window: a path field, Save, Open, and the sessions used recently.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/runtime/snapshot.h"
+#include "core/runtime/training_thread.h"
+
+namespace ganscope {
+
+/// The settings section "Session". ImGui has no file dialog: a path field, with the sessions saved or opened in
+/// this run and the *.gansession files of the working folder to pick from. Saving and opening run on the training
+/// thread; what they did is the snapshot's notice (shown on the banner) and is repeated here.
+class SessionPanel {
+ public:
+  /// A panel that commands `thread`; `viewState` gives the window's view as JSON text when a session is saved.
+  SessionPanel(TrainingThread& thread, std::function<std::string()> viewState);
+
+  /// Draws the section.
+  void draw(const Snapshot& snapshot);
+
+  /// Remembers a path used (the first in the list of recent sessions).
+  void remember(const std::string& path);
+
+  /// The file extension sessions are given by default.
+  static constexpr const char* kExtension = ".gansession";
+
+ private:
+  void refreshFolder();
+
+  TrainingThread& thread_;
+  std::function<std::string()> viewState_;
+  char path_[512] = "ganscope.gansession";
+  std::vector<std::string> recent_;
+  std::vector<std::string> folder_;
+  int framesUntilRefresh_ = 0;
+};
+
+}  // namespace ganscope
