@@ -576,7 +576,12 @@ TEST_CASE("config: needsRebuild") {
   CHECK_FALSE(after([](Config& c) { c.unroll = 5; }));
   CHECK_FALSE(after([](Config& c) { c.instanceNoise = 0.1; }));
   CHECK_FALSE(after([](Config& c) { c.spectralNorm = true; }));
-  CHECK(after([](Config& c) { c.pack = 2; }));  // D's input layer widens
+  // D's input layer widens: D alone starts afresh, G and the run go on (PacGAN switched on mid-run).
+  CHECK_FALSE(after([](Config& c) { c.pack = 2; }));
+  Config packed = base;
+  packed.pack = 2;
+  CHECK(needsNewDiscriminator(base, packed));
+  CHECK_FALSE(needsNewDiscriminator(base, base));
   CHECK_FALSE(after([](Config& c) { c.data.std = 0.5; }));
   CHECK_FALSE(after([](Config& c) { c.data = dataDefaults(DataKind::Grid); }));  // ring → grid: both 2D
   CHECK(after([](Config& c) { c.generator.hidden = {32, 32}; }));

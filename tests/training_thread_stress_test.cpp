@@ -27,7 +27,7 @@ Config randomConfig(Rng& rng, const Config& base) {
     case 0: c.optimizer.d.lr = std::pow(10.0, -4.0 + 3.0 * rng.uniform()); break;
     case 1: c.loss = static_cast<LossKind>(rng.below(6)); break;
     case 2: c.generator.hidden = {static_cast<int>(4 + rng.below(16))}; break;  // a rebuild
-    case 3: c.pack = static_cast<int>(1 + rng.below(3)); break;                 // a rebuild
+    case 3: c.pack = static_cast<int>(1 + rng.below(3)); break;                 // a new D alone
     case 4: c.data = dataDefaults(rng.below(2) == 0 ? DataKind::Grid : DataKind::Gaussian1d); break;
     case 5: c.batch = static_cast<int>(1 + rng.below(64)); break;
     case 6: c.unroll = static_cast<int>(rng.below(3)); break;

@@ -1,0 +1,143 @@
+// Recording and sessions from the command line: headless recording with no display at all (EGL), frames on the
+// training clock (identical for the same seed), MP4 and GIF checked with ffprobe, sessions continued bit for bit.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "tests/subprocess.h"
+
+using ganscope::testing::readFile;
+using ganscope::testing::RunResult;
+using ganscope::testing::runCommand;
+using ganscope::testing::shellQuoted;
+using ganscope::testing::TempFolder;
+
+namespace {
+
+// A small, quick run: ring8 with small networks (an offscreen frame at 640 × 480 takes a few ms).
+const std::vector<std::string> kQuick = {"--preset", "ring8", "--set", "generator.hidden=[16,16]",
+                                         "--set", "discriminator.hidden=[16,16]", "--set", "batch=64",
+                                         "--set", "metrics_samples=300"};
+
+// Runs the program with no display (DISPLAY and WAYLAND_DISPLAY unset) in `folder`'s working folder.
+RunResult runWithoutDisplay(const TempFolder& folder, const std::vector<std::string>& args, int seconds = 120) {
+  std::string command = "cd " + shellQuoted(folder.work().string()) + " && env -u DISPLAY -u WAYLAND_DISPLAY "
+                        "ASAN_OPTIONS=detect_leaks=0 timeout " + std::to_string(seconds) + " " +
+                        shellQuoted(GANSCOPE_EXE);
+  for (const auto& arg : args) command.append(" ").append(shellQuoted(arg));
+  return runCommand(command, folder);
+}
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+  args.insert(args.end(), more.begin(), more.end());
+  return args;
+}
+
+// What ffprobe says of the first video stream: "codec,width,height,pix_fmt,frames" (its own order).
+std::string probe(const TempFolder& folder, const std::filesystem::path& file) {
+  const RunResult r = runCommand("ffprobe -v error -select_streams v:0 -count_frames -show_entries "
+                                 "stream=codec_name,pix_fmt,width,height,nb_read_frames -of csv=p=0 " +
+                                     shellQuoted(file.string()),
+                                 folder);
+  std::string text = r.out;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ',')) text.pop_back();
+  return text;
+}
+
+std::vector<std::filesystem::path> pngs(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("record cli: headless frames on the training clock with no display, identical for the same seed") {
+  TempFolder folder("record-png");
+  const auto args = with(kQuick, {"--headless", "--steps", "120", "--record-every", "20", "--window", "640x480",
+                                  "--set", R"(timeline=[{"at":60,"set":{"penalty.r1":1},"caption":"R1 on"}])"});
+  const RunResult a = runWithoutDisplay(folder, with(args, {"--record", "a/"}));
+  REQUIRE_MESSAGE(a.code == 0, a.err);
+  CHECK(a.out.find("recorded 7 frames") != std::string::npos);
+  const RunResult b = runWithoutDisplay(folder, with(args, {"--record", "b/"}));
+  REQUIRE_MESSAGE(b.code == 0, b.err);
+  const auto first = pngs(folder.work() / "a"), second = pngs(folder.work() / "b");
+  REQUIRE(first.size() == 7);  // steps 0, 20, ..., 120: 120 / 20 + 1
+  REQUIRE(second.size() == 7);
+  CHECK(first.front().filename() == "frame_000000.png");
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CHECK_MESSAGE(readFile(first[i]) == readFile(second[i]), first[i].filename().string());
+  }
+  // The caption is on the frames after its event and not before: the frames at 40 and 60 differ in more than the
+  // picture, so only check that the timeline's frames differ from a run without it.
+  const RunResult plain = runWithoutDisplay(
+      folder, with(kQuick, {"--headless", "--steps", "120", "--record-every", "20", "--window", "640x480",
+                            "--record", "c/"}));
+  REQUIRE_MESSAGE(plain.code == 0, plain.err);
+  const auto third = pngs(folder.work() / "c");
+  REQUIRE(third.size() == 7);
+  CHECK(readFile(third[2]) == readFile(first[2]));  // step 40: before the event, the same
+  CHECK(readFile(third[6]) != readFile(first[6]));  // step 120: R1 and its caption
+}
+
+TEST_CASE("record cli: an MP4 is H.264 in yuv420p with even sizes and one frame per K iterations") {
+  TempFolder folder("record-mp4");
+  const RunResult r = runWithoutDisplay(
+      folder, with(kQuick, {"--headless", "--steps", "100", "--record-every", "10", "--window", "641x481",
+                            "--record", "run.mp4"}));
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  CHECK(probe(folder, folder.work() / "run.mp4") == "h264,640,480,yuv420p,11");
+  // The view alone, as a GIF: its header, and as many frames.
+  const RunResult gif = runWithoutDisplay(
+      folder, with(kQuick, {"--headless", "--steps", "100", "--record-every", "20", "--window", "800x600",
+                            "--record-view", "view", "--record", "view.gif"}));
+  REQUIRE_MESSAGE(gif.code == 0, gif.err);
+  CHECK(readFile(folder.work() / "view.gif").substr(0, 6) == "GIF89a");
+  const std::string g = probe(folder, folder.work() / "view.gif");
+  CHECK(g.rfind("gif,", 0) == 0);
+  CHECK(g.ends_with(",6"));
+}
+
+TEST_CASE("record cli: what cannot be recorded is refused in one line before anything runs") {
+  TempFolder folder("record-refused");
+  RunResult r = runWithoutDisplay(folder, with(kQuick, {"--headless", "--record", "x.avi"}));
+  CHECK(r.code == 2);
+  CHECK(r.err.find("expected FILE.mp4, FILE.gif or DIR/") != std::string::npos);
+  r = runWithoutDisplay(folder, with(kQuick, {"--headless", "--record-every", "5"}));
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--record-every needs --record") != std::string::npos);
+  r = runWithoutDisplay(folder, with(kQuick, {"--headless", "--record", "no/such/folder/run.mp4"}));
+  CHECK(r.code == 2);
+  CHECK_FALSE(std::filesystem::exists(folder.work() / "no"));
+}
+
+TEST_CASE("session cli: 150 iterations, saved, opened, 150 more give the CSV of 300 straight, bit for bit") {
+  TempFolder folder("session-cli");
+  const auto args = with(kQuick, {"--set", "metrics_every=25"});
+  RunResult r = runWithoutDisplay(folder, with(args, {"--headless", "--steps", "300", "--metrics-out", "straight.csv"}));
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  r = runWithoutDisplay(folder, with(args, {"--headless", "--steps", "150", "--save-session", "half.gansession"}));
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  r = runWithoutDisplay(folder, {"--headless", "--load-session", "half.gansession", "--steps", "150", "--metrics-out",
+                                 "resumed.csv"});
+  REQUIRE_MESSAGE(r.code == 0, r.err);
+  CHECK(r.out.find("from step 150") != std::string::npos);
+  const std::string straight = readFile(folder.work() / "straight.csv");
+  CHECK(straight.size() > 100);
+  CHECK(readFile(folder.work() / "resumed.csv") == straight);
+
+  // A session with --preset or --set is refused (the config is the session's), as is a file that is not one.
+  r = runWithoutDisplay(folder, {"--headless", "--load-session", "half.gansession", "--preset", "ring8"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("leave out --preset and --set") != std::string::npos);
+  r = runWithoutDisplay(folder, {"--headless", "--load-session", "straight.csv"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("is not a ganscope session") != std::string::npos);
+  r = runWithoutDisplay(folder, with(args, {"--save-session", "w.gansession", "--offscreen", "--frames", "1"}));
+  CHECK(r.code == 2);
+  CHECK(r.err.find("--save-session is for --headless") != std::string::npos);
+}
