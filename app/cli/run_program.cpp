@@ -110,7 +110,7 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     window.frameWatchdogMs = options->frameWatchdog;
     window.pauseAfter = options->steps;
     window.screenshot = options->screenshot;
-    window.presetName = options->preset.empty() ? kDefaultPreset : options->preset;
+    window.presetName = session ? config.name : options->preset.empty() ? kDefaultPreset : options->preset;
     if (!window.screenshot.empty()) {
       try {
         checkWritable(window.screenshot);

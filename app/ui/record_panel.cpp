@@ -12,7 +12,8 @@
 namespace ganscope {
 namespace {
 
-// A whole number typed or stepped, kept within [low, high]: a mistyped value is clamped, never taken as it is.
+// A whole number typed or stepped, kept within [low, high]: a mistyped value is clamped, never taken as it
+// is.
 void clampedIntInput(const char* label, int& value, int low, int high) {
   int edited = value;
   if (ImGui::InputInt(label, &edited, 1, 10)) value = std::clamp(edited, low, high);
@@ -66,7 +67,8 @@ std::string RecordPanel::stop() {
   return message_;
 }
 
-void RecordPanel::frameRendered(const Window& window, const Snapshot& snapshot, bool upToDate, ImVec4 viewRect) {
+void RecordPanel::frameRendered(const Window& window, const Snapshot& snapshot, bool upToDate,
+                                ImVec4 viewRect) {
   if (!recording_) return;
   recording_->frameRendered(window, snapshot, upToDate, viewRect);
   if (recording_->done()) (void)stop();  // the last frame asked for is in, or the run stopped
@@ -74,30 +76,33 @@ void RecordPanel::frameRendered(const Window& window, const Snapshot& snapshot, 
 
 void RecordPanel::drawToolbar(const Snapshot& snapshot) {
   ImGui::PushID("record");
-  if (recording_) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.12f, 0.12f, 1.0f));
-    if (ImGui::Button("Stop recording")) toggle(snapshot);
-    ImGui::PopStyleColor();
-    tooltip("Finish the recording and write its file (V).");
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.3f, 0.3f, 1.0f));
-    if (recording_->trainingClock()) {
-      // Only numbers of the training clock: what a recorded frame shows must not depend on the machine.
-      const long long frames = recording_->frames();
-      ImGui::Text("REC %lld frames, %.1f s of video", frames, static_cast<double>(frames) / recording_->options().fps);
-    } else {
-      const int seconds = static_cast<int>(recording_->elapsedSeconds());
-      ImGui::Text("REC %d:%02d  %lld frames%s", seconds / 60, seconds % 60, recording_->frames(),
-                  recording_->dropped() > 0 ? (", " + std::to_string(recording_->dropped()) + " dropped").c_str()
-                                            : "");
-    }
-    ImGui::PopStyleColor();
-  } else {
+  if (!recording_) {
     if (ImGui::Button("Record")) toggle(snapshot);
     tooltip("Record the window (or the view) to the file set under Record in the settings: MP4, GIF or a folder "
             "of PNGs (V).");
+    ImGui::PopID();
+    return;
   }
+  // The indicator first, then the button: stopping ends the recording this very frame.
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.3f, 0.3f, 1.0f));
+  if (recording_->trainingClock()) {
+    // Only numbers of the training clock: what a recorded frame shows must not depend on the machine.
+    const long long frames = recording_->frames();
+    ImGui::Text("REC %lld frames, %.1f s of video", frames, static_cast<double>(frames) / recording_->options().fps);
+  } else {
+    const int seconds = static_cast<int>(recording_->elapsedSeconds());
+    const std::string dropped =
+        recording_->dropped() > 0 ? ", " + std::to_string(recording_->dropped()) + " dropped" : std::string();
+    ImGui::Text("REC %d:%02d  %lld frames%s", seconds / 60, seconds % 60, recording_->frames(), dropped.c_str());
+  }
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.12f, 0.12f, 1.0f));
+  const bool stopNow = ImGui::Button("Stop");
+  ImGui::PopStyleColor();
+  tooltip("Finish the recording and write its file (V).");
   ImGui::PopID();
+  if (stopNow) toggle(snapshot);
 }
 
 void RecordPanel::drawSettings() {
@@ -107,19 +112,25 @@ void RecordPanel::drawSettings() {
   if (!idle) ImGui::BeginDisabled();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##file", path_, sizeof path_);
-  tooltip("FILE.mp4 (H.264, plays in browsers and slides), FILE.gif (a palette made for the clip) or DIR/ (a folder "
-          "of numbered PNGs). MP4 and GIF need the ffmpeg program.");
+  tooltip(
+      "FILE.mp4 (H.264, plays in browsers and slides), FILE.gif (a palette made for the clip) or DIR/ (a "
+      "folder "
+      "of numbered PNGs). MP4 and GIF need the ffmpeg program.");
   ImGui::SetNextItemWidth(120);
   clampedIntInput("every K iterations", every_, 0, 1'000'000);
-  tooltip("0: the wall clock, frames as the window shows them. K > 0: one frame every K iterations on the training "
-          "clock (the trainer waits for each frame), so the same preset and seed give the same video on any machine.");
+  tooltip(
+      "0: the wall clock, frames as the window shows them. K > 0: one frame every K iterations on the "
+      "training "
+      "clock (the trainer waits for each frame), so the same preset and seed give the same video on any "
+      "machine.");
   ImGui::SetNextItemWidth(120);
   clampedIntInput("frames per second", fps_, 1, 120);
   ImGui::Checkbox("the view alone", &viewOnly_);
   tooltip("Record the view without the panels (or the whole window).");
   if (!idle) ImGui::EndDisabled();
   if (!message_.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, failed_ ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.6f, 0.9f, 0.6f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          failed_ ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.6f, 0.9f, 0.6f, 1.0f));
     ImGui::TextWrapped("%s", message_.c_str());
     ImGui::PopStyleColor();
   }

@@ -36,6 +36,8 @@ class RecordPanel {
 
   /// The recording going on, or null.
   const FrameRecording* active() const { return recording_.get(); }
+  /// The recording going on, or null (to drive it: FrameRecording::poll).
+  FrameRecording* active() { return recording_.get(); }
 
   /// What the last recording said when it ended (its file, or why it failed), or why one could not start.
   const std::string& message() const { return message_; }

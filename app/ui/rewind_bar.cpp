@@ -9,7 +9,9 @@
 
 namespace ganscope {
 
-float RewindBar::height() { return ImGui::GetFrameHeightWithSpacing(); }
+float RewindBar::height() {
+  return ImGui::GetFrameHeightWithSpacing();
+}
 
 void RewindBar::draw(const Snapshot& snapshot, float width) {
   ImGui::PushID("rewind");
@@ -17,9 +19,10 @@ void RewindBar::draw(const Snapshot& snapshot, float width) {
   const int count = steps ? static_cast<int>(steps->size()) : 0;
   const bool rewound = snapshot.rewoundFrom >= 0;
   if (count < 2 || snapshot.rewindOff) {
-    ImGui::TextDisabled(snapshot.rewindOff ? "Rewind is off: one checkpoint of these networks does not fit the "
-                                             "memory budget twice"
-                                           : "Rewind: the first checkpoints come as training goes");
+    ImGui::TextDisabled(snapshot.rewindOff
+                            ? "Rewind is off: one checkpoint of these networks does not fit the "
+                              "memory budget twice"
+                            : "Rewind: the first checkpoints come as training goes");
     ImGui::PopID();
     return;
   }
@@ -30,8 +33,8 @@ void RewindBar::draw(const Snapshot& snapshot, float width) {
     shown = std::max(0, static_cast<int>(it - steps->begin()) - 1);
   }
   if (dragged_ >= 0 && dragged_ < count) shown = dragged_;
-  const float buttons = rewound ? 260.0f : 0.0f;
-  ImGui::SetNextItemWidth(std::max(120.0f, width - buttons - 190.0f));
+  const float buttons = rewound ? 250.0f : 0.0f;
+  ImGui::SetNextItemWidth(std::max(120.0f, width - buttons - 110.0f));
   const std::string label = "step " + std::to_string((*steps)[static_cast<std::size_t>(shown)]);
   int index = shown;
   if (ImGui::SliderInt("##checkpoint", &index, 0, count - 1, label.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
@@ -39,8 +42,9 @@ void RewindBar::draw(const Snapshot& snapshot, float width) {
     thread_.send(RewindCommand{(*steps)[static_cast<std::size_t>(index)]});
   }
   if (!ImGui::IsItemActive()) dragged_ = -1;
-  tooltip("Scrub back through the run: the view, the banner and the charts show it at that checkpoint (paused). "
-          "Play, Step or a new setting resume from there (a new branch: the later checkpoints are forgotten).");
+  tooltip(
+      "Scrub back through the run: the view, the banner and the charts show it at that checkpoint (paused). "
+      "Play, Step or a new setting resume from there (a new branch: the later checkpoints are forgotten).");
   ImGui::SameLine();
   if (rewound) {
     if (ImGui::Button("Back to latest")) thread_.send(ReturnToLatestCommand{});
@@ -50,11 +54,13 @@ void RewindBar::draw(const Snapshot& snapshot, float width) {
     tooltip("Train on from this checkpoint, exactly as the original run went on from it.");
     ImGui::SameLine();
   }
-  ImGui::TextDisabled("%d checkpoints, %.1f of %.0f MiB", count,
+  ImGui::TextDisabled("%d checkpoints", count);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip("Checkpoints are the trainer's whole state, dense for recent iterations and thinning out for "
+                      "older ones: %.1f MiB of a %.0f MiB budget.",
                       static_cast<double>(snapshot.checkpointBytes) / (1 << 20),
                       static_cast<double>(snapshot.checkpointBudget) / (1 << 20));
-  tooltip("Checkpoints are the trainer's whole state, dense for recent iterations and thinning out for older ones, "
-          "within this memory budget.");
+  }
   ImGui::PopID();
 }
 

@@ -33,7 +33,8 @@ void SessionPanel::refreshFolder() {
   for (std::filesystem::directory_iterator it(".", error), end; !error && it != end; it.increment(error)) {
     if (folder_.size() >= kMaxListed) break;
     const auto& path = it->path();
-    if (path.extension() == kExtension && it->is_regular_file(error)) folder_.push_back(path.filename().string());
+    if (path.extension() == kExtension && it->is_regular_file(error))
+      folder_.push_back(path.filename().string());
   }
   std::sort(folder_.begin(), folder_.end());
 }
@@ -47,8 +48,10 @@ void SessionPanel::draw(const Snapshot& snapshot) {
   }
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##path", path_, sizeof path_);
-  tooltip("A session file: the whole config (timeline included), both networks' weights and optimizers, the random "
-          "state, the iteration, the metric history, the rewind checkpoints and this view.");
+  tooltip(
+      "A session file: the whole config (timeline included), both networks' weights and optimizers, the "
+      "random "
+      "state, the iteration, the metric history, the rewind checkpoints and this view.");
   const std::string path = path_;
   const bool named = !path.empty();
   if (!named) ImGui::BeginDisabled();
@@ -63,8 +66,9 @@ void SessionPanel::draw(const Snapshot& snapshot) {
     thread_.send(OpenSessionCommand{path});
     remember(path);
   }
-  tooltip("Open this session: the run continues from it, paused. A file that is not a whole session of this "
-          "version is refused and the run stays as it is.");
+  tooltip(
+      "Open this session: the run continues from it, paused. A file that is not a whole session of this "
+      "version is refused and the run stays as it is.");
   if (!named) ImGui::EndDisabled();
   // The recent sessions, then the folder's: a click puts the name in the field.
   std::vector<std::string> listed = recent_;

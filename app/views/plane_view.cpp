@@ -94,7 +94,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
     } else if (viewChanged_) {
       updateArrows(snapshot);  // arrow lengths are relative to the view
     }
-    if ((snapshot.version != fieldVersion_ || viewChanged_) && now - lastField_ >= kFieldInterval) {
+    if ((snapshot.version != fieldVersion_ || viewChanged_) && now - lastField_ >= fieldInterval_) {
       updateField(snapshot);
       fieldVersion_ = snapshot.version;
       lastField_ = now;

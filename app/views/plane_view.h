@@ -73,6 +73,8 @@ class PlaneView {
   /// snapshot. A software rasterizer uses 33 ms, so it spends its fill rate on the UI rather than on pictures a
   /// frame apart.
   void setSceneInterval(std::chrono::milliseconds interval) { sceneInterval_ = interval; }
+  /// The field is recomputed at most this often (kFieldInterval; 0 for every new snapshot: recording).
+  void setFieldInterval(std::chrono::milliseconds interval) { fieldInterval_ = interval; }
 
   /// Chooses where D's surface is computed (Auto: by the renderer, see setSoftwareRenderer).
   void setFieldChoice(FieldChoice choice) { fieldChoice_ = choice; }
@@ -147,6 +149,7 @@ class PlaneView {
   PlaneLayers layers_;
   Bounds view_;
   bool viewValid_ = false;
+  std::chrono::milliseconds fieldInterval_ = kFieldInterval;
   bool viewChanged_ = true;
   DataConfig viewData_;
   long long samplesVersion_ = -1;

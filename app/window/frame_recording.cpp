@@ -9,16 +9,19 @@
 namespace ganscope {
 namespace {
 
-// Wall clock: at most this many frame slots are filled from one drawn frame (after a stall, the video holds the
-// frame for the time it lasted, up to a third of a second at 30 fps, rather than playing faster than it happened).
+// Wall clock: at most this many frame slots are filled from one drawn frame (after a stall, the video holds
+// the frame for the time it lasted, up to a third of a second at 30 fps, rather than playing faster than it
+// happened).
 constexpr int kMaxRepeats = 10;
 
 }  // namespace
 
-FrameRecording::FrameRecording(const RecordingOptions& options, TrainingThread& trainer, long long currentStep)
+FrameRecording::FrameRecording(const RecordingOptions& options, TrainingThread& trainer,
+                               long long currentStep)
     : options_(options), trainer_(trainer), start_(std::chrono::steady_clock::now()), dueStep_(currentStep) {
-  recorder_ = std::make_unique<Recorder>(makeFrameSink(options.target, options.fps),
-                                         trainingClock() ? Recorder::Policy::Block : Recorder::Policy::DropWhenFull);
+  recorder_ =
+      std::make_unique<Recorder>(makeFrameSink(options.target, options.fps),
+                                 trainingClock() ? Recorder::Policy::Block : Recorder::Policy::DropWhenFull);
   if (trainingClock()) trainer_.send(PauseCommand{});
 }
 
@@ -47,7 +50,8 @@ void FrameRecording::take(const Window& window, ImVec4 viewRect, int copies) {
   }
 }
 
-void FrameRecording::frameRendered(const Window& window, const Snapshot& snapshot, bool upToDate, ImVec4 viewRect) {
+void FrameRecording::frameRendered(const Window& window, const Snapshot& snapshot, bool upToDate,
+                                   ImVec4 viewRect) {
   if (done_) return;
   if (!recorder_->error().empty()) {
     done_ = true;
@@ -62,31 +66,7 @@ void FrameRecording::frameRendered(const Window& window, const Snapshot& snapsho
     }
     return;
   }
-  // The training clock.
-  if (!snapshot.paused) {
-    // Someone pressed Play (or a step is under way): past the due step, pause and pick up from where it stops.
-    if (snapshot.step > dueStep_ && !pauseSent_) {
-      trainer_.send(PauseCommand{});
-      pauseSent_ = true;
-    }
-    return;
-  }
-  pauseSent_ = false;
-  if (snapshot.step > dueStep_) {
-    // Stopped past the frame it was to show (a manual play): the frames go on from here.
-    dueStep_ = snapshot.step;
-  }
-  if (snapshot.step < dueStep_) {
-    if (!snapshot.divergence.empty()) {
-      done_ = true;  // a stopped run never gets there
-      return;
-    }
-    if (requestedFor_ != dueStep_) {
-      trainer_.send(StepCommand{dueStep_ - snapshot.step});
-      requestedFor_ = dueStep_;
-    }
-    return;
-  }
+  if (!poll(snapshot)) return;
   if (!upToDate) return;  // the frame that shows this step wholly is a frame or two away
   take(window, viewRect, 1);
   if ((options_.stopAt >= 0 && dueStep_ + options_.every > options_.stopAt) || !snapshot.divergence.empty()) {
@@ -98,17 +78,48 @@ void FrameRecording::frameRendered(const Window& window, const Snapshot& snapsho
   requestedFor_ = dueStep_;
 }
 
+bool FrameRecording::poll(const Snapshot& snapshot) {
+  if (!trainingClock() || done_) return true;
+  if (!snapshot.paused) {
+    // Someone pressed Play (or a step is under way): past the due step, pause and pick up from where it
+    // stops.
+    if (snapshot.step > dueStep_ && !pauseSent_) {
+      trainer_.send(PauseCommand{});
+      pauseSent_ = true;
+    }
+    return false;
+  }
+  pauseSent_ = false;
+  if (snapshot.step > dueStep_) {
+    // Stopped past the frame it was to show (a manual play): the frames go on from here.
+    dueStep_ = snapshot.step;
+  }
+  if (snapshot.step < dueStep_) {
+    if (!snapshot.divergence.empty()) {
+      done_ = true;  // a stopped run never gets there
+      return false;
+    }
+    if (requestedFor_ != dueStep_) {
+      trainer_.send(StepCommand{dueStep_ - snapshot.step});
+      requestedFor_ = dueStep_;
+    }
+    return false;
+  }
+  return true;
+}
+
 std::string FrameRecording::finish() {
   done_ = true;
   recorder_->finish();  // throws RecordError
   const long long written = recorder_->framesWritten();
   char line[512];
-  std::snprintf(line, sizeof line, "recorded %lld frames (%.1f s at %d fps%s) to %s", written,
-                static_cast<double>(written) / options_.fps, options_.fps,
-                recorder_->framesDropped() > 0
-                    ? (", " + std::to_string(recorder_->framesDropped()) + " dropped by a busy encoder").c_str()
-                    : "",
-                options_.target.path.string().c_str());
+  std::snprintf(
+      line, sizeof line, "recorded %lld frames (%.1f s at %d fps%s) to %s", written,
+      static_cast<double>(written) / options_.fps, options_.fps,
+      recorder_->framesDropped() > 0
+          ? (", " + std::to_string(recorder_->framesDropped()) + " dropped by a busy encoder").c_str()
+          : "",
+      options_.target.path.string().c_str());
   return line;
 }
 

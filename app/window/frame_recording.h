@@ -39,6 +39,11 @@ class FrameRecording {
   /// frame wholly shows `snapshot`; `viewRect` is the view's rectangle in window pixels (x, y, width, height).
   void frameRendered(const Window& window, const Snapshot& snapshot, bool upToDate, ImVec4 viewRect);
 
+  /// The training clock's bookkeeping without a frame: asks the trainer for the iterations up to the next frame
+  /// when it is paused short of them, and pauses it when it ran past. Returns whether `snapshot` is the one the next
+  /// frame must show (always true on the wall clock). A headless recording draws only such frames.
+  bool poll(const Snapshot& snapshot);
+
   /// Ends the recording: the file is finished and put in place. Returns one line saying what was written; throws
   /// RecordError when the recording failed.
   std::string finish();

@@ -1,7 +1,6 @@
 #include "app/window/view_state.h"
 
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 namespace ganscope {
@@ -34,7 +33,9 @@ void visitSwitches(ViewState& v, Visitor&& visit) {
 std::string viewStateJson(const ViewState& view) {
   json out = json::object();
   if (view.hasPlane) {
-    out["plane"] = {{"x_min", view.plane.xMin}, {"x_max", view.plane.xMax}, {"y_min", view.plane.yMin},
+    out["plane"] = {{"x_min", view.plane.xMin},
+                    {"x_max", view.plane.xMax},
+                    {"y_min", view.plane.yMin},
                     {"y_max", view.plane.yMax}};
   }
   ViewState copy = view;
@@ -73,7 +74,8 @@ ViewState parseViewState(const std::string& text, const ViewState& fallback) {
     }
   }
   visitSwitches(view, [&](const char* group, const char* key, bool& value) {
-    if (in.contains(group) && in[group].is_object() && in[group].contains(key) && in[group][key].is_boolean()) {
+    if (in.contains(group) && in[group].is_object() && in[group].contains(key) &&
+        in[group][key].is_boolean()) {
       value = in[group][key].get<bool>();
     }
   });

@@ -32,8 +32,8 @@
 #include "app/window/screenshot.h"
 #include "app/window/view_state.h"
 #include "core/gan/config_names.h"
-#include "core/util/atomic_file.h"
 #include "core/runtime/training_thread.h"
+#include "core/util/atomic_file.h"
 
 namespace ganscope {
 namespace {
@@ -42,18 +42,20 @@ constexpr float kSettingsWidth = 330.0f;
 constexpr float kMetricsWidth = 360.0f;
 constexpr float kToolbarHeight = 40.0f;
 constexpr auto kFrameInterval = std::chrono::microseconds(16'667);  // 60 frames per second
-// On a software rasterizer the toolbar's readouts and each chart of the metrics panel are refreshed at most this
-// often, the charts a few per frame (drawing all of them again in one frame costs about as much as half a picture).
+// On a software rasterizer the toolbar's readouts and each chart of the metrics panel are refreshed at most
+// this often, the charts a few per frame (drawing all of them again in one frame costs about as much as half
+// a picture).
 constexpr auto kPanelInterval = std::chrono::milliseconds(100);
-// On a software rasterizer, how many charts are drawn again in a frame with no picture work (none in the others):
-// with a picture every three frames, 20 such frames a second refresh each of about 8 charts every 130 ms.
+// On a software rasterizer, how many charts are drawn again in a frame with no picture work (none in the
+// others): with a picture every three frames, 20 such frames a second refresh each of about 8 charts every
+// 130 ms.
 constexpr int kChartsPerFreeFrame = 3;
-// On a software rasterizer the plane's scene is computed at most this often (25 per second; at 60 frames per second
-// every third frame: the scene, then the picture's two halves) and drawn over the next two frames.
+// On a software rasterizer the plane's scene is computed at most this often (25 per second; at 60 frames per
+// second every third frame: the scene, then the picture's two halves) and drawn over the next two frames.
 constexpr auto kSoftwareSceneInterval = std::chrono::milliseconds(40);
 
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
 
 void placeWindow(float x, float y, float w, float h) {
   ImGui::SetNextWindowPos(ImVec2(x, y));
@@ -62,7 +64,8 @@ void placeWindow(float x, float y, float w, float h) {
 
 std::string withThousands(long long value) {
   std::string digits = std::to_string(value);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+    digits.insert(static_cast<std::size_t>(i), ",");
   return digits;
 }
 
@@ -72,8 +75,9 @@ void drawBanner(const Snapshot& snapshot, TrainingThread& trainer) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
     // A NaN or Inf asks for smaller steps; a run stopped by an error only for a fresh start.
     const bool numeric = snapshot.divergence.find("diverged") != std::string::npos;
-    ImGui::TextWrapped("%s.%s", snapshot.divergence.c_str(),
-                       numeric ? " Press Reset, or lower the learning rates." : " Press Reset to start again.");
+    ImGui::TextWrapped(
+        "%s.%s", snapshot.divergence.c_str(),
+        numeric ? " Press Reset, or lower the learning rates." : " Press Reset to start again.");
     ImGui::PopStyleColor();
     if (ImGui::Button("Reset##stopped")) trainer.send(ResetCommand{});
   } else if (!snapshot.notice.empty()) {
@@ -84,10 +88,9 @@ void drawBanner(const Snapshot& snapshot, TrainingThread& trainer) {
 }
 
 // Where D's surface is computed: the path in use, and a choice of auto, GPU or CPU.
-// On a software rasterizer the GPU entry is disabled (the per-pixel path takes seconds a frame there, which one
-// click in front of a room must not cause); --field gpu still forces it.
-// With `hideTimings` (recording on the training clock) the timings are left out: a recorded frame must not depend on
-// the machine.
+// On a software rasterizer the GPU entry is disabled (the per-pixel path takes seconds a frame there, which
+// one click in front of a room must not cause); --field gpu still forces it. With `hideTimings` (recording on
+// the training clock) the timings are left out: a recorded frame must not depend on the machine.
 void drawFieldChoice(PlaneView& planeView, bool software, bool hideTimings) {
   static constexpr const char* kChoices[] = {"auto", "GPU", "CPU"};
   static constexpr FieldChoice kValues[] = {FieldChoice::Auto, FieldChoice::Gpu, FieldChoice::Cpu};
@@ -100,17 +103,19 @@ void drawFieldChoice(PlaneView& planeView, bool software, bool hideTimings) {
         planeView.setFieldChoice(kValues[i]);
       }
       if (disabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("This OpenGL is a software rasterizer: D per pixel and 100,000 samples per vertex take "
-                          "over a second a frame here. --field gpu forces it.");
+        ImGui::SetTooltip(
+            "This OpenGL is a software rasterizer: D per pixel and 100,000 samples per vertex take "
+            "over a second a frame here. --field gpu forces it.");
       }
     }
     ImGui::EndCombo();
   }
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("Where D's surface is computed. GPU: D at every pixel in a shader and 100,000 generated "
-                      "samples computed per vertex. CPU: D on a 128x128 lattice, smoothed, and 2,500 samples. "
-                      "auto: GPU unless OpenGL is a software rasterizer or the GPU's first pictures take over 3 ms "
-                      "(compute GPUs such as the H100). Also --field auto|gpu|cpu.");
+    ImGui::SetTooltip(
+        "Where D's surface is computed. GPU: D at every pixel in a shader and 100,000 generated "
+        "samples computed per vertex. CPU: D on a 128x128 lattice, smoothed, and 2,500 samples. "
+        "auto: GPU unless OpenGL is a software rasterizer or the GPU's first pictures take over 3 ms "
+        "(compute GPUs such as the H100). Also --field auto|gpu|cpu.");
   if (hideTimings) return;
   ImGui::SameLine();
   const GpuTimer& drawing = planeView.renderer().fieldTimer();
@@ -120,8 +125,9 @@ void drawFieldChoice(PlaneView& planeView, bool software, bool hideTimings) {
     else
       ImGui::TextDisabled("GPU per pixel");
   } else {
-    ImGui::TextDisabled("CPU %dx%d: %.1f ms, %.0f/s", planeView.fieldResolution(), planeView.fieldResolution(),
-                        planeView.averageFieldMs(), planeView.fieldRefreshesPerSecond());
+    ImGui::TextDisabled("CPU %dx%d: %.1f ms, %.0f/s", planeView.fieldResolution(),
+                        planeView.fieldResolution(), planeView.averageFieldMs(),
+                        planeView.fieldRefreshesPerSecond());
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip(
@@ -142,10 +148,11 @@ bool parseWindowSize(const std::string& text, int& width, int& height) {
   return true;
 }
 
-int runVisualizer(const Config& config, const VisualizerOptions& options, std::ostream& out, std::ostream& err) {
-  // Snapshots and chart buffers are allocated and freed every frame. By default glibc returns such memory to the
-  // kernel at once (heap trimming, mmap for blocks over 128 KiB) and takes page faults to get it back next frame;
-  // keeping it costs a few megabytes and took page faults and syscalls out of the frame loop.
+int runVisualizer(const Config& config, const VisualizerOptions& options, std::ostream& out,
+                  std::ostream& err) {
+  // Snapshots and chart buffers are allocated and freed every frame. By default glibc returns such memory to
+  // the kernel at once (heap trimming, mmap for blocks over 128 KiB) and takes page faults to get it back
+  // next frame; keeping it costs a few megabytes and took page faults and syscalls out of the frame loop.
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   std::unique_ptr<Window> window;
@@ -158,8 +165,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     err << "ganscope: " << e.what() << "\n";
     return kExitFailure;
   }
-  // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped first.
-  // A software rasterizer gets the batched picture, the staggered charts and the presents on a beat.
+  // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped
+  // first. A software rasterizer gets the batched picture, the staggered charts and the presents on a beat.
   const bool software = window->softwareRenderer();
   PlaneView planeView;
   if (software) planeView.setSceneInterval(kSoftwareSceneInterval);
@@ -176,7 +183,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     err << "ganscope: presets menu: " << e.what() << "\n";
   }
   // With --steps the trainer starts paused and the step command starts it: started running, it could take an
-  // iteration before the command arrives and stop one late. A recording on the training clock drives it itself.
+  // iteration before the command arrives and stop one late. A recording on the training clock drives it
+  // itself.
   const bool clockRecording = options.recording && options.recording->every > 0;
   const bool startPaused = options.pauseAfter >= 0 || clockRecording;
   std::unique_ptr<TrainingThread> trainerThread =
@@ -189,6 +197,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   if (options.headlessRecording && software) {
     // No display to keep smooth: every frame computes the whole picture and every chart.
     planeView.setSceneInterval(std::chrono::milliseconds(0));
+    planeView.setFieldInterval(std::chrono::milliseconds(0));
     metricsPanel.setStaggered(false, kPanelInterval);
   }
   ControlPanel controls(trainer, presets);
@@ -217,10 +226,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   }
   // Headless recording: a bar of frames written and the time left.
   const long long recordStart = trainer.latest()->step;
-  const long long totalFrames =
-      clockRecording && options.recording->stopAt >= 0
-          ? (options.recording->stopAt - recordStart) / options.recording->every + 1
-          : 0;
+  const long long totalFrames = clockRecording && options.recording->stopAt >= 0
+                                    ? (options.recording->stopAt - recordStart) / options.recording->every + 1
+                                    : 0;
   std::unique_ptr<ProgressBar> progress;
   long long framesRecorded = 0;
   if (options.headlessRecording) progress = std::make_unique<ProgressBar>(totalFrames, "frames");
@@ -228,7 +236,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   controls.setPresetName(options.presetName.empty() ? config.name : options.presetName);
 
   FrameStats frameStats;
-  FrameWatchdog watchdog(options.frameWatchdogMs);  // --frame-watchdog: a frame stuck that long ends the process
+  FrameWatchdog watchdog(
+      options.frameWatchdogMs);  // --frame-watchdog: a frame stuck that long ends the process
   long long frame = 0;
   double redrawnSum = 0.0;  // the share of the window's pixels drawn again, summed over frames
   const long long startStep = trainer.latest()->step;
@@ -236,9 +245,19 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   auto nextFrame = start;
   int exitCode = kExitOk;
   std::shared_ptr<const Snapshot> panelSnapshot = trainer.latest();  // what the toolbar's readouts show
-  double shownFrameMs = 0.0, shownWorkMs = 0.0;  // the toolbar's frame interval and work
+  double shownFrameMs = 0.0, shownWorkMs = 0.0;                      // the toolbar's frame interval and work
   auto lastPanel = start;
+  // Headless, the view alone: the panels are not drawn at all (nothing of them is recorded).
+  const bool drawPanels = !(options.headlessRecording && options.recording && options.recording->viewOnly);
   while (!window->shouldClose()) {
+    if (options.headlessRecording && recordPanel.active()) {
+      // Headless on the training clock, only the frames that are recorded are drawn: wait for the trainer
+      // first.
+      auto latest = trainer.latest();
+      while (!recordPanel.active()->poll(*latest) && !recordPanel.active()->done()) {
+        latest = trainer.waitForNewer(latest->version, std::chrono::milliseconds(100));
+      }
+    }
     watchdog.frameStarted();
     frameStats.beginFrame();
     window->beginFrame();
@@ -273,40 +292,46 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
 
     // [SECTION] Toolbar
-    placeWindow(0, 0, display.x, kToolbarHeight);
-    ImGui::Begin("##toolbar", nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-    controls.drawToolbar(*snapshot);
-    ImGui::SameLine();
-    recordPanel.drawToolbar(*snapshot);
-    ImGui::SameLine();
-    if (hideTimings) {
-      ImGui::Text("  step %s", withThousands(panelSnapshot->step).c_str());
-    } else {
-      ImGui::Text("  step %s   %s it/s   %.0f fps, %.1f ms a frame", withThousands(panelSnapshot->step).c_str(),
-                  withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
-                  shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
-    }
-    ImGui::End();
+    if (drawPanels) {
+      placeWindow(0, 0, display.x, kToolbarHeight);
+      ImGui::Begin("##toolbar", nullptr,
+                   kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+      controls.drawToolbar(*snapshot);
+      ImGui::SameLine();
+      recordPanel.drawToolbar(*snapshot);
+      ImGui::SameLine();
+      if (hideTimings) {
+        ImGui::Text("  step %s", withThousands(panelSnapshot->step).c_str());
+      } else {
+        ImGui::Text("  step %s   %s it/s   %.0f fps, %.1f ms a frame",
+                    withThousands(panelSnapshot->step).c_str(),
+                    withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
+                    shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
+      }
+      ImGui::End();
 
-    // [SECTION] Settings
-    placeWindow(0, kToolbarHeight, kSettingsWidth, display.y - kToolbarHeight);
-    ImGui::Begin("Settings", nullptr, kPanelFlags);
-    controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
-    recordPanel.drawSettings();
-    sessionPanel.draw(*snapshot);
-    ImGui::Separator();
-    ImGui::TextDisabled("%s", window->rendererName().c_str());
-    if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView, software, hideTimings);
-    ImGui::End();
+      // [SECTION] Settings
+      placeWindow(0, kToolbarHeight, kSettingsWidth, display.y - kToolbarHeight);
+      ImGui::Begin("Settings", nullptr, kPanelFlags);
+      controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
+      recordPanel.drawSettings();
+      sessionPanel.draw(*snapshot);
+      ImGui::Separator();
+      ImGui::TextDisabled("%s", window->rendererName().c_str());
+      if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView, software, hideTimings);
+      ImGui::End();
+    }
 
     // [SECTION] The view
     const float viewWidth = display.x - kSettingsWidth - kMetricsWidth;
     placeWindow(kSettingsWidth, kToolbarHeight, viewWidth, display.y - kToolbarHeight);
-    const std::string title = (controls.presetName().empty() ? std::string("ganscope") : controls.presetName()) +
-                              " — " + std::string(enumName(snapshot->config.data.kind)) + ", " +
-                              std::string(enumName(snapshot->config.loss)) + " loss###view";
-    ImGui::Begin(title.c_str(), nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar |
-                                             (snapshot->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
+    const std::string title =
+        (controls.presetName().empty() ? std::string("ganscope") : controls.presetName()) + " — " +
+        std::string(enumName(snapshot->config.data.kind)) + ", " +
+        std::string(enumName(snapshot->config.loss)) + " loss###view";
+    ImGui::Begin(title.c_str(), nullptr,
+                 kPanelFlags | ImGuiWindowFlags_NoScrollbar |
+                     (snapshot->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
     const ImVec2 viewContentTop = ImGui::GetCursorScreenPos();
     drawBanner(*snapshot, trainer);
     collapseBanner.draw(*snapshot);
@@ -350,10 +375,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     ImGui::End();
 
     // [SECTION] Metrics
-    placeWindow(display.x - kMetricsWidth, kToolbarHeight, kMetricsWidth, display.y - kToolbarHeight);
-    ImGui::Begin("Metrics", nullptr, kPanelFlags);
-    metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh);
-    ImGui::End();
+    if (drawPanels) {
+      placeWindow(display.x - kMetricsWidth, kToolbarHeight, kMetricsWidth, display.y - kToolbarHeight);
+      ImGui::Begin("Metrics", nullptr, kPanelFlags);
+      metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh);
+      ImGui::End();
+    }
 
     // The plane's picture is one ImGui image whose texture changes under the same draw command: say so.
     const bool planeShown = snapshot->generator->outputDim() == 2;
@@ -363,20 +390,23 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       planeDamage = {r.x, r.y, r.z, r.w};
     }
     window->renderImGui(std::span<const DamageRect>(&planeDamage, planeDamage.empty() ? 0 : 1));
-    // Two items that shared an ID this frame: said on stderr (once each), so the monkey test and a user see it.
+    // Two items that shared an ID this frame: said on stderr (once each), so the monkey test and a user see
+    // it.
     reportImGuiIdConflicts(takeImGuiIdConflicts(), err);
     ++frame;
     redrawnSum += window->lastDamageFraction();
-    // With --steps too, the last frame also waits for those iterations, so a screenshot shows the same moment on a
-    // fast machine and a loaded one.
-    // On a software rasterizer the plane's picture may follow a snapshot by up to three frames, the toolbar by 100 ms
-    // and the charts by a round of refreshes: with --steps the last frame waits for all of them.
-    const bool stepsDone = options.pauseAfter < 0 || !snapshot->divergence.empty() ||
-                           (snapshot->paused && snapshot->step >= options.pauseAfter &&
-                            panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
-                            (!planeShown || planeView.pictureUpToDate(*snapshot)));
+    // With --steps too, the last frame also waits for those iterations, so a screenshot shows the same moment
+    // on a fast machine and a loaded one. On a software rasterizer the plane's picture may follow a snapshot
+    // by up to three frames, the toolbar by 100 ms and the charts by a round of refreshes: with --steps the
+    // last frame waits for all of them.
+    const bool stepsDone =
+        options.pauseAfter < 0 || !snapshot->divergence.empty() ||
+        (snapshot->paused && snapshot->step >= options.pauseAfter &&
+         panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
+         (!planeShown || planeView.pictureUpToDate(*snapshot)));
     // The recording takes this frame when it is due and wholly shows its snapshot.
-    const bool upToDate = panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
+    const bool upToDate = panelSnapshot->version == snapshot->version &&
+                          (!drawPanels || metricsPanel.showing(snapshot->version)) &&
                           (!planeShown || planeView.pictureUpToDate(*snapshot));
     recordPanel.frameRendered(*window, *snapshot, upToDate, viewRect);
     if (recordPanel.active()) framesRecorded = recordPanel.active()->frames();
@@ -394,9 +424,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       }
     }
     // Hold 60 frames per second where the swap does not wait for the display (Xvfb, no vsync). A software
-    // rasterizer's frame is finished first and shown on the beat, as a display's vsync would (the next frame's work
-    // starts at once): presents evenly spaced, where a swap at the end of the work would jitter by the differences
-    // between frames' work.
+    // rasterizer's frame is finished first and shown on the beat, as a display's vsync would (the next
+    // frame's work starts at once): presents evenly spaced, where a swap at the end of the work would jitter
+    // by the differences between frames' work.
     auto waitForBeat = [&] {
       nextFrame += kFrameInterval;
       const auto now = std::chrono::steady_clock::now();
@@ -422,7 +452,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   const std::string recorded = recordPanel.stop();
   if (progress) progress->finish(framesRecorded);
   if (!recorded.empty() || !recordPanel.message().empty()) {
-    (recordPanel.failed() ? err : out) << (recordPanel.failed() ? "ganscope: " : "") << recordPanel.message() << "\n";
+    (recordPanel.failed() ? err : out)
+        << (recordPanel.failed() ? "ganscope: " : "") << recordPanel.message() << "\n";
     if (recordPanel.failed() && exitCode == kExitOk) exitCode = kExitFailure;
   }
   if (options.headlessRecording) {
