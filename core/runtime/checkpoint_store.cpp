@@ -15,12 +15,13 @@ std::size_t CheckpointStore::stateBytes(const TrainerState& state) {
   auto floats = [](const Vector& v) { return static_cast<std::size_t>(v.size()) * sizeof(float); };
   // An upper bound: each parameter with the four buffers an optimizer may hold (momentum, Adam's two moments,
   // RMSProp's mean square), and spectral normalisation's vectors, at most a layer's width each, twice over.
-  std::size_t bytes = sizeof(TrainerState) + 5 * (floats(state.generatorParameters) +
-                                                  floats(state.discriminatorParameters));
+  std::size_t bytes =
+      sizeof(TrainerState) + 5 * (floats(state.generatorParameters) + floats(state.discriminatorParameters));
   std::size_t widths = 0;
   for (int width : state.config.discriminator.hidden) widths += static_cast<std::size_t>(width) + 64;
   if (state.config.spectralNorm) bytes += 2 * widths * sizeof(float);
-  for (const auto& event : state.config.timeline) bytes += sizeof event + (event.caption ? event.caption->size() : 0);
+  for (const auto& event : state.config.timeline)
+    bytes += sizeof event + (event.caption ? event.caption->size() : 0);
   return bytes + state.config.name.size() + state.config.description.size() + state.config.data.file.size();
 }
 

@@ -31,9 +31,16 @@ writeResult
 # The program, with the watchdog on and sanitizers that stop at the first report. Leak checking is off: Mesa and
 # X11 keep allocations until exit by design.
 # shellcheck disable=SC2086  # MONKEY_ARGS is a list of words
-ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
-  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
-  "$exe" --frame-watchdog "$watchdogMs" ${MONKEY_ARGS:-} >"${errFile%.err}.out" 2>"$errFile" </dev/null &
+# It runs in a folder of its own: what its Record button and Session panel write lands there, removed at the end.
+exe=$(realpath "$exe") errFile=$(realpath -m "$errFile")
+workDir=$(mktemp -d "${TMPDIR:-/tmp}/ganscope-monkey-XXXXXX")
+trap 'rm -rf "$workDir"' EXIT
+(
+  cd "$workDir" || exit 2
+  ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:abort_on_error=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
+    exec "$exe" --frame-watchdog "$watchdogMs" ${MONKEY_ARGS:-} >"${errFile%.err}.out" 2>"$errFile" </dev/null
+) &
 pid=$!
 
 # Its window (titled ganscope), looked for while the program runs, for up to two minutes (an ASan build starts
@@ -98,11 +105,11 @@ hold() { echo "keydown $1 sleep 0.08 keyup $1"; }
 
 # Values typed into a slider after Ctrl+click: good ones, out of range ones and garbage.
 values=("0" "-1" "1e400" "-1e400" "nan" "inf" "abc" "99999999999" "0.5" "1e-300" "" "3" "1e-4" "-0" "2.5e38")
-keys=(space Tab Return Escape Left Right Up Down Delete BackSpace Home End a q z x s r p 0 1 5 9 minus period)
+keys=(space Tab Return Escape Left Right Up Down Delete BackSpace Home End a q z x s r p v 0 1 5 9 minus period)
 
 # Toolbar targets (x at y 18): Play/Pause, Step, Step D, Step G, Reset, Slow.
-toolbarNames=(play step step-d step-g reset slow)
-toolbarX=(35 92 150 214 274 318)
+toolbarNames=(play step step-d step-g reset slow record)
+toolbarX=(35 92 150 214 274 318 736)
 # The Settings panel scrolled to the top (default preset): combos and their y.
 comboNames=(distribution loss update optimizer-g optimizer-d)
 comboY=(105 235 365 671 769)
@@ -218,6 +225,11 @@ randomEvent() {
     local x=$R
     r 45 790
     ev "view right-click" mousemove $W "$x" "$R" sleep 0.02 click --delay 1 3
+  elif ((k <= 72)); then  # the rewind slider under the view: a click or a drag along it
+    r 340 910
+    local x=$R
+    r 340 910
+    ev "rewind drag" mousemove $W "$x" 776 sleep 0.02 mousedown 1 sleep 0.06 mousemove $W "$R" 776 sleep 0.06 mouseup 1
   elif ((k <= 74)); then  # view: click (banner buttons, tabs, the field choice)
     r 335 915
     local x=$R
