@@ -2,6 +2,9 @@
 // analytic GFLOP/s and their share of this machine's single-core SGEMM rate measured in the same run.
 //
 //   ganscope_bench [--quick] [--workload NAME]... [--threads N] [--runs R] [--seconds S] [--no-peak]
+//   ganscope_bench --checkpoint-cost [--workload NAME]... [--runs R] [--seconds S]
+//
+// --checkpoint-cost measures what keeping rewind checkpoints costs each workload (checkpoint_cost.h) instead.
 //
 // --no-peak skips the SGEMM measurement (for profiles of the workloads alone; the share is then printed as 0).
 //
@@ -21,6 +24,7 @@
 
 #include "core/gan/trainer.h"
 #include "core/nn/compute_threads.h"
+#include "tests/bench/checkpoint_cost.h"
 #include "tests/bench/flop_count.h"
 #include "tests/bench/sgemm_peak.h"
 #include "tests/bench/workload.h"
@@ -37,6 +41,7 @@ struct Options {
   int runs = 7;
   double seconds = 0.3;  // per timed run
   bool peak = true;
+  bool checkpointCost = false;
 };
 
 // Iterations per second by the wall clock and per second of the process's CPU time (the same with one thread on an
@@ -127,6 +132,8 @@ bool parse(int argc, char** argv, Options& options) {
     const bool hasValue = i + 1 < argc;
     if (arg == "--quick") {
       options.quick = true;
+    } else if (arg == "--checkpoint-cost") {
+      options.checkpointCost = true;
     } else if (arg == "--no-peak") {
       options.peak = false;
     } else if (arg == "--workload" && hasValue) {
@@ -159,6 +166,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   setComputeThreads(options.threads);
+  if (options.checkpointCost) {
+    for (const Workload& workload : workloads()) {
+      if (options.names.empty() ||
+          std::find(options.names.begin(), options.names.end(), workload.name) != options.names.end()) {
+        measureCheckpointCost(workload, options.quick ? 1 : options.runs, options.quick ? 0.01 : options.seconds);
+      }
+    }
+    return 0;
+  }
   const double peak = options.peak ? measureSgemmPeak(options.quick ? 128 : 1024, options.quick ? 0.01 : 0.5) : 0.0;
   std::printf("machine arch=\"%s\" isa=%s threads=%d sgemm_gflop_per_s=%.2f sgemm_size=%d\n", GANSCOPE_ARCH_NAME,
               instructionSets().c_str(), options.threads, peak, options.quick ? 128 : 1024);
