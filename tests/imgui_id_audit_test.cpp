@@ -17,6 +17,10 @@
 #include "app/cli/preset_library.h"
 #include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
+#include "app/ui/record_panel.h"
+#include "app/ui/rewind_bar.h"
+#include "app/ui/session_panel.h"
+#include "app/record/record_target.h"
 #include "app/views/metrics_panel.h"
 #include "core/data/distribution.h"
 #include "core/gan/config_names.h"
@@ -40,12 +44,22 @@ std::vector<ImGuiIdConflict> conflictsOf(const std::function<void()>& body) {
 }
 
 // The settings panel's sections, opened before drawing so every control in them is drawn (Networks starts shut).
-constexpr const char* kSections[] = {"Data", "Training", "Stabilizers", "Optimizers", "Networks", "Curves", "Layers"};
+constexpr const char* kSections[] = {"Data",   "Training", "Stabilizers", "Optimizers", "Networks",
+                                     "Curves", "Layers",   "Record",      "Session"};
+
+// The window's other panels: recording, sessions and the rewind slider.
+struct MorePanels {
+  RecordPanel record;
+  SessionPanel session;
+  RewindBar rewind;
+  explicit MorePanels(TrainingThread& thread)
+      : record(thread), session(thread, [] { return std::string("{}"); }), rewind(thread) {}
+};
 
 // One frame of the whole window's panels on `thread`'s latest snapshot: toolbar, settings (every section open),
 // the view's banners, the metrics. Returns the conflicts, each described.
 std::vector<std::string> drawWindowPanels(TrainingThread& thread, ControlPanel& controls, CollapseBanner& banner,
-                                          MetricsPanel& metrics) {
+                                          MetricsPanel& metrics, MorePanels& more) {
   const auto snapshot = thread.latest();
   PlaneLayers layers;
   LineViewOptions lines;
@@ -54,15 +68,20 @@ std::vector<std::string> drawWindowPanels(TrainingThread& thread, ControlPanel& 
   ImGui::SetNextWindowSize(ImVec2(1280, 40));
   ImGui::Begin("##toolbar");
   controls.drawToolbar(*snapshot);
+  ImGui::SameLine();
+  more.record.drawToolbar(*snapshot);
   ImGui::End();
   ImGui::SetNextWindowSize(ImVec2(330, 3000));
   ImGui::Begin("Settings");
   for (const char* section : kSections) ImGui::GetStateStorage()->SetInt(ImGui::GetID(section), 1);
   controls.drawSettings(*snapshot, layers, lines);
+  more.record.drawSettings();
+  more.session.draw(*snapshot);
   ImGui::End();
   ImGui::SetNextWindowSize(ImVec2(600, 760));
   ImGui::Begin("view");
   banner.draw(*snapshot);
+  more.rewind.draw(*snapshot, 600);
   ImGui::End();
   ImGui::SetNextWindowSize(ImVec2(360, 760));
   ImGui::Begin("Metrics");
@@ -192,6 +211,7 @@ TEST_CASE("imgui id audit: every panel in every state of its controls uses each 
   std::ofstream(points) << "x,y\n0,0\n1,1\n-1,0.5\n";
   std::vector<PresetInfo> presets;
   CHECK_NOTHROW(presets = listPresets());
+  int states = 0;
   for (const auto& [state, config] : panelStates(points)) {
     CAPTURE(state);
     REQUIRE(validate(config).empty());
@@ -205,8 +225,20 @@ TEST_CASE("imgui id audit: every panel in every state of its controls uses each 
     controls.setPresetName("ring8");
     CollapseBanner banner(thread);
     MetricsPanel metrics;
+    MorePanels more(thread);
+    // Rewound (the slider's Back and Resume buttons) and recording (the indicator and Stop), where the run allows.
+    if (snapshot->divergence.empty()) {
+      thread.send(RewindCommand{50});
+      for (int i = 0; i < 100 && snapshot->rewoundFrom < 0; ++i) {
+        snapshot = thread.waitForNewer(snapshot->version, std::chrono::milliseconds(50));
+      }
+      CHECK(snapshot->rewoundFrom == 120);
+    }
+    RecordingOptions recording;
+    recording.target = parseRecordTarget((folder / ("frames-" + std::to_string(states++)) / "").string());
+    more.record.start(recording, snapshot->step);
     for (int frame = 0; frame < 2; ++frame) {
-      const auto conflicts = drawWindowPanels(thread, controls, banner, metrics);
+      const auto conflicts = drawWindowPanels(thread, controls, banner, metrics, more);
       CAPTURE(conflicts.empty() ? std::string() : conflicts.front());
       CHECK(conflicts.empty());
     }
