@@ -1,6 +1,7 @@
 #include "core/gan/spectral_norm.h"
 
 #include <cmath>
+#include <utility>
 
 namespace ganscope {
 namespace {
@@ -26,6 +27,13 @@ void SpectralNorm::initialize(const Mlp& raw, Rng& rng) {
   }
   sigmas_.assign(layers, 1.0f);
   powerIteration(raw);
+}
+
+void SpectralNorm::restore(std::vector<Vector> leftVectors, std::vector<Vector> rightVectors,
+                           std::vector<float> sigmas) {
+  u_ = std::move(leftVectors);
+  v_ = std::move(rightVectors);
+  sigmas_ = std::move(sigmas);
 }
 
 bool SpectralNorm::fits(const Mlp& raw) const {

@@ -35,6 +35,15 @@ class SpectralNorm {
   /// The σ_l of the last normalize(), one per layer.
   const std::vector<float>& sigmas() const { return sigmas_; }
 
+  /// The left singular vector estimates u_l, one per layer (out_l entries each); empty before initialize().
+  const std::vector<Vector>& leftVectors() const { return u_; }
+  /// The right singular vector estimates v_l, one per layer (in_l entries each); empty before initialize().
+  const std::vector<Vector>& rightVectors() const { return v_; }
+
+  /// Replaces the whole state with a saved one (a session's): u_l, v_l and σ_l as given. The caller checks that
+  /// they fit the network (fits(), and one σ per layer) before normalize() or backpropagate() use them.
+  void restore(std::vector<Vector> leftVectors, std::vector<Vector> rightVectors, std::vector<float> sigmas);
+
   /// Equality of the whole state (for save/restore tests).
   bool operator==(const SpectralNorm&) const = default;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace ganscope {
 
@@ -17,6 +18,15 @@ void Optimizer::reset() {
   secondMoment_.setZero();
   meanSquare_.setZero();
   adamSteps_ = 0;
+}
+
+void Optimizer::restore(Vector velocity, Vector firstMoment, Vector secondMoment, Vector meanSquare,
+                        long long adamSteps) {
+  velocity_ = std::move(velocity);
+  firstMoment_ = std::move(firstMoment);
+  secondMoment_ = std::move(secondMoment);
+  meanSquare_ = std::move(meanSquare);
+  adamSteps_ = adamSteps;
 }
 
 void Optimizer::step(Vector& params, const Vector& grad, const OptimizerConfig& config) {

@@ -46,6 +46,18 @@ class Optimizer {
 
   /// Adam's step count so far (for bias correction).
   long long adamSteps() const { return adamSteps_; }
+  /// Momentum's velocity v, one entry per parameter.
+  const Vector& velocity() const { return velocity_; }
+  /// Adam's first moment m, one entry per parameter.
+  const Vector& firstMoment() const { return firstMoment_; }
+  /// Adam's second moment v, one entry per parameter.
+  const Vector& secondMoment() const { return secondMoment_; }
+  /// RMSProp's mean square s, one entry per parameter.
+  const Vector& meanSquare() const { return meanSquare_; }
+
+  /// Replaces the whole state with a saved one (a session's): every buffer and Adam's step count as given. The
+  /// caller checks that each buffer has one entry per parameter of the network it will update.
+  void restore(Vector velocity, Vector firstMoment, Vector secondMoment, Vector meanSquare, long long adamSteps);
 
   /// Equality of the whole state (for save/restore tests).
   bool operator==(const Optimizer&) const = default;

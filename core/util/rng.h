@@ -1,7 +1,9 @@
 #pragma once
 // A small, fully specified random number generator, so that a seed gives the same run bit for bit
 // on every compiler and standard library (std::normal_distribution is implementation-defined).
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 namespace ganscope {
@@ -64,6 +66,20 @@ class Rng {
 
   /// A normal double with the given mean and standard deviation.
   double normal(double mean, double stddev) { return mean + stddev * normal(); }
+
+  /// The four words of xoshiro256**'s state.
+  std::array<std::uint64_t, 4> words() const { return {state_[0], state_[1], state_[2], state_[3]}; }
+  /// Whether normal() has the second value of a Box–Muller pair kept for its next call.
+  bool hasSpareNormal() const { return hasSpareNormal_; }
+  /// That kept value (0 when there is none).
+  double spareNormal() const { return spareNormal_; }
+
+  /// Replaces the whole state with a saved one (a session's): the four words and the kept normal, as given.
+  void restore(const std::array<std::uint64_t, 4>& words, bool hasSpareNormal, double spareNormal) {
+    for (std::size_t i = 0; i < words.size(); ++i) state_[i] = words[i];
+    hasSpareNormal_ = hasSpareNormal;
+    spareNormal_ = spareNormal;
+  }
 
   /// Equality of the whole state (used by determinism and save/restore tests).
   bool operator==(const Rng&) const = default;
