@@ -262,3 +262,33 @@ TEST_CASE("presets: high-lr-oscillation swings where its low-lr twin stays calm,
     CHECK(h.gMeanSpread > 3 * l.gMeanSpread);
   }
 }
+
+// The scripted demos do what their captions say, on every seed tested.
+TEST_CASE("presets: demo-collapse-pacgan collapses by 3,000 and has its modes back by 5,000, for seeds 1 to 3") {
+  for (std::uint64_t seed : {1, 2, 3}) {
+    CAPTURE(seed);
+    Config c = preset("demo-collapse-pacgan");
+    c.seed = seed;
+    Trainer t(c);
+    t.train(3000);
+    REQUIRE_FALSE(t.diverged());
+    CHECK(t.history().back().step == 3000);
+    CHECK(t.history().back().modes <= 2);
+    CHECK(t.config().pack == 1);  // the event at 3,000 is applied before the iteration after it
+    t.train(2000);
+    REQUIRE_FALSE(t.diverged());
+    CHECK(t.config().pack == 4);
+    CHECK(t.history().back().modes >= 7);
+  }
+}
+
+TEST_CASE("presets: demo-dirac-r1 spirals out until R1 is switched on at 100, then converges") {
+  Trainer t(preset("demo-dirac-r1"));
+  t.train(100);
+  const double out = std::hypot(t.generator().parameters()[0], t.discriminator().parameters()[0]);
+  CHECK(out > 1.3 * std::hypot(1.0, 1.0));  // 2.09 from 1.41 after 100 iterations
+  CHECK(t.config().penalty.r1 == 0.0);
+  t.train(300);
+  CHECK(t.config().penalty.r1 == 1.0);
+  CHECK(std::hypot(t.generator().parameters()[0], t.discriminator().parameters()[0]) < 1e-6);
+}
