@@ -24,6 +24,7 @@
 
 #include "core/gan/trainer.h"
 #include "core/nn/compute_threads.h"
+#include "tests/bench/bench_clock.h"
 #include "tests/bench/checkpoint_cost.h"
 #include "tests/bench/flop_count.h"
 #include "tests/bench/sgemm_peak.h"
@@ -83,16 +84,7 @@ double secondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-double processCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
+double processCpuSeconds() { return cpuSeconds(CLOCK_PROCESS_CPUTIME_ID); }
 
 // Median iterations per second over several timed runs of the Trainer, after a warm-up that also calibrates the
 // number of iterations per run.

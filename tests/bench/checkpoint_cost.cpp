@@ -6,22 +6,9 @@
 #include <vector>
 
 #include "core/runtime/checkpoint_store.h"
+#include "tests/bench/bench_clock.h"
 
 namespace ganscope::bench {
-namespace {
-
-double cpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-double medianOf(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
-
-}  // namespace
 
 void measureCheckpointCost(const Workload& workload, int runs, double seconds) {
   // Metrics every 100 iterations, as the presets have them: the checkpoints' interval follows metrics_every.
@@ -52,7 +39,7 @@ void measureCheckpointCost(const Workload& workload, int runs, double seconds) {
     }
     with.push_back(static_cast<double>(stretch) / (cpuSeconds() - t));
   }
-  const double a = medianOf(without), b = medianOf(with);
+  const double a = median(without), b = median(with);
   std::printf("checkpoints name=%s plain_it_per_s=%.1f with_it_per_s=%.1f cost_percent=%.2f kept=%zu mib=%.1f\n",
               workload.name.c_str(), a, b, 100.0 * (a - b) / a, store.checkpoints().size(),
               static_cast<double>(store.bytes()) / (1 << 20));

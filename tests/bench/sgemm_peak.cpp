@@ -4,16 +4,13 @@
 #include <ctime>
 
 #include "core/nn/tensor.h"
+#include "tests/bench/bench_clock.h"
 
 namespace ganscope::bench {
 namespace {
 
 // The calling thread's CPU time: on a shared machine, the time this thread held a core.
-double threadCpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
+double threadCpuSeconds() { return cpuSeconds(CLOCK_THREAD_CPUTIME_ID); }
 
 }  // namespace
 
