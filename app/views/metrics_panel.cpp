@@ -329,7 +329,8 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
     // list, so a software rasterizer draws again only the charts that changed.
     const History& data = *shown_[k];
     Chart c = data.charts[k];
-    c.options.cursorX = cursor_;
+    // Rewound to a checkpoint, every chart marks it (a line and the values there) unless one is hovered.
+    c.options.cursorX = std::isnan(cursor_) && s.rewoundFrom >= 0 ? static_cast<double>(s.step) : cursor_;
     ImVec2 chartSize(width, height);
     char id[16];
     std::snprintf(id, sizeof id, "##chart%zu", k);

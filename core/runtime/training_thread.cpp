@@ -57,6 +57,7 @@ TrainingThread::TrainingThread(const Config& config, bool startPaused)
 TrainingThread::TrainingThread(const Session& session, bool startPaused)
     : trainer_(session.state.config), paused_(startPaused), lastRateTime_(std::chrono::steady_clock::now()) {
   openSession(session);
+  paused_ = startPaused;
   notice_.clear();
   publish();
   thread_ = std::jthread([this](std::stop_token stop) { run(stop); });
