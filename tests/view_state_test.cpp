@@ -29,7 +29,7 @@ TEST_CASE("view state: written and read back whole") {
 TEST_CASE("view state: what is not a view keeps the fallback, key by key") {
   ViewState fallback;
   fallback.layers.real = false;
-  for (const std::string text :
+  for (const std::string& text :
        {std::string(), std::string("not json"), std::string("[1,2]"), std::string("{\"plane\": 3}"),
         std::string(R"({"plane": {"x_min": 1, "x_max": 0, "y_min": 0, "y_max": 1}})"),
         std::string(R"({"plane": {"x_min": -1e300, "x_max": 1e300, "y_min": 0, "y_max": 1}})"),
