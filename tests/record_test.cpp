@@ -1,5 +1,6 @@
-// The recorder (app/record/): frames, --record targets, the PNG, MP4 and GIF sinks (checked with ffprobe) and the
-// recorder's thread and queue policies. Synthetic frames only: a gradient that moves with the frame number.
+// The recorder (app/record/): frames, --record targets, the PNG, MP4 and GIF sinks (checked with ffprobe) and
+// the recorder's thread and queue policies. Synthetic frames only: a gradient that moves with the frame
+// number.
 #include <doctest/doctest.h>
 #include <signal.h>
 #include <stb_image.h>
@@ -33,8 +34,8 @@ using ganscope::FfmpegSink;
 using ganscope::Frame;
 using ganscope::FrameSink;
 using ganscope::PngSequenceSink;
-using ganscope::RecordError;
 using ganscope::Recorder;
+using ganscope::RecordError;
 using ganscope::RecordFormat;
 using ganscope::testing::TempFolder;
 namespace fs = std::filesystem;
@@ -132,7 +133,8 @@ struct TestSink final : FrameSink {
   explicit TestSink(std::chrono::milliseconds delay = {}, int failAt = -1) : delay(delay), failAt(failAt) {}
   void write(const Frame& frame) override {
     std::this_thread::sleep_for(delay);
-    if (static_cast<int>(seen->size()) == failAt) throw RecordError("test sink: write " + std::to_string(failAt));
+    if (static_cast<int>(seen->size()) == failAt)
+      throw RecordError("test sink: write " + std::to_string(failAt));
     seen->push_back(frame.rgba.at(0));
   }
   void finish() override { *finished = true; }
@@ -163,7 +165,8 @@ struct GatedSink final : FrameSink {
 
 // [SECTION] Frames and targets
 
-TEST_CASE("record: a cropped frame keeps the rectangle's pixels with rows from the top, clamped into the image") {
+TEST_CASE(
+    "record: a cropped frame keeps the rectangle's pixels with rows from the top, clamped into the image") {
   const Frame image = gradientFrame(10, 8, 0);
   const Frame inside = ganscope::croppedFrame(image.rgba, 10, 8, 2, 3, 4, 2);
   REQUIRE(inside.width == 4);
@@ -237,12 +240,14 @@ TEST_CASE("record: a bad --record argument is refused with one line") {
 
 // [SECTION] PNG sequences
 
-TEST_CASE("record: a PNG sequence holds exactly the frames submitted and the same frames give the same bytes") {
+TEST_CASE(
+    "record: a PNG sequence holds exactly the frames submitted and the same frames give the same bytes") {
   TempFolder folder("record-png");
   const int count = 5;
   for (const char* name : {"a", "b"}) {
-    Recorder recorder(ganscope::makeFrameSink(ganscope::parseRecordTarget((folder.work() / name).string() + "/"), 30),
-                      Recorder::Policy::Block, 2);
+    Recorder recorder(
+        ganscope::makeFrameSink(ganscope::parseRecordTarget((folder.work() / name).string() + "/"), 30),
+        Recorder::Policy::Block, 2);
     for (int t = 0; t < count; ++t) CHECK(recorder.submit(gradientFrame(64, 48, t)));
     recorder.finish();
     CHECK(recorder.framesWritten() == count);
@@ -257,7 +262,8 @@ TEST_CASE("record: a PNG sequence holds exactly the frames submitted and the sam
     CHECK(!a.empty());
     CHECK(a == ganscope::testing::readFile(folder.work() / "b" / names[t]));
     int width = 0, height = 0, channels = 0;
-    unsigned char* pixels = stbi_load((folder.work() / "a" / names[t]).c_str(), &width, &height, &channels, 4);
+    unsigned char* pixels =
+        stbi_load((folder.work() / "a" / names[t]).c_str(), &width, &height, &channels, 4);
     REQUIRE(pixels != nullptr);
     CHECK(width == 64);
     CHECK(height == 48);
@@ -282,10 +288,12 @@ TEST_CASE("record: a folder that holds old frames is refused and one whose paren
   fs::create_directory(folder.work() / "other");
   std::ofstream(folder.work() / "other" / "notes.txt") << "kept";
   CHECK_NOTHROW(PngSequenceSink(folder.work() / "other"));
-  CHECK(recordErrorOf([&] { PngSequenceSink(folder.work() / "missing" / "frames"); }).find("does not exist") !=
-        std::string::npos);
+  CHECK(recordErrorOf([&] {
+          PngSequenceSink(folder.work() / "missing" / "frames");
+        }).find("does not exist") != std::string::npos);
   std::ofstream(folder.work() / "file") << "x";
-  CHECK(recordErrorOf([&] { PngSequenceSink(folder.work() / "file"); }).find("not a folder") != std::string::npos);
+  CHECK(recordErrorOf([&] { PngSequenceSink(folder.work() / "file"); }).find("not a folder") !=
+        std::string::npos);
 }
 
 TEST_CASE("record: a frame of another size than the first is refused") {
@@ -310,7 +318,8 @@ TEST_CASE("record: a frame of another size than the first is refused") {
   }
 
   // Through a recorder: the error ends the recording and finish() reports it.
-  Recorder recorder(std::make_unique<PngSequenceSink>(folder.work() / "recorded"), Recorder::Policy::Block, 1);
+  Recorder recorder(std::make_unique<PngSequenceSink>(folder.work() / "recorded"), Recorder::Policy::Block,
+                    1);
   CHECK(recorder.submit(gradientFrame(16, 8, 0)));
   recorder.submit(gradientFrame(8, 8, 1));
   const std::string error = recordErrorOf([&] { recorder.finish(); });
@@ -333,7 +342,8 @@ TEST_CASE("record: an MP4 is H.264 in yuv420p of the frames' size with every fra
   for (const Case c : {Case{64, 48, 20}, Case{1280, 720, 30}}) {
     CAPTURE(c.width);
     const fs::path clip = folder.work() / ("clip" + std::to_string(c.width) + ".mp4");
-    Recorder recorder(ganscope::makeFrameSink(ganscope::parseRecordTarget(clip.string()), 30), Recorder::Policy::Block);
+    Recorder recorder(ganscope::makeFrameSink(ganscope::parseRecordTarget(clip.string()), 30),
+                      Recorder::Policy::Block);
     for (int t = 0; t < c.frames; ++t) CHECK(recorder.submit(gradientFrame(c.width, c.height, t)));
     recorder.finish();
     CHECK(recorder.framesWritten() == c.frames);
@@ -396,10 +406,12 @@ TEST_CASE("record: without ffmpeg on PATH MP4 and GIF are refused naming the pac
   ScopedPath path((folder.root() / "empty-bin").string());
   CHECK_FALSE(ganscope::ffmpegAvailable());
   CHECK(recordErrorOf([&] { FfmpegSink(RecordFormat::Mp4, folder.work() / "clip.mp4", 30); }) ==
-        "recording MP4 needs the ffmpeg program (Debian package ffmpeg: apt-get install ffmpeg); a PNG sequence "
+        "recording MP4 needs the ffmpeg program (Debian package ffmpeg: apt-get install ffmpeg); a PNG "
+        "sequence "
         "(--record DIR/) needs nothing");
-  CHECK(recordErrorOf([&] { ganscope::makeFrameSink({RecordFormat::Gif, folder.work() / "clip.gif"}, 30); })
-            .find("recording GIF needs the ffmpeg program (Debian package ffmpeg") == 0);
+  CHECK(recordErrorOf([&] {
+          ganscope::makeFrameSink({RecordFormat::Gif, folder.work() / "clip.gif"}, 30);
+        }).find("recording GIF needs the ffmpeg program (Debian package ffmpeg") == 0);
   auto png = ganscope::makeFrameSink({RecordFormat::PngSequence, folder.work() / "frames"}, 30);
   png->write(gradientFrame(8, 8, 0));
   png->finish();
@@ -443,8 +455,9 @@ TEST_CASE("record: a failed recording leaves no half-written file and never touc
   // An ffmpeg that writes half a file and fails: its last line is the message, and its file is gone.
   const fs::path bin = folder.root() / "fake-bin";
   fs::create_directory(bin);
-  std::ofstream(bin / "ffmpeg") << "#!/bin/sh\nfor last; do :; done\nprintf partial > \"$last\"\n"
-                                   "echo 'first line' >&2\necho 'fake ffmpeg: no encoder today' >&2\nexit 3\n";
+  std::ofstream(bin / "ffmpeg")
+      << "#!/bin/sh\nfor last; do :; done\nprintf partial > \"$last\"\n"
+         "echo 'first line' >&2\necho 'fake ffmpeg: no encoder today' >&2\nexit 3\n";
   fs::permissions(bin / "ffmpeg", fs::perms::owner_all);
   {
     ScopedPath path(bin.string());
@@ -462,8 +475,9 @@ TEST_CASE("record: a failed recording leaves no half-written file and never touc
     for (int t = 0; t < 5; ++t) recorder.submit(gradientFrame(64, 48, t));
   }
   // And a recording with no frame makes no file.
-  CHECK(recordErrorOf([&] { FfmpegSink(RecordFormat::Gif, folder.work() / "empty.gif", 30).finish(); })
-            .find("no frames were recorded") != std::string::npos);
+  CHECK(recordErrorOf([&] {
+          FfmpegSink(RecordFormat::Gif, folder.work() / "empty.gif", 30).finish();
+        }).find("no frames were recorded") != std::string::npos);
   CHECK(namesIn(folder.work()) == std::vector<std::string>{"old.gif", "old.mp4"});
 }
 

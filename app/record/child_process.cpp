@@ -78,7 +78,8 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, bool feedInput)
   posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setsigdefault(&attributes, &defaults);
   posix_spawnattr_setpgroup(&attributes, 0);
-  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  posix_spawnattr_setflags(&attributes,
+                           POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
   std::vector<char*> args;
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
@@ -116,7 +117,9 @@ bool ChildProcess::write(const void* data, std::size_t size) {
   return true;
 }
 
-void ChildProcess::closeInput() { closeFd(input_); }
+void ChildProcess::closeInput() {
+  closeFd(input_);
+}
 
 std::string ChildProcess::wait() {
   closeInput();

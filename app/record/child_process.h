@@ -9,9 +9,9 @@
 namespace ganscope {
 
 /// A program found on PATH and started with posix_spawnp (no shell, so no quoting), in a process group of its
-/// own (a Ctrl-C in the terminal reaches our program, which decides, not the child). Its stdin is a socket fed by
-/// write() (or /dev/null), its stdout /dev/null, its stderr an anonymous temporary file whose last line names a
-/// failure. Writing to a program that has exited is a `false`, never a SIGPIPE.
+/// own (a Ctrl-C in the terminal reaches our program, which decides, not the child). Its stdin is a socket
+/// fed by write() (or /dev/null), its stdout /dev/null, its stderr an anonymous temporary file whose last
+/// line names a failure. Writing to a program that has exited is a `false`, never a SIGPIPE.
 class ChildProcess {
  public:
   /// Starts argv[0] with the arguments argv[1...]; with `feedInput` false its stdin is /dev/null. Throws

@@ -19,8 +19,8 @@ namespace {
 constexpr const char* kX264Preset = "veryfast";
 // Visually lossless for flat colour fields and thin contour lines (x264's default, 23, smears the contour).
 constexpr const char* kX264Crf = "18";
-// The GIF's dither: ordered (Bayer) dithering is the same from frame to frame, so a still region stays still and
-// compresses, where error diffusion would shimmer; scale 3 keeps its pattern faint.
+// The GIF's dither: ordered (Bayer) dithering is the same from frame to frame, so a still region stays still
+// and compresses, where error diffusion would shimmer; scale 3 keeps its pattern faint.
 constexpr const char* kGifPaletteUse = "[0:v][1:v]paletteuse=dither=bayer:bayer_scale=3:diff_mode=rectangle";
 
 // ffmpeg's arguments that every run shares: no banner, no progress, no keyboard, only errors on stderr.
@@ -37,7 +37,8 @@ bool executableIn(std::string_view folder) {
 }
 
 // `.NAME.tmp-PID-N` + `suffix` beside `path`: hidden, and distinct for every sink of this process.
-std::filesystem::path temporaryBeside(const std::filesystem::path& path, int serial, std::string_view suffix) {
+std::filesystem::path temporaryBeside(const std::filesystem::path& path, int serial,
+                                      std::string_view suffix) {
   std::string name(1, '.');
   name.append(path.filename().string()).append(".tmp-").append(std::to_string(::getpid()));
   name.append("-").append(std::to_string(serial)).append(suffix);
@@ -53,14 +54,16 @@ std::string sizeArgument(int width, int height) {
 }  // namespace
 
 bool ffmpegAvailable() {
-  // posix_spawnp's own search: PATH's folders in order, an empty entry meaning the current folder; "/bin:/usr/bin"
-  // when PATH is not set.
+  // posix_spawnp's own search: PATH's folders in order, an empty entry meaning the current folder;
+  // "/bin:/usr/bin" when PATH is not set.
   const char* path = std::getenv("PATH");
-  const std::string_view folders = path != nullptr ? std::string_view(path) : std::string_view("/bin:/usr/bin");
+  const std::string_view folders =
+      path != nullptr ? std::string_view(path) : std::string_view("/bin:/usr/bin");
   std::size_t start = 0;
   while (true) {
     const std::size_t colon = folders.find(':', start);
-    const std::string_view folder = folders.substr(start, colon == std::string_view::npos ? colon : colon - start);
+    const std::string_view folder =
+        folders.substr(start, colon == std::string_view::npos ? colon : colon - start);
     if (executableIn(folder)) return true;
     if (colon == std::string_view::npos) return false;
     start = colon + 1;
@@ -77,9 +80,10 @@ FfmpegSink::FfmpegSink(RecordFormat format, std::filesystem::path path, int fps)
                       " frames a second; expected 1 to 1000");
   }
   if (!ffmpegAvailable()) {
-    throw RecordError("recording " + recordFormatName(format_) +
-                      " needs the ffmpeg program (Debian package ffmpeg: apt-get install ffmpeg); a PNG sequence "
-                      "(--record DIR/) needs nothing");
+    throw RecordError(
+        "recording " + recordFormatName(format_) +
+        " needs the ffmpeg program (Debian package ffmpeg: apt-get install ffmpeg); a PNG sequence "
+        "(--record DIR/) needs nothing");
   }
   try {
     checkWritable(path_);
@@ -112,23 +116,43 @@ void FfmpegSink::start(int width, int height) {
   for (const char* arg : {"-i", "pipe:0", "-an"}) args.emplace_back(arg);
   if (format_ == RecordFormat::Mp4) {
     // RGB to BT.709 YUV (what a player assumes for HD), tagged as such.
-    for (const char* arg : {"-vf", "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p", "-c:v", "libx264",
-                            "-preset", kX264Preset, "-crf", kX264Crf, "-pix_fmt", "yuv420p", "-colorspace", "bt709",
-                            "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv", "-movflags",
-                            "+faststart", "-f", "mp4", "-y"}) {
+    for (const char* arg : {"-vf",
+                            "scale=out_color_matrix=bt709:out_range=tv,format=yuv420p",
+                            "-c:v",
+                            "libx264",
+                            "-preset",
+                            kX264Preset,
+                            "-crf",
+                            kX264Crf,
+                            "-pix_fmt",
+                            "yuv420p",
+                            "-colorspace",
+                            "bt709",
+                            "-color_primaries",
+                            "bt709",
+                            "-color_trc",
+                            "bt709",
+                            "-color_range",
+                            "tv",
+                            "-movflags",
+                            "+faststart",
+                            "-f",
+                            "mp4",
+                            "-y"}) {
       args.emplace_back(arg);
     }
     args.push_back(encoded_.string());
   } else {
     // One pass over the stream makes both the lossless intermediate and the palette (palettegen keeps only a
     // colour histogram, so nothing waits for the end of the clip in memory).
-    for (const char* arg : {"-filter_complex", "[0:v]split[frames][stats];[stats]palettegen=stats_mode=full[palette]",
-                            "-map", "[frames]", "-c:v", "libx264rgb", "-preset", "ultrafast", "-qp", "0", "-f",
-                            "matroska", "-y"}) {
+    for (const char* arg :
+         {"-filter_complex", "[0:v]split[frames][stats];[stats]palettegen=stats_mode=full[palette]", "-map",
+          "[frames]", "-c:v", "libx264rgb", "-preset", "ultrafast", "-qp", "0", "-f", "matroska", "-y"}) {
       args.emplace_back(arg);
     }
     args.push_back(encoded_.string());
-    for (const char* arg : {"-map", "[palette]", "-f", "image2", "-update", "1", "-y"}) args.emplace_back(arg);
+    for (const char* arg : {"-map", "[palette]", "-f", "image2", "-update", "1", "-y"})
+      args.emplace_back(arg);
     args.push_back(palette_.string());
   }
   try {
@@ -145,8 +169,9 @@ void FfmpegSink::write(const Frame& frame) {
       throw RecordError("recording '" + path_.string() + "': the first frame is empty");
     }
     if (format_ == RecordFormat::Mp4 && (frame.width % 2 != 0 || frame.height % 2 != 0)) {
-      throw RecordError("recording '" + path_.string() + "': a frame of " + sizeArgument(frame.width, frame.height) +
-                        "; H.264 in yuv420p needs an even width and height (evenSized drops the odd row or column)");
+      throw RecordError(
+          "recording '" + path_.string() + "': a frame of " + sizeArgument(frame.width, frame.height) +
+          "; H.264 in yuv420p needs an even width and height (evenSized drops the odd row or column)");
     }
     requireFrameSize(frame, frame.width, frame.height, path_);
     width_ = frame.width;

@@ -10,7 +10,9 @@
 namespace ganscope {
 namespace {
 
-std::size_t byteCount(int width, int height) { return static_cast<std::size_t>(width) * height * 4; }
+std::size_t byteCount(int width, int height) {
+  return static_cast<std::size_t>(width) * height * 4;
+}
 
 // `value` limited to [low, high], computed wide so that x + w cannot overflow.
 int clampedTo(long long value, int low, int high) {
@@ -27,11 +29,13 @@ std::string sizeText(int width, int height) {
 
 Frame croppedFrame(const std::vector<std::uint8_t>& rgba, int width, int height, int x, int y, int w, int h) {
   if (width < 0 || height < 0 || rgba.size() != byteCount(width, height)) {
-    throw std::invalid_argument("croppedFrame: " + std::to_string(rgba.size()) + " bytes are not an RGBA image of " +
-                                sizeText(width, height));
+    throw std::invalid_argument("croppedFrame: " + std::to_string(rgba.size()) +
+                                " bytes are not an RGBA image of " + sizeText(width, height));
   }
-  const int left = clampedTo(x, 0, width), right = clampedTo(static_cast<long long>(x) + std::max(w, 0), 0, width);
-  const int top = clampedTo(y, 0, height), bottom = clampedTo(static_cast<long long>(y) + std::max(h, 0), 0, height);
+  const int left = clampedTo(x, 0, width),
+            right = clampedTo(static_cast<long long>(x) + std::max(w, 0), 0, width);
+  const int top = clampedTo(y, 0, height),
+            bottom = clampedTo(static_cast<long long>(y) + std::max(h, 0), 0, height);
   Frame frame;
   if (right <= left || bottom <= top) return frame;
   frame.width = right - left;
@@ -63,7 +67,9 @@ void requireFrameSize(const Frame& frame, int width, int height, const std::file
   if (frame.rgba.size() != byteCount(frame.width, frame.height)) {
     message.append(" holding ").append(std::to_string(frame.rgba.size())).append(" bytes");
   }
-  message.append(" where every frame must be ").append(sizeText(width, height)).append(" (the first frame's size)");
+  message.append(" where every frame must be ")
+      .append(sizeText(width, height))
+      .append(" (the first frame's size)");
   throw RecordError(message);
 }
 

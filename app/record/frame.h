@@ -14,16 +14,16 @@ struct Frame {
 };
 
 /// The rectangle (x, y, w, h) of an RGBA image of width × height (rows from the top, y counted from the top),
-/// clamped into the image first: a rectangle partly outside gives the part inside, one wholly outside an empty
-/// frame (0 × 0). Throws std::invalid_argument when `rgba` does not hold width × height × 4 bytes.
+/// clamped into the image first: a rectangle partly outside gives the part inside, one wholly outside an
+/// empty frame (0 × 0). Throws std::invalid_argument when `rgba` does not hold width × height × 4 bytes.
 Frame croppedFrame(const std::vector<std::uint8_t>& rgba, int width, int height, int x, int y, int w, int h);
 
 /// The frame without its last column when the width is odd and without its last row when the height is odd:
 /// H.264 in yuv420p (one chroma sample per 2 × 2 pixels) needs even dimensions.
 Frame evenSized(Frame frame);
 
-/// Throws RecordError naming `target` (the file or folder being recorded) unless `frame` is width × height and
-/// holds that many pixels: every frame of a recording has the size of its first.
+/// Throws RecordError naming `target` (the file or folder being recorded) unless `frame` is width × height
+/// and holds that many pixels: every frame of a recording has the size of its first.
 void requireFrameSize(const Frame& frame, int width, int height, const std::filesystem::path& target);
 
 }  // namespace ganscope

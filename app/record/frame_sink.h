@@ -16,12 +16,14 @@ class FrameSink {
 
   /// Writes the next frame; every frame must have the size of the first. Throws RecordError.
   virtual void write(const Frame& frame) = 0;
-  /// Ends the recording and puts its file in place; throws RecordError when the recording cannot be completed.
+  /// Ends the recording and puts its file in place; throws RecordError when the recording cannot be
+  /// completed.
   virtual void finish() = 0;
 };
 
 /// The sink for `target`: a PNG sequence, or an ffmpeg encoder for MP4 and GIF at `fps` frames a second.
-/// Throws RecordError when the target cannot be recorded (ffmpeg missing, a folder that does not exist, old frames).
+/// Throws RecordError when the target cannot be recorded (ffmpeg missing, a folder that does not exist, old
+/// frames).
 std::unique_ptr<FrameSink> makeFrameSink(const RecordTarget& target, int fps);
 
 }  // namespace ganscope

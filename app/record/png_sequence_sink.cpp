@@ -19,7 +19,8 @@ namespace {
 }
 
 bool isFrameFile(const std::string& name) {
-  return name.size() > 10 && name.compare(0, 6, "frame_") == 0 && name.compare(name.size() - 4, 4, ".png") == 0;
+  return name.size() > 10 && name.compare(0, 6, "frame_") == 0 &&
+         name.compare(name.size() - 4, 4, ".png") == 0;
 }
 
 }  // namespace
@@ -34,7 +35,8 @@ PngSequenceSink::PngSequenceSink(std::filesystem::path folder) : folder_(std::mo
     if (!std::filesystem::is_directory(parent, ec)) {
       refuse(folder_, "its parent folder '" + parent.string() + "' does not exist");
     }
-    if (!std::filesystem::create_directory(folder_, ec) && ec) refuse(folder_, "cannot create it: " + ec.message());
+    if (!std::filesystem::create_directory(folder_, ec) && ec)
+      refuse(folder_, "cannot create it: " + ec.message());
   }
   if (::access(folder_.c_str(), W_OK | X_OK) != 0) refuse(folder_, "the folder is not writable");
   long long old = 0;

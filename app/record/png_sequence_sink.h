@@ -10,8 +10,8 @@ namespace ganscope {
 /// program of its own; the same frames give byte-identical files.
 class PngSequenceSink final : public FrameSink {
  public:
-  /// Creates `folder` when it is missing (its parent must exist). Throws RecordError when it cannot be made or
-  /// written, or already holds frame_*.png files (an old recording is never mixed with a new one).
+  /// Creates `folder` when it is missing (its parent must exist). Throws RecordError when it cannot be made
+  /// or written, or already holds frame_*.png files (an old recording is never mixed with a new one).
   explicit PngSequenceSink(std::filesystem::path folder);
 
   /// Writes the next numbered file; every frame must have the size of the first.

@@ -21,9 +21,12 @@ bool endsWithIgnoringCase(std::string_view text, std::string_view suffix) {
 
 std::string recordFormatName(RecordFormat format) {
   switch (format) {
-    case RecordFormat::Mp4: return "MP4";
-    case RecordFormat::Gif: return "GIF";
-    case RecordFormat::PngSequence: return "PNG sequence";
+    case RecordFormat::Mp4:
+      return "MP4";
+    case RecordFormat::Gif:
+      return "GIF";
+    case RecordFormat::PngSequence:
+      return "PNG sequence";
   }
   return "unknown";
 }

@@ -18,10 +18,10 @@ struct RecordTarget {
 /// The format's name for messages: "MP4", "GIF" or "PNG sequence".
 std::string recordFormatName(RecordFormat format);
 
-/// The target --record names: FILE.mp4 → Mp4, FILE.gif → Gif (either suffix in any case), a path ending in '/' or
-/// naming an existing folder → PngSequence (the path without its trailing '/'). Anything else throws RecordError
-/// with one line: "--record 'x.avi': expected FILE.mp4, FILE.gif or DIR/ (a folder for a PNG sequence)". Only
-/// the form is checked here; the sinks check that the place can be written.
+/// The target --record names: FILE.mp4 → Mp4, FILE.gif → Gif (either suffix in any case), a path ending in
+/// '/' or naming an existing folder → PngSequence (the path without its trailing '/'). Anything else throws
+/// RecordError with one line: "--record 'x.avi': expected FILE.mp4, FILE.gif or DIR/ (a folder for a PNG
+/// sequence)". Only the form is checked here; the sinks check that the place can be written.
 RecordTarget parseRecordTarget(std::string_view argument);
 
 }  // namespace ganscope

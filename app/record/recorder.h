@@ -15,9 +15,9 @@
 namespace ganscope {
 
 /// Owns a FrameSink and a thread that writes the frames submit() queues, in order, through a bounded queue.
-/// submit() is called from one thread (the GUI's or the trainer's), the accessors from any. The first error of
-/// the sink ends the recording: no frame is taken after it, error() names it, finish() throws it. A recorder
-/// destroyed without finish() abandons the recording (its sink leaves no file).
+/// submit() is called from one thread (the GUI's or the trainer's), the accessors from any. The first error
+/// of the sink ends the recording: no frame is taken after it, error() names it, finish() throws it. A
+/// recorder destroyed without finish() abandons the recording (its sink leaves no file).
 class Recorder {
  public:
   /// What submit() does when the queue is full.
@@ -26,7 +26,8 @@ class Recorder {
     DropWhenFull,  ///< returns false at once and counts a dropped frame: the window must never stall drawing
   };
 
-  /// Starts the thread. `capacity` (at least 1) is how many frames may wait; 8 frames of 1280 × 720 are 29 MB.
+  /// Starts the thread. `capacity` (at least 1) is how many frames may wait; 8 frames of 1280 × 720 are 29
+  /// MB.
   Recorder(std::unique_ptr<FrameSink> sink, Policy policy, std::size_t capacity = 8);
   /// Abandons the recording unless finish() was called: stops the thread and drops what waits.
   ~Recorder();
@@ -36,8 +37,8 @@ class Recorder {
   /// Queues the frame; true when it was taken. False when the queue is full under DropWhenFull (counted in
   /// framesDropped), after an error, or after finish().
   bool submit(Frame&& frame);
-  /// Writes what waits, finishes the sink and joins the thread. Throws RecordError with the first error of the
-  /// recording; a second call does nothing more (and throws the same error).
+  /// Writes what waits, finishes the sink and joins the thread. Throws RecordError with the first error of
+  /// the recording; a second call does nothing more (and throws the same error).
   void finish();
 
   /// How many frames the sink has written.
