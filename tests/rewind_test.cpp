@@ -132,7 +132,7 @@ TEST_CASE("thread: rewind shows a checkpoint, back to latest returns, training f
   CHECK(s->discriminator->parameters() == straight.discriminatorForView().parameters());
 }
 
-TEST_CASE("thread: a session saved and opened again continues exactly; a bad one changes nothing") {
+TEST_CASE("thread: a session saved and opened again continues exactly, and a bad one changes nothing") {
   TempFolder folder("rewind");
   const std::string path = (folder.work() / "run.gansession").string();
   const Config c = tinyConfig();

@@ -49,6 +49,7 @@ void RecordPanel::toggle(const Snapshot& snapshot) {
   } catch (const std::exception& e) {
     message_ = std::string("not recording: ") + e.what();
     failed_ = true;
+    messageTime_ = std::chrono::steady_clock::now();
   }
 }
 
@@ -61,6 +62,7 @@ std::string RecordPanel::stop() {
     message_ = std::string("recording failed: ") + e.what();
     failed_ = true;
   }
+  messageTime_ = std::chrono::steady_clock::now();
   const bool trainingClock = recording_->trainingClock();
   recording_.reset();
   if (trainingClock) thread_.send(PauseCommand{});  // it was driving the trainer step by step
@@ -80,6 +82,13 @@ void RecordPanel::drawToolbar(const Snapshot& snapshot) {
     if (ImGui::Button("Record")) toggle(snapshot);
     tooltip("Record the window (or the view) to the file set under Record in the settings: MP4, GIF or a folder "
             "of PNGs (V).");
+    // What the last recording wrote (or why it failed), for a while beside the button.
+    if (!message_.empty() && std::chrono::steady_clock::now() - messageTime_ < kMessageShown) {
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, failed_ ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.6f, 0.9f, 0.6f, 1.0f));
+      ImGui::TextUnformatted(message_.c_str());
+      ImGui::PopStyleColor();
+    }
     ImGui::PopID();
     return;
   }

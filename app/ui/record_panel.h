@@ -1,6 +1,7 @@
 #pragma once
 // Recording from the window: the record button and its indicator, the settings of the next recording, and the
 // recording in progress.
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -50,6 +51,8 @@ class RecordPanel {
   std::unique_ptr<FrameRecording> recording_;
   std::string message_;
   bool failed_ = false;
+  std::chrono::steady_clock::time_point messageTime_;  // when message_ was set
+  static constexpr std::chrono::seconds kMessageShown{10};  // how long the toolbar shows it
   char path_[512] = {};
   int every_ = 0;        // 0: the wall clock
   bool viewOnly_ = false;

@@ -119,56 +119,15 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
     return;
   }
 
-  // [SECTION] Damage: what differs from the picture kept in canvas_
+  // [SECTION] Damage: what differs from the picture kept (in the back buffer, or in canvas_)
   if (canvas_ && (canvas_->width() != width || canvas_->height() != height)) canvas_->resize(width, height);
-  if (width != drawnWidth_ || height != drawnHeight_) {  // a new size: nothing of the last picture is kept
-    damage_.reset();
-    drawnWidth_ = width;
-    drawnHeight_ = height;
-  }
-  std::vector<DamageRect> damage = damage_.update(*data);
-  for (const DamageRect& image : changedImages) addDamage(damage, image);
-  const DamageRect display{data->DisplayPos.x, data->DisplayPos.y, data->DisplayPos.x + data->DisplaySize.x,
-                           data->DisplayPos.y + data->DisplaySize.y};
-  clipRects_.clear();
-  for (int n = 0; n < data->CmdListsCount; ++n)
-    for (const ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) clipRects_.push_back(cmd.ClipRect);
-  double damagedPixels = 0.0;
   if (canvas_) {
     canvas_->bind();
   } else {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, width, height);
   }
-  for (const DamageRect& area : damage) {
-    // Whole pixels, so the clear and the clipped drawing cover the same ones.
-    const ImVec2 scale = data->FramebufferScale;
-    const DamageRect clipped = area.clippedTo(display);
-    if (clipped.empty()) continue;
-    const int x0 = static_cast<int>(std::floor((clipped.x0 - display.x0) * scale.x));
-    const int x1 = static_cast<int>(std::ceil((clipped.x1 - display.x0) * scale.x));
-    const int y0 = static_cast<int>(std::floor((clipped.y0 - display.y0) * scale.y));
-    const int y1 = static_cast<int>(std::ceil((clipped.y1 - display.y0) * scale.y));
-    const DamageRect pixels{display.x0 + x0 / scale.x, display.y0 + y0 / scale.y, display.x0 + x1 / scale.x,
-                            display.y0 + y1 / scale.y};
-    // Every command draws only inside this area (the backend skips commands clipped away).
-    std::size_t k = 0;
-    for (int n = 0; n < data->CmdListsCount; ++n) {
-      for (ImDrawCmd& cmd : data->CmdLists[n]->CmdBuffer) {
-        const ImVec4& original = clipRects_[k++];
-        const DamageRect clip = DamageRect{original.x, original.y, original.z, original.w}.clippedTo(pixels);
-        cmd.ClipRect = clip.empty() ? ImVec4(0, 0, 0, 0) : ImVec4(clip.x0, clip.y0, clip.x1, clip.y1);
-      }
-    }
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(x0, height - y1, x1 - x0, y1 - y0);  // OpenGL counts rows from the bottom
-    glClearColor(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], kWindowBackground[3]);
-    glClear(GL_COLOR_BUFFER_BIT);
-    glDisable(GL_SCISSOR_TEST);
-    ImGui_ImplOpenGL3_RenderDrawData(data);
-    damagedPixels += static_cast<double>(x1 - x0) * (y1 - y0);
-  }
-  lastDamageFraction_ = damagedPixels / (static_cast<double>(width) * height);
+  lastDamageFraction_ = drawing_.draw(*data, width, height, changedImages);
   if (canvas_) canvas_->blitTo(0);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   glViewport(0, 0, width, height);

@@ -10,6 +10,7 @@
 
 #include "app/gl/framebuffer.h"
 #include "app/window/damage_tracker.h"
+#include "app/window/incremental_drawing.h"
 #include "app/window/window.h"
 
 struct GLFWwindow;
@@ -49,9 +50,7 @@ class GlfwWindow final : public Window {
   std::string rendererName_;
   bool incremental_ = false;             // redraw only damage (software rasterizers)
   std::unique_ptr<Framebuffer> canvas_;  // the UI as last drawn, when incremental_ and the back buffer is not kept
-  int drawnWidth_ = 0, drawnHeight_ = 0;  // the size the kept picture was drawn at
-  DamageTracker damage_;
-  std::vector<ImVec4> clipRects_;  // the frame's clip rectangles, restored for each damaged area
+  IncrementalDrawing drawing_;           // what changed, drawn again (incremental_)
   double lastDamageFraction_ = 1.0;
 };
 

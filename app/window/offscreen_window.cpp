@@ -47,12 +47,18 @@ void OffscreenWindow::beginFrame() {
   ImGui::NewFrame();
 }
 
-void OffscreenWindow::renderImGui(std::span<const DamageRect> /*changedImages: every frame is whole*/) {
+void OffscreenWindow::renderImGui(std::span<const DamageRect> changedImages) {
   ImGui::Render();
   frame_->bind();
-  glClearColor(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], kWindowBackground[3]);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (!softwareRenderer()) {
+    glClearColor(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], kWindowBackground[3]);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    lastDamageFraction_ = 1.0;
+    return;
+  }
+  // The framebuffer keeps its pixels: on a software rasterizer only what changed is drawn again.
+  lastDamageFraction_ = drawing_.draw(*ImGui::GetDrawData(), width_, height_, changedImages);
 }
 
 void OffscreenWindow::finishDrawing() {

@@ -11,6 +11,7 @@
 
 #include "app/gl/egl_context.h"
 #include "app/gl/framebuffer.h"
+#include "app/window/incremental_drawing.h"
 #include "app/window/window.h"
 
 namespace ganscope {
@@ -18,7 +19,8 @@ namespace ganscope {
 /// The program's frames drawn without a display: an OpenGL 3.3 core context made through EGL (no X server, no
 /// GLFW), an ImGui context with its OpenGL3 backend and no platform backend (no input; the display size and
 /// the time between frames are set here), and an RGBA8 framebuffer of the window's size that stands in for
-/// the window. Every frame is drawn whole. Neither copyable nor movable; destroyed in the reverse order of
+/// the window. On a software rasterizer only what changed is drawn again (IncrementalDrawing), as in a window on a
+/// display. Neither copyable nor movable; destroyed in the reverse order of
 /// creation.
 class OffscreenWindow final : public Window {
  public:
@@ -34,9 +36,10 @@ class OffscreenWindow final : public Window {
   bool shouldClose() const override { return false; }
   /// Starts an ImGui frame of the window's size, with the time since the last one.
   void beginFrame() override;
-  /// The whole frame, every time, into the offscreen framebuffer (`changedImages` is not needed).
+  /// Into the offscreen framebuffer, which keeps its pixels: on a software rasterizer only what changed is drawn
+  /// again (the draw lists that differ from the last frame's, plus `changedImages`), as GlfwWindow does.
   void renderImGui(std::span<const DamageRect> changedImages = {}) override;
-  double lastDamageFraction() const override { return 1.0; }
+  double lastDamageFraction() const override { return lastDamageFraction_; }
   void finishDrawing() override;
   /// Nothing is shown; waits for the GPU as a display's swap would, so that frames cannot queue up
   /// unboundedly.
@@ -53,6 +56,8 @@ class OffscreenWindow final : public Window {
   std::string rendererName_;
   std::optional<Framebuffer> frame_;  // what a window would show (made once the context is current)
   std::chrono::steady_clock::time_point lastFrame_ = std::chrono::steady_clock::now();
+  IncrementalDrawing drawing_;
+  double lastDamageFraction_ = 1.0;
 };
 
 }  // namespace ganscope
