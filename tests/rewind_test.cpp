@@ -130,6 +130,24 @@ TEST_CASE("thread: rewind shows a checkpoint, back to latest returns, training f
   CHECK(s->step == 400);
   CHECK(s->generator->parameters() == straight.generator().parameters());
   CHECK(s->discriminator->parameters() == straight.discriminatorForView().parameters());
+
+  // A new setting while rewound also starts a branch there; one that does not validate changes nothing.
+  thread.send(RewindCommand{200});
+  s = waitFor(thread, [](const Snapshot& x) { return x.rewoundFrom == 400; });
+  REQUIRE(s->step == 200);
+  Config bad = c;
+  bad.batch = 0;
+  thread.send(SetConfigCommand{bad});
+  s = waitFor(thread, [](const Snapshot& x) { return x.notice.rfind("not applied", 0) == 0; });
+  CHECK(s->rewoundFrom == 400);
+  CHECK(s->checkpointSteps->back() == 400);
+  Config slower = c;
+  slower.optimizer.d.lr = c.optimizer.d.lr / 2;
+  thread.send(SetConfigCommand{slower});
+  s = waitFor(thread, [](const Snapshot& x) { return x.rewoundFrom == -1; });
+  CHECK(s->step == 200);
+  CHECK(s->config.optimizer.d.lr == slower.optimizer.d.lr);
+  CHECK(s->checkpointSteps->back() == 200);  // the later ones are forgotten
 }
 
 TEST_CASE("thread: a session saved and opened again continues exactly, and a bad one changes nothing") {

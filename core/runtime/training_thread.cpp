@@ -219,16 +219,21 @@ void TrainingThread::apply(TrainerCommand& command) {
         if constexpr (std::is_same_v<T, SetConfigCommand>) {
           const Config before = trainer_.config();
           try {
-            if (liveState_ && validate(c.config).empty()) continueFromHere();
+            // setConfig changes nothing when the config does not validate; applied while rewound, it starts a
+            // branch from the checkpoint shown.
             if (trainer_.setConfig(c.config)) {
+              liveState_.reset();
               notice_ = "networks rebuilt: " + rebuildReason(before, c.config);
               checkpoints_.clear();
               checkpoints_.observe(trainer_);
-            } else if (needsNewDiscriminator(before, c.config)) {
-              notice_ = "the discriminator starts afresh: packs of " + std::to_string(c.config.pack) +
-                        " widen its input (the generator goes on)";
-            } else if (!liveState_) {
-              notice_.clear();
+            } else {
+              continueFromHere();
+              if (needsNewDiscriminator(before, c.config)) {
+                notice_ = "the discriminator starts afresh: packs of " + std::to_string(c.config.pack) +
+                          " widen its input (the generator goes on)";
+              } else {
+                notice_.clear();
+              }
             }
           } catch (const ConfigError& e) {
             notice_ = std::string("not applied: ") + e.what();
