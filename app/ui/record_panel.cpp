@@ -123,15 +123,13 @@ void RecordPanel::drawSettings() {
   ImGui::InputText("##file", path_, sizeof path_);
   tooltip(
       "FILE.mp4 (H.264, plays in browsers and slides), FILE.gif (a palette made for the clip) or DIR/ (a "
-      "folder "
-      "of numbered PNGs). MP4 and GIF need the ffmpeg program.");
+      "folder of numbered PNGs). MP4 and GIF need the ffmpeg program.");
   ImGui::SetNextItemWidth(120);
   clampedIntInput("every K iterations", every_, 0, 1'000'000);
   tooltip(
       "0: the wall clock, frames as the window shows them. K > 0: one frame every K iterations on the "
-      "training "
-      "clock (the trainer waits for each frame), so the same preset and seed give the same video on any "
-      "machine.");
+      "training clock (the trainer waits for each frame), so the same preset and seed give the same video on "
+      "any machine.");
   ImGui::SetNextItemWidth(120);
   clampedIntInput("frames per second", fps_, 1, 120);
   ImGui::Checkbox("the view alone", &viewOnly_);

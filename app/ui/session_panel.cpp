@@ -50,8 +50,7 @@ void SessionPanel::draw(const Snapshot& snapshot) {
   ImGui::InputText("##path", path_, sizeof path_);
   tooltip(
       "A session file: the whole config (timeline included), both networks' weights and optimizers, the "
-      "random "
-      "state, the iteration, the metric history, the rewind checkpoints and this view.");
+      "random state, the iteration, the metric history, the rewind checkpoints and this view.");
   const std::string path = path_;
   const bool named = !path.empty();
   if (!named) ImGui::BeginDisabled();
