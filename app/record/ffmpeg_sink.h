@@ -15,7 +15,7 @@ namespace ganscope {
 /// Whether the ffmpeg program is on PATH and executable.
 bool ffmpegAvailable();
 
-/// Encodes frames with ffmpeg. MP4: H.264 (libx264, preset veryfast), yuv420p in BT.709, faststart; frames
+/// Encodes frames with ffmpeg. MP4: H.264 (libx264, preset ultrafast), yuv420p in BT.709, faststart; frames
 /// must have even sizes (see evenSized). GIF: the frames go to a lossless intermediate (H.264 RGB, qp 0)
 /// while palettegen collects the clip's colours, and finish() maps them onto that palette (paletteuse,
 /// ordered dither), so ffmpeg never holds more than a few frames in memory and a colormap does not band.

@@ -74,8 +74,18 @@ void FrameRecording::frameRendered(const Window& window, const Snapshot& snapsho
     return;
   }
   dueStep_ += options_.every;
+  if (requestedFor_ != dueStep_) {  // not asked for ahead already (stepAhead)
+    trainer_.send(StepCommand{options_.every});
+    requestedFor_ = dueStep_;
+  }
+}
+
+void FrameRecording::stepAhead(const Snapshot& shown) {
+  if (!trainingClock() || done_ || !shown.paused || shown.step != dueStep_ || !shown.divergence.empty()) return;
+  const long long next = dueStep_ + options_.every;
+  if ((options_.stopAt >= 0 && next > options_.stopAt) || requestedFor_ == next) return;
   trainer_.send(StepCommand{options_.every});
-  requestedFor_ = dueStep_;
+  requestedFor_ = next;
 }
 
 bool FrameRecording::poll(const Snapshot& snapshot) {

@@ -43,6 +43,12 @@ class FrameRecording {
   /// when it is paused short of them, and pauses it when it ran past. Returns whether `snapshot` is the one the next
   /// frame must show (always true on the wall clock). A headless recording draws only such frames.
   bool poll(const Snapshot& snapshot);
+  /// Headless, on the training clock: the frame of `shown` (the due step, accepted by poll) is about to be drawn
+  /// from that snapshot alone, so the trainer starts on the next frame's iterations while it is drawn and encoded.
+  /// Nothing is asked for past the last frame or after a divergence.
+  void stepAhead(const Snapshot& shown);
+  /// Training clock: the step the next frame shows.
+  long long dueStep() const { return dueStep_; }
 
   /// Ends the recording: the file is finished and put in place. Returns one line saying what was written; throws
   /// RecordError when the recording failed.

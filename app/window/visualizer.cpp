@@ -249,19 +249,26 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   auto lastPanel = start;
   // Headless, the view alone: the panels are not drawn at all (nothing of them is recorded).
   const bool drawPanels = !(options.headlessRecording && options.recording && options.recording->viewOnly);
+  // Headless on the training clock: the snapshot the frames show until one of them is recorded. The trainer goes
+  // on with the next frame's iterations meanwhile (on two cores, training overlaps drawing and encoding).
+  std::shared_ptr<const Snapshot> pinned;
   while (!window->shouldClose()) {
-    if (options.headlessRecording && recordPanel.active()) {
-      // Headless on the training clock, only the frames that are recorded are drawn: wait for the trainer
-      // first.
+    if (options.headlessRecording && recordPanel.active() && !pinned) {
+      // Only the frames that are recorded are drawn: wait for the trainer first.
+      FrameRecording& recording = *recordPanel.active();
       auto latest = trainer.latest();
-      while (!recordPanel.active()->poll(*latest) && !recordPanel.active()->done()) {
+      while (!recording.poll(*latest) && !recording.done()) {
         latest = trainer.waitForNewer(latest->version, std::chrono::milliseconds(100));
+      }
+      if (recording.trainingClock() && !recording.done()) {
+        pinned = latest;
+        recording.stepAhead(*pinned);
       }
     }
     watchdog.frameStarted();
     frameStats.beginFrame();
     window->beginFrame();
-    const std::shared_ptr<const Snapshot> snapshot = trainer.latest();
+    const std::shared_ptr<const Snapshot> snapshot = pinned ? pinned : trainer.latest();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     if (snapshot->sessionsOpened != sessionsShown && snapshot->openedViewState) {
       // A session was opened: its view comes with it.
@@ -410,6 +417,10 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                           (!planeShown || planeView.pictureUpToDate(*snapshot));
     recordPanel.frameRendered(*window, *snapshot, upToDate, viewRect);
     if (recordPanel.active()) framesRecorded = recordPanel.active()->frames();
+    if (pinned && (!recordPanel.active() || recordPanel.active()->done() ||
+                   recordPanel.active()->dueStep() != pinned->step)) {
+      pinned.reset();  // recorded: the next frame waits for the next due step
+    }
     if (progress) progress->update(framesRecorded);
     const bool last = options.headlessRecording ? !recordPanel.active()
                                                 : options.frames > 0 && frame >= options.frames && stepsDone;
