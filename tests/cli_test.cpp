@@ -235,6 +235,10 @@ TEST_CASE("cli: bad input exits 2 with one line on stderr") {
       {{"--bogus"}, {"--bogus"}},
       {{"--steps", "ten"}, {"--steps"}},
       {{"--field", "fast"}, {"--field", "fast", "auto", "gpu", "cpu"}},
+      {{"--theme", "purple"}, {"--theme", "purple", "dark", "light"}},
+      {{"--ui-scale", "9"}, {"--ui-scale", "9"}},
+      {{"--ui-scale", "big"}, {"--ui-scale", "big"}},
+      {{"--show", "everything"}, {"--show", "everything", "help"}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"--headless", "--metrics-out", "m.csv"};

@@ -464,3 +464,31 @@ TEST_CASE("collapse monitor: every fix offered applies to the config and changes
   monitor2.update(rows, config);
   for (const SuggestedFix& fix : monitor2.report().fixes) CHECK(fix.name.find("R1") == std::string::npos);
 }
+
+TEST_CASE("collapse monitor: a plain collapse is offered packing first, then R1, never unrolling, each with its cost") {
+  Rng rng(11);
+  const auto rows = rowsOf(20, [&](int, long long step) { return modesRow(step, 1, rng); });
+  Config config = ringConfig();
+  CollapseMonitor monitor;
+  monitor.update(rows, config);
+  REQUIRE(monitor.holds(TrainingCondition::ModeCollapse));
+  const auto& fixes = monitor.report().fixes;
+  REQUIRE(fixes.size() >= 2);
+  // The order of the evidence: ring8-pacgan 8 of 8 by 3,000 iterations, ring8-r1 8 of 8 by 4,000; unrolling does
+  // not fix this collapse (README) and slows training about tenfold.
+  CHECK(fixes[0].assignments == std::vector<std::string>{"pack=4"});
+  CHECK(fixes[1].assignments == std::vector<std::string>{"penalty.r1=1"});
+  for (const SuggestedFix& fix : fixes) {
+    CAPTURE(fix.name);
+    CHECK(fix.name.find("unroll") == std::string::npos);
+    CHECK_FALSE(fix.cost.empty());
+    CHECK_FALSE(fix.evidence.empty());
+  }
+  // A stabilizer in force at another strength is not offered again: pack = 8 on, no "pack = 4".
+  config.pack = 8;
+  CollapseMonitor packed;
+  packed.update(rows, config);
+  REQUIRE(packed.holds(TrainingCondition::ModeCollapse));
+  for (const SuggestedFix& fix : packed.report().fixes) CHECK(fix.name.find("pack") == std::string::npos);
+  CHECK(packed.report().fixes.front().assignments == std::vector<std::string>{"penalty.r1=1"});
+}

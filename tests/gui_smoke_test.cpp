@@ -39,6 +39,8 @@ long countNear(const unsigned char* rgb, int pixels, const std::vector<glm::vec4
 struct PictureCounts {
   long fakeSide = 0, realSide = 0, fakePoints = 0, realPoints = 0;
   int width = 0, height = 0;
+  int fieldLeft = 0, fieldRight = 0;  // the leftmost and rightmost columns with D's colours (the view's extent)
+  int cornerGrey = 0;                 // the bottom-left pixel's mean channel: the settings panel's background
 };
 
 PictureCounts countPicture(const fs::path& shot) {
@@ -54,6 +56,16 @@ PictureCounts countPicture(const fs::path& shot) {
   counts.realSide = countNear(rgb, pixels, realEnd, 6);
   counts.fakePoints = countNear(rgb, pixels, {plane_style::kFakeFill}, 40);
   counts.realPoints = countNear(rgb, pixels, {plane_style::kRealFill}, 40);
+  counts.fieldLeft = counts.width;
+  for (int y = 0; y < counts.height; y += 4) {
+    for (int x = 0; x < counts.width; ++x) {
+      if (countNear(rgb + 3 * (y * counts.width + x), 1, fakeEnd, 6) == 0) continue;
+      counts.fieldLeft = std::min(counts.fieldLeft, x);
+      counts.fieldRight = std::max(counts.fieldRight, x);
+    }
+  }
+  const unsigned char* corner = rgb + 3 * ((counts.height - 4) * counts.width + 4);
+  counts.cornerGrey = (corner[0] + corner[1] + corner[2]) / 3;
   stbi_image_free(rgb);
   return counts;
 }
@@ -156,3 +168,38 @@ TEST_CASE(
   CHECK(run.err.find("--offscreen") != std::string::npos);
   CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
 }
+
+TEST_CASE("gui: the lecture layout at 1920x1080 and 1024x768 on both themes keeps the view at least half the width") {
+  const TempFolder folder("lecture");
+  struct Case {
+    const char* window;
+    const char* theme;
+    int width, height;
+  };
+  for (const Case& c : {Case{"1920x1080", "light", 1920, 1080}, Case{"1920x1080", "dark", 1920, 1080},
+                        Case{"1024x768", "light", 1024, 768}, Case{"1024x768", "dark", 1024, 768}}) {
+    CAPTURE(c.window);
+    CAPTURE(c.theme);
+    const fs::path shot = folder.root() / (std::string("lecture-") + c.window + "-" + c.theme + ".png");
+    const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 env -u DISPLAY -u WAYLAND_DISPLAY " +
+                                         std::string(GANSCOPE_EXE) + " --offscreen --lecture --theme " + c.theme +
+                                         " --window " + c.window + " --steps 400 --frames 40 --screenshot " +
+                                         shellQuoted(shot.string()),
+                                     folder);
+    INFO("stderr: " << run.err);
+    REQUIRE(run.code == 0);
+    const PictureCounts picture = countPicture(shot);
+    CHECK(picture.width == c.width);
+    CHECK(picture.height == c.height);
+    CHECK(picture.fakeSide > 2000);  // D's surface and both kinds of sample, as in the normal layout
+    CHECK(picture.fakePoints > 300);
+    CHECK(picture.realPoints > 100);
+    // The lecture layout gives the view 60 % of the width where the panels can shrink that far.
+    CHECK(picture.fieldRight - picture.fieldLeft >= c.width / 2);
+    // The panels' background: near white on the light theme, near black on the dark one.
+    CAPTURE(picture.cornerGrey);
+    if (std::string(c.theme) == "light") CHECK(picture.cornerGrey > 200);
+    else CHECK(picture.cornerGrey < 50);
+  }
+}
+

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "app/cli/preset_library.h"
+#include "app/presets/preset_library.h"
 #include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
 #include "app/ui/record_panel.h"

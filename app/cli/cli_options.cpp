@@ -3,9 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 
-#include "app/cli/preset_library.h"
+#include "app/presets/preset_library.h"
 #include "app/views/field_path.h"
 #include "app/window/frame_watchdog.h"
+#include "app/window/imgui_style.h"
 #include "core/gan/config_json.h"
 
 namespace ganscope {
@@ -68,6 +69,17 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
   app.add_option("--load-session", options.loadSession,
                  "Continue a saved session: headless for --steps more iterations, or open the window on it "
                  "(paused); the config comes from the session, so --preset and --set are refused with it");
+  app.add_flag("--lecture", options.lecture,
+               "Window: open in the lecture layout (the view first, large text, a handful of controls, three "
+               "charts); L switches it in the window");
+  app.add_option("--theme", options.theme, "Window: the panels' colours, dark or light (for projectors); T switches")
+      ->check(CLI::IsMember({"dark", "light"}));
+  app.add_option("--ui-scale", options.uiScale,
+                 "Window: the size of text and controls, 0.75 to 4 (default: from the window's height and the "
+                 "monitor's content scale; the lecture layout adds a quarter)")
+      ->check(CLI::Range(static_cast<double>(kMinUiScale), static_cast<double>(kMaxUiScale)));
+  app.add_option("--show", options.show, "Window: open with an overlay shown: help (the keyboard shortcuts)")
+      ->check(CLI::IsMember({"help"}));
   try {
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed

@@ -40,6 +40,10 @@ struct CliOptions {
   int fps = 30;                       ///< the recording's playback rate
   std::string saveSession;            ///< headless: save the session at the end of the run
   std::string loadSession;            ///< continue a saved session (headless for --steps more, or in the window)
+  bool lecture = false;               ///< window: open in the lecture layout
+  std::string theme = "dark";         ///< window: the panels' theme, dark or light
+  double uiScale = 0.0;               ///< window: the UI scale (0: automatic)
+  std::string show;                   ///< window: open with this overlay shown ("help")
 };
 
 /// Parses the arguments. Returns the options, or an exit code when the program is done already (help printed:

@@ -5,7 +5,7 @@
 
 #include "app/cli/cli_options.h"
 #include "app/cli/headless_run.h"
-#include "app/cli/preset_library.h"
+#include "app/presets/preset_library.h"
 #include "app/record/record_error.h"
 #include "app/record/record_target.h"
 #include "app/views/field_path.h"
@@ -110,6 +110,10 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     window.frameWatchdogMs = options->frameWatchdog;
     window.pauseAfter = options->steps;
     window.screenshot = options->screenshot;
+    window.lecture = options->lecture;
+    window.theme = parseTheme(options->theme).value_or(Theme::Dark);  // checked by the parser
+    window.uiScale = static_cast<float>(options->uiScale);
+    window.showHelp = options->show == "help";
     window.presetName = session ? config.name : options->preset.empty() ? kDefaultPreset : options->preset;
     if (!window.screenshot.empty()) {
       try {

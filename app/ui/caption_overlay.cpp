@@ -11,7 +11,7 @@ void drawCaption(const Snapshot& snapshot, ImDrawList* drawList, ImVec2 topLeft,
   const std::string caption = captionAt(snapshot.config.timeline, snapshot.step);
   if (caption.empty() || size.x < 40.0f || size.y < 40.0f) return;
   ImFont* font = captionFont();
-  const float fontSize = std::min(kCaptionFontSize, size.y / 8.0f);
+  const float fontSize = std::min(scaled(kCaptionFontSize), size.y / 8.0f);
   const float margin = 0.5f * fontSize;
   const float wrap = size.x - 4.0f * margin;
   const ImVec2 text = font->CalcTextSizeA(fontSize, wrap, wrap, caption.c_str());

@@ -74,6 +74,8 @@ void CollapseBanner::draw(const Snapshot& snapshot) {
       }
       std::string help = "Apply now (the networks keep training):";
       for (const std::string& assignment : fix.assignments) help += "\n  --set " + assignment;
+      if (!fix.evidence.empty()) help += "\nMeasured: " + fix.evidence + ".";
+      if (!fix.cost.empty()) help += "\nCost: " + fix.cost + ".";
       tooltip(help.c_str());
       ImGui::PopID();
     }

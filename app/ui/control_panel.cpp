@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "app/ui/ranged_slider.h"
+#include "app/window/imgui_style.h"
 #include "core/data/distribution.h"
 #include "core/gan/config_names.h"
 
@@ -80,15 +81,65 @@ void ControlPanel::apply(const Config& edited) {
   thread_.send(SetConfigCommand{edited});
 }
 
+void ControlPanel::switchToPreset(const std::string& name) {
+  try {
+    apply(loadPreset(name));
+    thread_.send(ResetCommand{});
+    thread_.send(ResumeCommand{});
+    presetName_ = name;
+  } catch (const std::exception&) {
+    // listPresets() read every preset at start-up; a file changed since then is simply not applied.
+  }
+}
+
+bool ControlPanel::handleShortcut(const ShortcutPress& press, const Snapshot& snapshot) {
+  const bool running = !snapshot.paused && snapshot.divergence.empty();
+  const auto& timeline = snapshot.config.timeline;
+  switch (press.action) {
+    case ShortcutAction::PlayPause:
+      thread_.send(running ? TrainerCommand{PauseCommand{}} : TrainerCommand{ResumeCommand{}});
+      return true;
+    case ShortcutAction::Step: thread_.send(StepCommand{1}); return true;
+    case ShortcutAction::StepDiscriminator: thread_.send(StepDiscriminatorCommand{}); return true;
+    case ShortcutAction::StepGenerator: thread_.send(StepGeneratorCommand{}); return true;
+    case ShortcutAction::Reset: thread_.send(ResetCommand{}); return true;
+    case ShortcutAction::Preset: {
+      const auto& set = lectureSet();
+      if (press.preset >= 1 && press.preset <= static_cast<int>(set.size())) switchToPreset(set[press.preset - 1]);
+      return true;
+    }
+    case ShortcutAction::NextCaption: {
+      // Train on to the next event and pause there, its caption on the view.
+      for (const TimelineEvent& event : timeline) {
+        if (event.at > snapshot.step) {
+          thread_.send(StepCommand{event.at - snapshot.step});
+          break;
+        }
+      }
+      return true;
+    }
+    case ShortcutAction::PreviousCaption: {
+      // Back to the newest checkpoint at or before the event before the step shown (the start before the first).
+      long long target = 0;
+      for (const TimelineEvent& event : timeline) {
+        if (event.at < snapshot.step) target = event.at;
+      }
+      const auto& steps = snapshot.checkpointSteps;
+      if (!steps || steps->empty() || snapshot.rewindOff) return true;
+      const auto it = std::upper_bound(steps->begin(), steps->end(), target);
+      if (it != steps->begin()) thread_.send(RewindCommand{*(it - 1)});
+      return true;
+    }
+    default: return false;
+  }
+}
+
 void ControlPanel::drawToolbar(const Snapshot& snapshot) {
   const bool running = !snapshot.paused && snapshot.divergence.empty();
   if (ImGui::Button(running ? "  Pause  " : "  Play  ")) {
     thread_.send(running ? TrainerCommand{PauseCommand{}} : TrainerCommand{ResumeCommand{}});
   }
   tooltip(running ? "Stop training; the picture stays as it is (Space)." : "Train continuously (Space).");
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)) && !ImGui::GetIO().WantTextInput) {
-    thread_.send(running ? TrainerCommand{PauseCommand{}} : TrainerCommand{ResumeCommand{}});
-  }
   ImGui::SameLine();
   if (ImGui::Button("Step")) thread_.send(StepCommand{1});
   tooltip("One iteration (d_steps discriminator updates, then g_steps generator updates), then pause.");
@@ -105,7 +156,7 @@ void ControlPanel::drawToolbar(const Snapshot& snapshot) {
   if (ImGui::Checkbox("Slow", &paced_)) thread_.send(SetPaceCommand{paced_ ? pace_ : 0.0});
   tooltip("Limit the pace to the iterations per second on the right (slow motion); off trains as fast as it can.");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(150);
+  ImGui::SetNextItemWidth(scaled(150));
   if (ImGui::SliderFloat("##pace", &pace_, 1.0f, 2000.0f, "%.0f it/s",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp) &&
       paced_) {
@@ -113,19 +164,10 @@ void ControlPanel::drawToolbar(const Snapshot& snapshot) {
   }
   tooltip("The slow-motion pace: iterations per second when Slow is on.");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(170);
+  ImGui::SetNextItemWidth(scaled(170));
   if (ImGui::BeginCombo("##preset", presetName_.empty() ? "presets" : presetName_.c_str())) {
     for (const auto& preset : presets_) {
-      if (ImGui::Selectable(preset.name.c_str(), preset.name == presetName_)) {
-        try {
-          apply(loadPreset(preset.name));
-          thread_.send(ResetCommand{});
-          thread_.send(ResumeCommand{});
-          presetName_ = preset.name;
-        } catch (const std::exception&) {
-          // listPresets() read every preset at start-up; a file changed since then is simply not applied.
-        }
-      }
+      if (ImGui::Selectable(preset.name.c_str(), preset.name == presetName_)) switchToPreset(preset.name);
       tooltip(preset.description.c_str());
     }
     ImGui::EndCombo();
@@ -149,12 +191,12 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
     drawNetworkSettings("Generator", "gnet", config, true);
     drawNetworkSettings("Discriminator", "dnet", config, false);
     Config edited = config;
-    ImGui::SetNextItemWidth(120);
+    ImGui::SetNextItemWidth(scaled(120));
     rangedSlider("latent dim", "latent.dim", edited.latent.dim);
     if (ImGui::IsItemDeactivatedAfterEdit()) apply(edited);
     tooltip("The size of the noise vector z fed to G. Changing it rebuilds the networks.");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(110);
+    ImGui::SetNextItemWidth(scaled(110));
     if (enumCombo("##latentdist", edited.latent.dist)) apply(edited);
     tooltip("The noise distribution: N(0, I) or uniform on [-1, 1]. Changing it rebuilds the networks.");
   }
@@ -212,7 +254,7 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
 
 void ControlPanel::drawDataSettings(const Config& config) {
   Config edited = config;
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   if (enumCombo("distribution", edited.data.kind)) {
     const std::string file = edited.data.file;
     edited.data = dataDefaults(edited.data.kind);
@@ -225,7 +267,7 @@ void ControlPanel::drawDataSettings(const Config& config) {
   const DataKind kind = edited.data.kind;
   const bool mixture2d = kind == DataKind::Ring || kind == DataKind::Grid;
   if (mixture2d) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     rangedSlider(kind == DataKind::Ring ? "modes" : "modes per side", "data.modes", edited.data.modes, "%d",
                  kind == DataKind::Ring ? 32 : 9, maxDataModes(kind));
     released |= ImGui::IsItemDeactivatedAfterEdit();
@@ -233,56 +275,56 @@ void ControlPanel::drawDataSettings(const Config& config) {
   }
   if (kind == DataKind::Ring || kind == DataKind::Circle || kind == DataKind::Spiral || kind == DataKind::Moons ||
       kind == DataKind::SwissRoll || kind == DataKind::Line) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("radius", "data.radius", edited.data.radius);
     tooltip("The size of the shape.");
   }
   if (kind == DataKind::Grid) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("spacing", "data.spacing", edited.data.spacing);
     tooltip("The distance between neighbouring modes of the grid.");
   }
   if (kind == DataKind::Gaussian1d) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("mean", "data.mean", edited.data.mean);
     tooltip("The mean of the target Gaussian.");
   }
   if (kind != DataKind::Dirac && kind != DataKind::Uniform && kind != DataKind::Uniform1d &&
       kind != DataKind::Mixture1d) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("std", "data.std", edited.data.std, "%.3f");
     tooltip("The standard deviation of each mode (or the noise of a shape): narrow modes are harder to hit.");
   }
   if (kind == DataKind::Uniform || kind == DataKind::Uniform1d) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("low", "data.low", edited.data.low);
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("high", "data.high", edited.data.high);
     tooltip("The range of the uniform target.");
   }
   if (kind == DataKind::Mixture1d) {
     for (std::size_t i = 0; i < edited.data.means.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
-      ImGui::SetNextItemWidth(100);
+      ImGui::SetNextItemWidth(scaled(100));
       changed |= rangedSlider("##mean", "data.means", edited.data.means[i], "mean %.2f");
       ImGui::SameLine();
-      ImGui::SetNextItemWidth(100);
+      ImGui::SetNextItemWidth(scaled(100));
       if (i < edited.data.stds.size()) changed |= rangedSlider("##std", "data.stds", edited.data.stds[i], "std %.2f");
       tooltip("One component of the mixture: its mean and standard deviation.");
       ImGui::PopID();
     }
   }
   if (kind == DataKind::Dirac) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("theta0", "dirac.theta", edited.dirac.theta);
     tooltip("The generator's starting value θ (G outputs θ). Changing it restarts the run.");
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("psi0", "dirac.psi", edited.dirac.psi);
     tooltip("The discriminator's starting slope ψ (D(x) = ψ·x). Changing it restarts the run.");
   }
   if (kind == DataKind::Points) {
     if (pointsFile_[0] == '\0') std::strncpy(pointsFile_, edited.data.file.c_str(), sizeof pointsFile_ - 1);
-    ImGui::SetNextItemWidth(200);
+    ImGui::SetNextItemWidth(scaled(200));
     ImGui::InputText("##file", pointsFile_, sizeof pointsFile_);
     tooltip("A CSV file of one or two numeric columns: your own data set.");
     ImGui::SameLine();
@@ -297,40 +339,40 @@ void ControlPanel::drawDataSettings(const Config& config) {
 void ControlPanel::drawTrainingSettings(const Config& config) {
   Config edited = config;
   bool changed = false;
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   changed |= enumCombo("loss", edited.loss);
   tooltip("The adversarial objective. minimax saturates when D wins; nonsaturating fixes G's gradient; wgan and "
           "wgan-gp train a critic; lsgan uses least squares; hinge uses margins.");
   if (edited.loss == LossKind::WganGp) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("GP lambda", "penalty.gp", edited.penalty.gp);
     tooltip("WGAN-GP's λ: how hard D's gradient norm is pulled to 1 between real and fake samples.");
   }
   if (edited.loss == LossKind::Wgan) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("clip", "penalty.clip", edited.penalty.clip);
     tooltip("WGAN's weight clip c: every critic weight is kept in [-c, c].");
   }
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   changed |= rangedSlider("R1 gamma", "penalty.r1", edited.penalty.r1);
   if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) edited.penalty.r1 = 0.0, changed = true;
   tooltip("R1: penalise D's gradient on real data, (γ/2)·E‖∇D‖². Stabilises training (Mescheder et al. 2018). "
           "Right-click to switch off.");
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   changed |= rangedSlider("R2 gamma", "penalty.r2", edited.penalty.r2);
   if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) edited.penalty.r2 = 0.0, changed = true;
   tooltip("R2: the same penalty on generated samples. Right-click to switch off.");
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   changed |= rangedSlider("batch", "batch", edited.batch);
   tooltip("Samples of each kind per update: smaller batches are noisier and faster.");
-  ImGui::SetNextItemWidth(75);
+  ImGui::SetNextItemWidth(scaled(75));
   changed |= rangedSlider("##dsteps", "d_steps", edited.dSteps, "D %d");
   tooltip("Discriminator updates per iteration.");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(75);
+  ImGui::SetNextItemWidth(scaled(75));
   changed |= rangedSlider("steps##gsteps", "g_steps", edited.gSteps, "G %d");
   tooltip("Generator updates per iteration.");
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   if (enumCombo("update", edited.update)) {
     if (edited.update == UpdateOrder::Simultaneous) edited.dSteps = edited.gSteps = 1;
     changed = true;
@@ -338,7 +380,7 @@ void ControlPanel::drawTrainingSettings(const Config& config) {
   tooltip("alternating: D moves, then G sees the new D. simultaneous: both gradients from the same point, as in the "
           "Dirac-GAN analysis.");
   int seed = static_cast<int>(edited.seed);
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   if (ImGui::InputInt("seed", &seed) && seed >= 0) {
     edited.seed = static_cast<std::uint64_t>(seed);
     changed = true;
@@ -360,7 +402,7 @@ void ControlPanel::drawStabilizerSettings(const Config& config) {
             "term included, so G stops chasing D from mode to mode. Costs about 3k+2 passes per G step.");
     if (unroll) {
       ImGui::SameLine();
-      ImGui::SetNextItemWidth(90);
+      ImGui::SetNextItemWidth(scaled(90));
       changed |= rangedSlider("##unrollk", "unroll", edited.unroll, "k = %d");
       tooltip("How many D updates G looks ahead.");
     }
@@ -372,7 +414,7 @@ void ControlPanel::drawStabilizerSettings(const Config& config) {
             "m rebuilds D (a fresh run).");
     if (pack) {
       ImGui::SameLine();
-      ImGui::SetNextItemWidth(90);
+      ImGui::SetNextItemWidth(scaled(90));
       changed |= rangedSlider("##packm", "pack", edited.pack, "m = %d");
       tooltip("Samples per pack.");
     }
@@ -386,10 +428,10 @@ void ControlPanel::drawStabilizerSettings(const Config& config) {
   tooltip("Gaussian noise on every input of D (Sønderby et al. 2017): real and fake overlap, D's gradient stays "
           "useful. Annealed to zero over the iterations set beside it.");
   if (noise) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("noise std", "instance_noise", edited.instanceNoise);
     tooltip("The noise's standard deviation at the start.");
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("anneal over", "instance_noise_anneal", edited.instanceNoiseAnneal, "%d it");
     tooltip("Iterations over which the noise falls linearly to zero; 0 keeps it constant.");
   }
@@ -420,6 +462,52 @@ void ControlPanel::drawStabilizerSettings(const Config& config) {
   if (changed && validate(edited).empty()) apply(edited);
 }
 
+void ControlPanel::drawLectureSettings(const Snapshot& snapshot) {
+  const Config& config = shown(snapshot);
+  Config edited = config;
+  // Sliders as wide as the panel allows, their labels above them (a narrow column at a large text size).
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::TextUnformatted("G's learning rate");
+  ImGui::SetNextItemWidth(width);
+  bool changed = rangedSlider("##lecture g lr", "optimizer.g.lr", edited.optimizer.g.lr);
+  tooltip("The generator's learning rate (Ctrl+click to type). Takes effect at the next iteration.");
+  ImGui::TextUnformatted("D's learning rate");
+  ImGui::SetNextItemWidth(width);
+  changed |= rangedSlider("##lecture d lr", "optimizer.d.lr", edited.optimizer.d.lr);
+  tooltip("The discriminator's learning rate (Ctrl+click to type). Too high and D wins: G's gradient vanishes.");
+  ImGui::TextUnformatted("Loss");
+  ImGui::SetNextItemWidth(width);
+  changed |= enumCombo("##lecture loss", edited.loss);
+  tooltip("The adversarial objective. minimax saturates when D wins; nonsaturating fixes G's gradient; wgan and "
+          "wgan-gp train a critic; lsgan uses least squares; hinge uses margins.");
+  if (changed && validate(edited).empty()) apply(edited);
+  if (config.data.kind == DataKind::Dirac) {
+    Config r1 = config;
+    bool on = r1.penalty.r1 > 0.0;
+    if (ImGui::Checkbox("R1", &on)) {
+      r1.penalty.r1 = on ? 1.0 : 0.0;
+      apply(r1);
+    }
+    tooltip("R1 (Mescheder et al. 2018): penalise D's gradient on real data, γ = 1. Makes the Dirac-GAN converge.");
+    return;
+  }
+  ImGui::TextUnformatted("Against mode collapse");
+  Config fix = config;
+  bool pack = fix.pack > 1, r1 = fix.penalty.r1 > 0.0;
+  bool any = false;
+  if (ImGui::Checkbox("PacGAN", &pack)) fix.pack = pack ? 4 : 1, any = true;
+  tooltip("PacGAN (Lin et al. 2018): D judges packs of 4 samples, so a G that repeats itself is caught. Rebuilds D "
+          "only: G keeps what it learnt.");
+  ImGui::SameLine();
+  if (ImGui::Checkbox("R1", &r1)) fix.penalty.r1 = r1 ? 1.0 : 0.0, any = true;
+  tooltip("R1 (Mescheder et al. 2018): penalise D's gradient on real data (γ = 1), so D cannot become steep.");
+  ImGui::SameLine();
+  if (ImGui::Checkbox("SN", &fix.spectralNorm)) any = true;
+  tooltip("Spectral normalisation (Miyato et al. 2018): every weight matrix of D divided by its largest singular "
+          "value.");
+  if (any && validate(fix).empty()) apply(fix);
+}
+
 void ControlPanel::drawOptimizerSettings(const char* title, const char* id, const Config& config, bool generator) {
   Config edited = config;
   OptimizerConfig& o = generator ? edited.optimizer.g : edited.optimizer.d;
@@ -428,27 +516,27 @@ void ControlPanel::drawOptimizerSettings(const char* title, const char* id, cons
   ImGui::PushID(id);
   ImGui::TextUnformatted(title);
   bool changed = false;
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   changed |= rangedSlider("lr", key("lr"), o.lr);
   tooltip(generator ? "The generator's learning rate (Ctrl+click to type). Takes effect at the next iteration."
                     : "The discriminator's learning rate (Ctrl+click to type). Takes effect at the next iteration.");
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   changed |= enumCombo("optimizer", o.kind);
   tooltip("The update rule; its state (moments, velocity) is kept when you switch.");
   if (o.kind == OptimizerKind::Adam) {
-    ImGui::SetNextItemWidth(78);
+    ImGui::SetNextItemWidth(scaled(78));
     changed |= rangedSlider("##b1", key("beta1"), o.beta1, "b1 %.2f");
     tooltip("Adam's β1: momentum of the gradient's mean. GANs often use 0.5 or 0.");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(78);
+    ImGui::SetNextItemWidth(scaled(78));
     changed |= rangedSlider("betas##b2", key("beta2"), o.beta2, "b2 %.4f");
     tooltip("Adam's β2: how long the gradient's scale is remembered.");
   } else if (o.kind == OptimizerKind::Momentum) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("momentum", key("momentum"), o.momentum);
     tooltip("The heavy-ball coefficient μ: how much of the last step is kept.");
   } else if (o.kind == OptimizerKind::RmsProp) {
-    ImGui::SetNextItemWidth(160);
+    ImGui::SetNextItemWidth(scaled(160));
     changed |= rangedSlider("rho", key("rho"), o.rho);
     tooltip("RMSProp's decay of the mean square of the gradient.");
   }
@@ -463,18 +551,18 @@ void ControlPanel::drawNetworkSettings(const char* title, const char* id, const 
   ImGui::TextUnformatted(title);
   int layers = static_cast<int>(n.hidden.size());
   int width = n.hidden.empty() ? 32 : n.hidden.front();
-  ImGui::SetNextItemWidth(75);
+  ImGui::SetNextItemWidth(scaled(75));
   ImGui::SliderInt("##layers", &layers, 0, static_cast<int>(kMaxHiddenLayers), "%d layers",
                    ImGuiSliderFlags_AlwaysClamp);
   bool released = ImGui::IsItemDeactivatedAfterEdit();
   tooltip("Hidden layers (0 is a linear model). Changing it rebuilds the networks.");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(90);
+  ImGui::SetNextItemWidth(scaled(90));
   rangedSlider("##width", generator ? "generator.hidden" : "discriminator.hidden", width, "width %d");
   released |= ImGui::IsItemDeactivatedAfterEdit();
   tooltip("Units in every hidden layer. Changing it rebuilds the networks.");
   if (released) n.hidden.assign(static_cast<std::size_t>(layers), width);
-  ImGui::SetNextItemWidth(160);
+  ImGui::SetNextItemWidth(scaled(160));
   if (enumCombo("activation", n.activation)) released = true;
   tooltip("The hidden layers' nonlinearity. Changing it rebuilds the networks.");
   ImGui::PopID();

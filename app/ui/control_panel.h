@@ -3,7 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "app/cli/preset_library.h"
+#include "app/presets/preset_library.h"
+#include "app/ui/shortcuts.h"
 #include "app/views/line_view.h"
 #include "app/views/plane_scene.h"
 #include "core/runtime/snapshot.h"
@@ -26,6 +27,14 @@ class ControlPanel {
   /// 1D view.
   void drawSettings(const Snapshot& snapshot, PlaneLayers& layers, LineViewOptions& lines);
 
+  /// Does what a shortcut asks of training: play or pause, the steps, reset, a preset of the lecture set (1 to 9),
+  /// a scripted demo's next event (PageDown: train on to it) or the one before (PageUp: rewind to it). Returns
+  /// whether `press` was one of those.
+  bool handleShortcut(const ShortcutPress& press, const Snapshot& snapshot);
+
+  /// The controls of the lecture layout: the two learning rates, the loss and one row of stabilizers.
+  void drawLectureSettings(const Snapshot& snapshot);
+
   /// The name of the preset last chosen (or given on the command line).
   const std::string& presetName() const { return presetName_; }
   /// Sets the name shown for the running preset.
@@ -33,6 +42,7 @@ class ControlPanel {
 
  private:
   const Config& shown(const Snapshot& snapshot) const;
+  void switchToPreset(const std::string& name);
   void apply(const Config& edited);
   void drawDataSettings(const Config& config);
   void drawNetworkSettings(const char* title, const char* id, const Config& config, bool generator);

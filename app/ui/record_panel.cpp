@@ -8,6 +8,7 @@
 
 #include "app/record/record_error.h"
 #include "app/ui/control_panel.h"
+#include "app/window/imgui_style.h"
 
 namespace ganscope {
 namespace {
@@ -85,7 +86,7 @@ void RecordPanel::drawToolbar(const Snapshot& snapshot) {
     // What the last recording wrote (or why it failed), for a while beside the button.
     if (!message_.empty() && std::chrono::steady_clock::now() - messageTime_ < kMessageShown) {
       ImGui::SameLine();
-      ImGui::PushStyleColor(ImGuiCol_Text, failed_ ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.6f, 0.9f, 0.6f, 1.0f));
+      ImGui::PushStyleColor(ImGuiCol_Text, failed_ ? errorColour() : goodColour());
       ImGui::TextUnformatted(message_.c_str());
       ImGui::PopStyleColor();
     }
@@ -124,20 +125,20 @@ void RecordPanel::drawSettings() {
   tooltip(
       "FILE.mp4 (H.264, plays in browsers and slides), FILE.gif (a palette made for the clip) or DIR/ (a "
       "folder of numbered PNGs). MP4 and GIF need the ffmpeg program.");
-  ImGui::SetNextItemWidth(120);
+  ImGui::SetNextItemWidth(scaled(120));
   clampedIntInput("every K iterations", every_, 0, 1'000'000);
   tooltip(
       "0: the wall clock, frames as the window shows them. K > 0: one frame every K iterations on the "
       "training clock (the trainer waits for each frame), so the same preset and seed give the same video on "
       "any machine.");
-  ImGui::SetNextItemWidth(120);
+  ImGui::SetNextItemWidth(scaled(120));
   clampedIntInput("frames per second", fps_, 1, 120);
   ImGui::Checkbox("the view alone", &viewOnly_);
   tooltip("Record the view without the panels (or the whole window).");
   if (!idle) ImGui::EndDisabled();
   if (!message_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text,
-                          failed_ ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.6f, 0.9f, 0.6f, 1.0f));
+                          failed_ ? errorColour() : goodColour());
     ImGui::TextWrapped("%s", message_.c_str());
     ImGui::PopStyleColor();
   }

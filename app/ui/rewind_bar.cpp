@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/ui/control_panel.h"
+#include "app/window/imgui_style.h"
 
 namespace ganscope {
 
@@ -33,8 +34,8 @@ void RewindBar::draw(const Snapshot& snapshot, float width) {
     shown = std::max(0, static_cast<int>(it - steps->begin()) - 1);
   }
   if (dragged_ >= 0 && dragged_ < count) shown = dragged_;
-  const float buttons = rewound ? 250.0f : 0.0f;
-  ImGui::SetNextItemWidth(std::max(120.0f, width - buttons - 110.0f));
+  const float buttons = rewound ? scaled(250.0f) : 0.0f;
+  ImGui::SetNextItemWidth(std::max(scaled(120.0f), width - buttons - scaled(110.0f)));
   const std::string label = "step " + std::to_string((*steps)[static_cast<std::size_t>(shown)]);
   int index = shown;
   if (ImGui::SliderInt("##checkpoint", &index, 0, count - 1, label.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
@@ -62,6 +63,26 @@ void RewindBar::draw(const Snapshot& snapshot, float width) {
                       static_cast<double>(snapshot.checkpointBudget) / (1 << 20));
   }
   ImGui::PopID();
+}
+
+void RewindBar::scrub(const Snapshot& snapshot, int direction) {
+  const auto& steps = snapshot.checkpointSteps;
+  if (!steps || steps->empty() || snapshot.rewindOff || direction == 0) return;
+  const bool rewound = snapshot.rewoundFrom >= 0;
+  if (direction < 0) {
+    // The newest checkpoint before the step shown (live: before the newest step).
+    const auto it = std::lower_bound(steps->begin(), steps->end(), snapshot.step);
+    if (it == steps->begin()) return;
+    thread_.send(RewindCommand{*(it - 1)});
+  } else if (rewound) {
+    // The next checkpoint; past the newest, back to where the run had got to.
+    const auto it = std::upper_bound(steps->begin(), steps->end(), snapshot.step);
+    if (it == steps->end()) {
+      thread_.send(ReturnToLatestCommand{});
+    } else {
+      thread_.send(RewindCommand{*it});
+    }
+  }
 }
 
 }  // namespace ganscope

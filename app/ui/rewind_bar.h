@@ -19,6 +19,10 @@ class RewindBar {
   /// Draws the bar at the cursor, `width` wide.
   void draw(const Snapshot& snapshot, float width);
 
+  /// ← and →: `direction` < 0 shows the checkpoint before the step shown, > 0 the one after it (past the newest, the
+  /// run where it had got to). Live, → does nothing.
+  void scrub(const Snapshot& snapshot, int direction);
+
  private:
   TrainingThread& thread_;
   int dragged_ = -1;  // the checkpoint index being dragged to, shown until the trainer gets there

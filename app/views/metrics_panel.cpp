@@ -308,8 +308,16 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
     return;
   }
   takeHistory(s, chartsToRefresh);
+  // The lecture layout keeps the charts a room reads: the losses, D's outputs, the modes (or the Dirac-GAN's).
+  const auto drawn = [&](std::size_t k) {
+    if (!newest_->charts[k].shown) return false;
+    if (!lectureCharts_) return true;
+    const auto kind = static_cast<ChartKind>(k);
+    return kind == ChartKind::Losses || kind == ChartKind::MeanOutput || kind == ChartKind::Modes ||
+           kind == ChartKind::Dirac;
+  };
   int count = 0;
-  for (const Chart& c : newest_->charts) count += c.shown ? 1 : 0;
+  for (std::size_t k = 0; k < kChartKinds; ++k) count += drawn(k) ? 1 : 0;
 
   // [SECTION] Layout: share the height, but never below a readable minimum (the child scrolls instead).
   const float font = ImGui::GetFontSize();
@@ -323,7 +331,7 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, gap));
   double hovered = kNaN;
   for (std::size_t k = 0; k < kChartKinds; ++k) {
-    if (!newest_->charts[k].shown) continue;
+    if (!drawn(k)) continue;
     // Each chart from the history it was last given (one with newest_'s layout: a round starts only when the
     // layout is the same, else every chart takes newest_ at once), in a child window of its own: its own draw
     // list, so a software rasterizer draws again only the charts that changed.
@@ -343,14 +351,17 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
     ImVec2 pos = ImGui::GetCursorScreenPos();
     if (c.modesBadge) {
       // "modes 3 / 8", large, beside the chart.
-      const float badgeW = font * 7.5f;
+      const float badgeW = std::min(font * 7.5f, chartSize.x * 0.3f);
       drawList->AddRectFilled(pos, ImVec2(pos.x + badgeW - gap * 0.5f, pos.y + height),
                               IM_COL32(250, 250, 247, 255), 4.0f);
       const double now = data.modesNow, total = data.total;
       char big[32];
       std::snprintf(big, sizeof big, "%.0f / %.0f", now, total);
-      const float bigSize = font * 2.6f;
+      // As large as 2.6 lines of text, or as the badge's width allows ("25 / 25" in a narrow column).
       ImFont* f = ImGui::GetFont();
+      const float room = (badgeW - gap * 0.5f) * 0.9f;
+      const float atUnit = f->CalcTextSizeA(1.0f, 1e9f, 0.0f, big).x;
+      const float bigSize = atUnit > 0.0f ? std::min(font * 2.6f, room / atUnit) : font * 2.6f;
       const ImVec2 bigExtent = f->CalcTextSizeA(bigSize, 1e9f, 0.0f, big);
       const float cx = pos.x + (badgeW - gap * 0.5f) * 0.5f;
       const float cy = pos.y + height * 0.5f;

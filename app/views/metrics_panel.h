@@ -30,6 +30,9 @@ class MetricsPanel {
   /// chartsToRefresh), so a frame draws only those charts again. Off (the default): every chart shows the
   /// newest history every frame.
   void setStaggered(bool staggered, std::chrono::milliseconds interval);
+  /// The lecture layout's charts only (on): the losses, D's mean outputs and the modes (the Dirac-GAN's θ and ψ in
+  /// their place), each larger; off: every chart.
+  void setLectureCharts(bool on) { lectureCharts_ = on; }
   /// Whether every chart shows the history of the snapshot with this version.
   bool showing(long long version) const;
 
@@ -40,6 +43,7 @@ class MetricsPanel {
 
   MetricPlot plot_;
   bool staggered_ = false;
+  bool lectureCharts_ = false;
   std::chrono::milliseconds interval_{0};
   std::shared_ptr<const History> newest_;                     // the last history taken
   std::array<std::shared_ptr<const History>, kChartKinds> shown_;  // what each chart (by kind) shows

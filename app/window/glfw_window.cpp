@@ -112,7 +112,7 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
   if (!incremental_ || width <= 0 || height <= 0) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     glViewport(0, 0, width, height);
-    glClearColor(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], kWindowBackground[3]);
+    glClearColor(windowBackground()[0], windowBackground()[1], windowBackground()[2], windowBackground()[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(data);
     lastDamageFraction_ = 1.0;
@@ -146,5 +146,28 @@ std::vector<std::uint8_t> GlfwWindow::readFrame() const {
 }
 
 bool GlfwWindow::softwareRenderer() const { return isSoftwareRenderer(rendererName_); }
+
+float GlfwWindow::contentScale() const {
+  float x = 1.0f, y = 1.0f;
+  glfwGetWindowContentScale(window_, &x, &y);
+  return std::isfinite(y) && y > 0.0f ? y : 1.0f;
+}
+
+void GlfwWindow::toggleFullscreen() {
+  if (fullscreen()) {
+    glfwSetWindowMonitor(window_, nullptr, windowedX_, windowedY_, windowedWidth_, windowedHeight_, 0);
+    return;
+  }
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+  if (mode == nullptr) return;  // no monitor to fill
+  glfwGetWindowPos(window_, &windowedX_, &windowedY_);
+  glfwGetWindowSize(window_, &windowedWidth_, &windowedHeight_);
+  glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+bool GlfwWindow::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
+
+void GlfwWindow::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
 }  // namespace ganscope

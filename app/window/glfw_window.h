@@ -44,9 +44,14 @@ class GlfwWindow final : public Window {
   std::vector<std::uint8_t> readFrame() const override;
   const std::string& rendererName() const override { return rendererName_; }
   bool softwareRenderer() const override;
+  float contentScale() const override;
+  void toggleFullscreen() override;
+  bool fullscreen() const override;
+  void requestClose() override;
 
  private:
   GLFWwindow* window_ = nullptr;
+  int windowedX_ = 0, windowedY_ = 0, windowedWidth_ = 0, windowedHeight_ = 0;  // before fullscreen
   std::string rendererName_;
   bool incremental_ = false;             // redraw only damage (software rasterizers)
   std::unique_ptr<Framebuffer> canvas_;  // the UI as last drawn, when incremental_ and the back buffer is not kept

@@ -45,7 +45,7 @@ double IncrementalDrawing::draw(ImDrawData& data, int width, int height, std::sp
     }
     glEnable(GL_SCISSOR_TEST);
     glScissor(x0, height - y1, x1 - x0, y1 - y0);  // OpenGL counts rows from the bottom
-    glClearColor(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], kWindowBackground[3]);
+    glClearColor(windowBackground()[0], windowBackground()[1], windowBackground()[2], windowBackground()[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_SCISSOR_TEST);
     ImGui_ImplOpenGL3_RenderDrawData(&data);

@@ -51,7 +51,7 @@ void OffscreenWindow::renderImGui(std::span<const DamageRect> changedImages) {
   ImGui::Render();
   frame_->bind();
   if (!softwareRenderer()) {
-    glClearColor(kWindowBackground[0], kWindowBackground[1], kWindowBackground[2], kWindowBackground[3]);
+    glClearColor(windowBackground()[0], windowBackground()[1], windowBackground()[2], windowBackground()[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     lastDamageFraction_ = 1.0;

@@ -33,7 +33,8 @@ class OffscreenWindow final : public Window {
 
   // The Window interface (app/window/window.h); what is particular to an offscreen window is said here.
   /// Never: nobody can close a window that is not shown (the frame count ends the run).
-  bool shouldClose() const override { return false; }
+  bool shouldClose() const override { return closeRequested_; }
+  void requestClose() override { closeRequested_ = true; }
   /// Starts an ImGui frame of the window's size, with the time since the last one.
   void beginFrame() override;
   /// Into the offscreen framebuffer, which keeps its pixels: on a software rasterizer only what changed is drawn
@@ -51,6 +52,7 @@ class OffscreenWindow final : public Window {
   bool softwareRenderer() const override;
 
  private:
+  bool closeRequested_ = false;
   std::optional<EglContext> context_;  // made first, destroyed last
   int width_ = 0, height_ = 0;
   std::string rendererName_;

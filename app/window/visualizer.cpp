@@ -3,34 +3,41 @@
 #include <imgui.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <ostream>
 #include <thread>
 
 #include "app/cli/cli_options.h"
 #include "app/cli/headless_run.h"
-#include "app/cli/preset_library.h"
+#include "app/presets/preset_library.h"
 #include "app/cli/progress_bar.h"
 #include "app/gl/gpu_timer.h"
 #include "app/ui/caption_overlay.h"
 #include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
+#include "app/ui/help_overlay.h"
 #include "app/ui/record_panel.h"
 #include "app/ui/rewind_bar.h"
 #include "app/ui/session_panel.h"
 #include "app/views/dirac_view.h"
 #include "app/views/line_view.h"
 #include "app/views/metrics_panel.h"
+#include "app/views/plane_legend.h"
 #include "app/views/plane_view.h"
 #include "app/window/frame_stats.h"
 #include "app/window/frame_watchdog.h"
 #include "app/window/glfw_window.h"
 #include "app/window/imgui_id_audit.h"
+#include "app/window/imgui_style.h"
 #include "app/window/offscreen_window.h"
 #include "app/window/screenshot.h"
 #include "app/window/view_state.h"
+#include "app/window/window_layout.h"
 #include "core/gan/config_names.h"
 #include "core/runtime/training_thread.h"
 #include "core/util/atomic_file.h"
@@ -38,9 +45,6 @@
 namespace ganscope {
 namespace {
 
-constexpr float kSettingsWidth = 330.0f;
-constexpr float kMetricsWidth = 360.0f;
-constexpr float kToolbarHeight = 40.0f;
 constexpr auto kFrameInterval = std::chrono::microseconds(16'667);  // 60 frames per second
 // On a software rasterizer the toolbar's readouts and each chart of the metrics panel are refreshed at most
 // this often, the charts a few per frame (drawing all of them again in one frame costs about as much as half
@@ -57,9 +61,38 @@ constexpr auto kSoftwareSceneInterval = std::chrono::milliseconds(40);
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
 
-void placeWindow(float x, float y, float w, float h) {
-  ImGui::SetNextWindowPos(ImVec2(x, y));
-  ImGui::SetNextWindowSize(ImVec2(w, h));
+void placeWindow(const PanelRect& r) {
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
+  ImGui::SetNextWindowSize(ImVec2(r.width, r.height));
+}
+
+// A folded side panel: a strip with the button that unfolds it. Returns true when it was clicked.
+bool drawFoldedStrip(const char* id, const PanelRect& r, const char* arrow, const char* what) {
+  placeWindow(r);
+  ImGui::Begin(id, nullptr, kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
+  const bool clicked = ImGui::Button(arrow, ImVec2(-1.0f, 0.0f));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the %s again.", what);
+  ImGui::End();
+  return clicked;
+}
+
+// The UI scale of this frame: --ui-scale (a quarter more in the lecture layout), else the automatic one.
+float chosenUiScale(const VisualizerOptions& options, const Window& window, bool lecture) {
+  int width = 0, height = 0;
+  window.framebufferSize(width, height);
+  if (options.uiScale > 0.0f)
+    return std::clamp(options.uiScale * (lecture ? 1.25f : 1.0f), kMinUiScale, kMaxUiScale);
+  return automaticUiScale(static_cast<float>(height), window.contentScale(), lecture);
+}
+
+// "ganscope-20261202-221530.png" for the time now (local time), in the working folder.
+std::string screenshotName() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char name[64];
+  std::strftime(name, sizeof name, "ganscope-%Y%m%d-%H%M%S.png", &local);
+  return name;
 }
 
 std::string withThousands(long long value) {
@@ -72,7 +105,7 @@ std::string withThousands(long long value) {
 // The banner across the top of the view: a stopped run in red with a Reset button, notices in amber.
 void drawBanner(const Snapshot& snapshot, TrainingThread& trainer) {
   if (!snapshot.divergence.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, errorColour());
     // A NaN or Inf asks for smaller steps; a run stopped by an error only for a fresh start.
     const bool numeric = snapshot.divergence.find("diverged") != std::string::npos;
     ImGui::TextWrapped(
@@ -81,7 +114,7 @@ void drawBanner(const Snapshot& snapshot, TrainingThread& trainer) {
     ImGui::PopStyleColor();
     if (ImGui::Button("Reset##stopped")) trainer.send(ResetCommand{});
   } else if (!snapshot.notice.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, warningColour());
     ImGui::TextWrapped("%s", snapshot.notice.c_str());
     ImGui::PopStyleColor();
   }
@@ -95,7 +128,7 @@ void drawFieldChoice(PlaneView& planeView, bool software, bool hideTimings) {
   static constexpr const char* kChoices[] = {"auto", "GPU", "CPU"};
   static constexpr FieldChoice kValues[] = {FieldChoice::Auto, FieldChoice::Gpu, FieldChoice::Cpu};
   const int current = static_cast<int>(planeView.fieldChoice());
-  ImGui::SetNextItemWidth(80);
+  ImGui::SetNextItemWidth(scaled(80));
   if (ImGui::BeginCombo("field", kChoices[current])) {
     for (int i = 0; i < 3; ++i) {
       const bool disabled = software && kValues[i] == FieldChoice::Gpu && i != current;
@@ -249,6 +282,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   auto lastPanel = start;
   // Headless, the view alone: the panels are not drawn at all (nothing of them is recorded).
   const bool drawPanels = !(options.headlessRecording && options.recording && options.recording->viewOnly);
+  // How the window is presented: the layout (L), the theme (T), the panels folded, the help (H).
+  LayoutMode layoutMode = options.lecture ? LayoutMode::Lecture : LayoutMode::Normal;
+  Theme theme = options.theme;
+  PanelFolding folded;
+  bool helpOpen = options.showHelp;
+  std::string shotMessage;  // what the last screenshot (P) wrote, shown in the toolbar for a while
+  std::chrono::steady_clock::time_point shotAt{};
   // Headless on the training clock: the snapshot the frames show until one of them is recorded. The trainer goes
   // on with the next frame's iterations meanwhile (on two cores, training overlaps drawing and encoding).
   std::shared_ptr<const Snapshot> pinned;
@@ -267,9 +307,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
     watchdog.frameStarted();
     frameStats.beginFrame();
+    const bool restyled = applyAppearance(theme, chosenUiScale(options, *window, layoutMode == LayoutMode::Lecture));
     window->beginFrame();
     const std::shared_ptr<const Snapshot> snapshot = pinned ? pinned : trainer.latest();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const bool lecture = layoutMode == LayoutMode::Lecture;
+    metricsPanel.setLectureCharts(lecture);
     if (snapshot->sessionsOpened != sessionsShown && snapshot->openedViewState) {
       // A session was opened: its view comes with it.
       sessionsShown = snapshot->sessionsOpened;
@@ -279,11 +322,30 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       lineView.options() = view.line;
       selectDiracTab = view.diracPortrait ? 0 : 1;
     }
-    // V starts or stops a recording (never while a text field has the keyboard).
-    if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_V), false) &&
-        !options.headlessRecording) {
-      recordPanel.toggle(*snapshot);
+    // The keyboard (app/ui/shortcuts.h; none while a text field has it): training's keys go to the controls,
+    // the rest are the window's.
+    bool screenshotAsked = false;
+    if (!options.headlessRecording) {
+      for (const ShortcutPress& press : pressedShortcuts()) {
+        if (controls.handleShortcut(press, *snapshot)) continue;
+        switch (press.action) {
+          case ShortcutAction::Lecture:
+            layoutMode = lecture ? LayoutMode::Normal : LayoutMode::Lecture;
+            break;
+          case ShortcutAction::Theme: theme = theme == Theme::Dark ? Theme::Light : Theme::Dark; break;
+          case ShortcutAction::Fullscreen: window->toggleFullscreen(); break;
+          case ShortcutAction::Screenshot: screenshotAsked = true; break;
+          case ShortcutAction::Record: recordPanel.toggle(*snapshot); break;
+          case ShortcutAction::ScrubBack: rewindBar.scrub(*snapshot, -1); break;
+          case ShortcutAction::ScrubForward: rewindBar.scrub(*snapshot, +1); break;
+          case ShortcutAction::Help: helpOpen = !helpOpen; break;
+          case ShortcutAction::CloseOverlay: helpOpen = false; break;
+          case ShortcutAction::Quit: window->requestClose(); break;
+          default: break;
+        }
+      }
     }
+    const WindowLayout layout = computeLayout(layoutMode, display.x, display.y, uiScale(), folded);
     const bool hideTimings = recordPanel.active() && recordPanel.active()->trainingClock();
 
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
@@ -300,14 +362,17 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
 
     // [SECTION] Toolbar
     if (drawPanels) {
-      placeWindow(0, 0, display.x, kToolbarHeight);
+      placeWindow(layout.toolbar);
       ImGui::Begin("##toolbar", nullptr,
                    kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
       controls.drawToolbar(*snapshot);
       ImGui::SameLine();
       recordPanel.drawToolbar(*snapshot);
       ImGui::SameLine();
-      if (hideTimings) {
+      if (ImGui::Button("?")) helpOpen = !helpOpen;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (H)");
+      if (layout.toolbarRows == 1) ImGui::SameLine();
+      if (hideTimings || lecture) {
         ImGui::Text("  step %s", withThousands(panelSnapshot->step).c_str());
       } else {
         ImGui::Text("  step %s   %s it/s   %.0f fps, %.1f ms a frame",
@@ -315,23 +380,39 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                     withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
                     shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
       }
+      if (!shotMessage.empty() && std::chrono::steady_clock::now() - shotAt < std::chrono::seconds(10)) {
+        ImGui::SameLine();
+        ImGui::TextColored(shotMessage.rfind("saved", 0) == 0 ? goodColour() : errorColour(), "  %s",
+                           shotMessage.c_str());
+      }
       ImGui::End();
 
       // [SECTION] Settings
-      placeWindow(0, kToolbarHeight, kSettingsWidth, display.y - kToolbarHeight);
-      ImGui::Begin("Settings", nullptr, kPanelFlags);
-      controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
-      recordPanel.drawSettings();
-      sessionPanel.draw(*snapshot);
-      ImGui::Separator();
-      ImGui::TextDisabled("%s", window->rendererName().c_str());
-      if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView, software, hideTimings);
-      ImGui::End();
+      if (folded.settings) {
+        if (drawFoldedStrip("##settings folded", layout.settings, "»", "settings")) folded.settings = false;
+      } else {
+        placeWindow(layout.settings);
+        ImGui::Begin(lecture ? "Controls###Settings" : "Settings###Settings", nullptr, kPanelFlags);
+        if (ImGui::SmallButton("« hide")) folded.settings = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fold this panel to a strip: the view takes its room.");
+        if (lecture) {
+          controls.drawLectureSettings(*snapshot);
+          ImGui::Separator();
+          ImGui::TextDisabled("L: every setting");
+        } else {
+          controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
+          recordPanel.drawSettings();
+          sessionPanel.draw(*snapshot);
+          ImGui::Separator();
+          ImGui::TextDisabled("%s", window->rendererName().c_str());
+          if (snapshot->generator->outputDim() == 2) drawFieldChoice(planeView, software, hideTimings);
+        }
+        ImGui::End();
+      }
     }
 
     // [SECTION] The view
-    const float viewWidth = display.x - kSettingsWidth - kMetricsWidth;
-    placeWindow(kSettingsWidth, kToolbarHeight, viewWidth, display.y - kToolbarHeight);
+    placeWindow(layout.view);
     const std::string title =
         (controls.presetName().empty() ? std::string("ganscope") : controls.presetName()) + " — " +
         std::string(enumName(snapshot->config.data.kind)) + ", " +
@@ -373,6 +454,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
       ImGui::Dummy(available);
     }
+    if (lecture && !showPortrait && snapshot->generator->outputDim() == 2) {
+      drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available);
+    }
     drawCaption(*snapshot, ImGui::GetWindowDrawList(), viewTopLeft, available);
     // What "the view alone" records: the banner, the picture and its caption, not the slider under them.
     const ImVec4 viewRect(ImGui::GetWindowPos().x, viewContentTop.y, ImGui::GetWindowSize().x,
@@ -382,12 +466,17 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     ImGui::End();
 
     // [SECTION] Metrics
-    if (drawPanels) {
-      placeWindow(display.x - kMetricsWidth, kToolbarHeight, kMetricsWidth, display.y - kToolbarHeight);
+    if (drawPanels && folded.metrics) {
+      if (drawFoldedStrip("##metrics folded", layout.metrics, "«", "charts")) folded.metrics = false;
+    } else if (drawPanels) {
+      placeWindow(layout.metrics);
       ImGui::Begin("Metrics", nullptr, kPanelFlags);
+      if (ImGui::SmallButton("hide »")) folded.metrics = true;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fold this panel to a strip: the view takes its room.");
       metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh);
       ImGui::End();
     }
+    drawHelpOverlay(helpOpen, display);
 
     // The plane's picture is one ImGui image whose texture changes under the same draw command: say so.
     const bool planeShown = snapshot->generator->outputDim() == 2;
@@ -396,7 +485,10 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       const ImVec4 r = planeView.pictureRect();
       planeDamage = {r.x, r.y, r.z, r.w};
     }
-    window->renderImGui(std::span<const DamageRect>(&planeDamage, planeDamage.empty() ? 0 : 1));
+    // A new theme or scale: everything is drawn again (the uncovered background changed colour too).
+    const DamageRect damage[2] = {planeDamage, DamageRect{0.0f, 0.0f, display.x, display.y}};
+    window->renderImGui(restyled ? std::span<const DamageRect>(damage + 1, 1)
+                                 : std::span<const DamageRect>(damage, planeDamage.empty() ? 0 : 1));
     // Two items that shared an ID this frame: said on stderr (once each), so the monkey test and a user see
     // it.
     reportImGuiIdConflicts(takeImGuiIdConflicts(), err);
@@ -424,6 +516,19 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     if (progress) progress->update(framesRecorded);
     const bool last = options.headlessRecording ? !recordPanel.active()
                                                 : options.frames > 0 && frame >= options.frames && stepsDone;
+    if (screenshotAsked) {
+      // P: the frame just drawn, to a timestamped PNG in the working folder (written whole or not at all).
+      int width = 0, height = 0;
+      window->framebufferSize(width, height);
+      const std::string name = screenshotName();
+      try {
+        writePng(name, window->readFrame(), width, height);
+        shotMessage = "saved " + std::filesystem::absolute(name).string();
+      } catch (const std::exception& e) {
+        shotMessage = std::string("screenshot not saved: ") + e.what();
+      }
+      shotAt = std::chrono::steady_clock::now();
+    }
     if (last && !options.screenshot.empty()) {
       int width = 0, height = 0;
       window->framebufferSize(width, height);

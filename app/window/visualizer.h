@@ -6,6 +6,7 @@
 
 #include "app/views/field_path.h"
 #include "app/window/frame_recording.h"
+#include "app/window/imgui_style.h"
 #include "core/gan/config.h"
 #include "core/runtime/session.h"
 
@@ -29,6 +30,10 @@ struct VisualizerOptions {
   bool headlessRecording = false;
   std::string metricsOut;   ///< headless recording: the metrics CSV written at the end
   std::string saveSession;  ///< headless recording: the session saved at the end
+  bool lecture = false;        ///< open in the lecture layout (--lecture; L toggles it)
+  Theme theme = Theme::Dark;   ///< the panels' colours (--theme; T toggles them)
+  float uiScale = 0.0f;        ///< the UI scale (--ui-scale); 0: automatic from the window's height and monitor
+  bool showHelp = false;       ///< open with the help overlay shown (--show help)
 };
 
 /// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).

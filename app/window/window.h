@@ -46,6 +46,14 @@ class Window {
   virtual const std::string& rendererName() const = 0;
   /// Whether the renderer is a software rasterizer (see isSoftwareRenderer in app/views/field_path.h).
   virtual bool softwareRenderer() const = 0;
+  /// The monitor's content scale (2 on a "HiDPI" screen; 1 offscreen), for the automatic UI scale.
+  virtual float contentScale() const { return 1.0f; }
+  /// Switches between fullscreen on the window's monitor and the window as it was (F). Offscreen: nothing.
+  virtual void toggleFullscreen() {}
+  /// Whether the window fills its monitor.
+  virtual bool fullscreen() const { return false; }
+  /// Asks for the window to close: shouldClose() is true from now on (Ctrl+Q).
+  virtual void requestClose() = 0;
 };
 
 }  // namespace ganscope

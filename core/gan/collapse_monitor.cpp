@@ -88,6 +88,20 @@ void advance(bool& active, int& enterRun, int& leaveRun, long long& runStart, lo
   }
 }
 
+// Whether the stabilizer a fix switches on is on already, at whatever strength (pack = 8 in force: "pack = 4" is
+// not offered; the user tunes its strength in Settings).
+bool stabilizerInForce(const Config& config, const SuggestedFix& fix) {
+  for (const std::string& assignment : fix.assignments) {
+    const std::string key = assignment.substr(0, assignment.find('='));
+    if ((key == "pack" && config.pack > 1) || (key == "unroll" && config.unroll > 0) ||
+        (key == "penalty.r1" && config.penalty.r1 > 0.0) || (key == "penalty.r2" && config.penalty.r2 > 0.0) ||
+        (key == "instance_noise" && config.instanceNoise > 0.0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The fixes that `config` can take and does not already have: each candidate is applied to a copy through the
 // config's own mapping (a key this build does not know, such as a stabilizer not yet merged, drops the fix).
 std::vector<SuggestedFix> availableFixes(const Config& config, std::vector<SuggestedFix> candidates) {
@@ -99,7 +113,7 @@ std::vector<SuggestedFix> availableFixes(const Config& config, std::vector<Sugge
     } catch (const ConfigError&) {
       continue;
     }
-    if (edited == config || !validate(edited).empty()) continue;
+    if (edited == config || !validate(edited).empty() || stabilizerInForce(config, fix)) continue;
     out.push_back(std::move(fix));
   }
   return out;
@@ -118,18 +132,30 @@ std::string suggestionText(const std::vector<SuggestedFix>& fixes) {
 
 std::string lr(double value) { return format("%.3g", value); }
 
+// What each stabilizer costs per iteration, from the reproduction table's seconds per run (README, "The
+// reproduction table": ring8-collapse 0.8 s for 4,000 iterations, ring8-pacgan 1.5 s for 3,000, ring8-r1 1.0 s for
+// 4,000, ring8-unrolled 6.0 s for 3,000 against ring8-hopping's 0.6 s).
+constexpr const char* kPackCost = "about 2.5× the time per iteration (D sees 4 samples at once)";
+constexpr const char* kR1Cost = "about 1.25× the time per iteration (one more backward pass through D)";
+constexpr const char* kUnrollCost = "about 10× the time per iteration (5 lookahead updates of D per G step)";
+constexpr const char* kFreeCost = "nothing measurable per iteration";
+
 // Two-timescale learning rates (Heusel et al. 2017, TTUR): D learns 4× faster than G; offered when it does not yet
 // learn at least twice as fast.
 void addTwoTimescale(std::vector<SuggestedFix>& fixes, const Config& config) {
   if (config.optimizer.d.lr >= 2.0 * config.optimizer.g.lr) return;
   fixes.push_back({"two-timescale learning rates (D " + lr(4.0 * config.optimizer.g.lr) + ")",
-                   {"optimizer.d.lr=" + lr(4.0 * config.optimizer.g.lr)}});
+                   {"optimizer.d.lr=" + lr(4.0 * config.optimizer.g.lr)},
+                   "not measured on this collapse: a faster D tracks G more closely (Heusel et al. 2017)",
+                   kFreeCost});
 }
 
 // Both learning rates divided by `factor`.
 SuggestedFix slower(const Config& config, double factor) {
   return {"learning rates ÷ " + format("%g", factor),
-          {"optimizer.g.lr=" + lr(config.optimizer.g.lr / factor), "optimizer.d.lr=" + lr(config.optimizer.d.lr / factor)}};
+          {"optimizer.g.lr=" + lr(config.optimizer.g.lr / factor), "optimizer.d.lr=" + lr(config.optimizer.d.lr / factor)},
+          "high-lr-oscillation swings at lr 0.05 and stays calm at lr 1e-3",
+          "none per iteration; training moves more slowly"};
 }
 
 }  // namespace
@@ -446,8 +472,11 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
                              withThousands(divergence_.since).c_str());
     }
     fixes.push_back(slower(config, 10.0));
-    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
-    fixes.push_back({"spectral normalisation", {"spectral_norm=true"}});
+    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "not measured on a divergence: keeps D from becoming steep",
+                     kR1Cost});
+    fixes.push_back({"spectral normalisation", {"spectral_norm=true"},
+                     "not measured on a divergence: bounds every layer of D (Miyato et al. 2018)",
+                     "about one power iteration per layer of D per update"});
   } else if (vanishing_.active) {
     r.condition = TrainingCondition::VanishingGradients;
     r.since = vanishing_.since;
@@ -456,9 +485,11 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
                            "fake, and with the minimax loss G's gradient is proportional to D(fake), so "
                            "‖∂L_G/∂θ_G‖ fell to %.3g (%.3g early on).",
                            row.dFake, withThousands(step - vanishing_.since).c_str(), row.gradNormG, baselineGradG_);
-    fixes.push_back({"the non-saturating loss", {"loss=nonsaturating"}});
-    fixes.push_back({"instance noise (σ = 0.1)", {"instance_noise=0.1"}});
-    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+    fixes.push_back({"the non-saturating loss", {"loss=nonsaturating"},
+                     "G's gradient revives on minimax-vanishing (Goodfellow et al. 2014, §3)", kFreeCost});
+    fixes.push_back({"instance noise (σ = 0.1)", {"instance_noise=0.1"},
+                     "real and fake overlap, so D cannot reject every sample (Sønderby et al. 2017)", kFreeCost});
+    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "keeps D from becoming steep (Mescheder et al. 2018)", kR1Cost});
   } else if (hopping_.active) {
     r.condition = TrainingCondition::ModeHopping;
     r.since = hopping_.since;
@@ -472,9 +503,11 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
         "the next one (Metz et al. 2016).",
         cloud ? "is a wide cloud near" : "covers", modes, total, hopping_.enterRun,
         withThousands(step - hopping_.runStart).c_str(), hopping_.leaveRun);
-    fixes.push_back({"unroll = 5", {"unroll=5"}});
-    fixes.push_back({"pack = 4", {"pack=4"}});
-    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+    // ring8-hopping (README, "Which collapse unrolling fixes"): R1 and unrolling both bring back 7 – 8 of 8 modes,
+    // R1 at a tenth of the cost; packing only 6 – 7.
+    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "7 – 8 of 8 modes on ring8-hopping, seeds 1 – 8", kR1Cost});
+    fixes.push_back({"unroll = 5", {"unroll=5"}, "7 – 8 of 8 modes on ring8-hopping, seeds 1 – 8", kUnrollCost});
+    fixes.push_back({"pack = 4", {"pack=4"}, "6 – 7 of 8 modes on ring8-hopping: a partial fix", kPackCost});
   } else if (collapse_.active) {
     r.condition = TrainingCondition::ModeCollapse;
     r.since = collapse_.since;
@@ -500,9 +533,13 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
           held, total, 100.0 * row.basinFraction, quality, collapseMaxModes_,
           withThousands(step - collapse_.since).c_str(), row.dFake);
     }
-    fixes.push_back({"unroll = 5", {"unroll=5"}});
-    fixes.push_back({"pack = 4", {"pack=4"}});
-    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+    // A plain collapse (ring8-collapse; the preset tests and the reproduction table): packing brings back 8 of 8
+    // modes by 3,000 iterations (ring8-pacgan), R1 8 of 8 by 4,000 (ring8-r1); unrolling does not fix it (README,
+    // "Which collapse unrolling fixes") and is not offered.
+    fixes.push_back({"pack = 4", {"pack=4"}, "8 of 8 modes by 3,000 iterations on ring8-pacgan, seeds 1 – 3",
+                     kPackCost});
+    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "8 of 8 modes by 4,000 iterations on ring8-r1, seeds 1 – 3",
+                     kR1Cost});
     addTwoTimescale(fixes, config);
   } else if (oscillation_.active) {
     r.condition = TrainingCondition::Oscillation;
@@ -517,18 +554,23 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
                              withThousands(diracTurnSteps_).c_str(), out ? "grew from" : "went from", start, now,
                              diracRatio_, config.update == UpdateOrder::Simultaneous ? "simultaneous" : "alternating",
                              out ? "spirals out" : "circles without reaching it");
-      fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
-      fixes.push_back({"R2 (γ = 1)", {"penalty.r2=1"}});
-      if (config.update == UpdateOrder::Simultaneous) fixes.push_back({"alternating updates", {"update=alternating"}});
+      fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"},
+                       "converges to (0, 0) on dirac-r1 (Mescheder et al. 2018, Theorem 4.1)", kR1Cost});
+      fixes.push_back({"R2 (γ = 1)", {"penalty.r2=1"}, "converges like R1 (Mescheder et al. 2018)", kR1Cost});
+      if (config.update == UpdateOrder::Simultaneous) {
+        fixes.push_back({"alternating updates", {"update=alternating"},
+                         "circles instead of spiralling out (dirac-altgd): bounded, not converging", kFreeCost});
+      }
     } else {
       const auto [lo, hi] = std::minmax_element(recentDFake_.begin(), recentDFake_.end());
       r.headline = "Oscillation: D's outputs swing";
       r.explanation = format("Mean D(real) or D(fake) reversed its trend %d times in the last %d measurements "
                              "(D(fake) between %.2f and %.2f): G and D chase each other instead of settling.",
                              reversals_, static_cast<int>(recentDFake_.size()), *lo, *hi);
-      fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}});
+      fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "damps D's swings (Mescheder et al. 2018)", kR1Cost});
       fixes.push_back(slower(config, 2.0));
-      fixes.push_back({"instance noise (σ = 0.1)", {"instance_noise=0.1"}});
+      fixes.push_back({"instance noise (σ = 0.1)", {"instance_noise=0.1"},
+                       "smooths D, so its outputs swing less (Sønderby et al. 2017)", kFreeCost});
     }
   }
   if (r.condition != TrainingCondition::Healthy) {

@@ -28,6 +28,8 @@ const char* conditionName(TrainingCondition condition);
 struct SuggestedFix {
   std::string name;                      ///< e.g. "unroll = 5"
   std::vector<std::string> assignments;  ///< e.g. {"unroll=5"}, each for applySetting()
+  std::string evidence;                  ///< what the project measured of it on this condition ("" if nothing)
+  std::string cost;                      ///< what it costs, e.g. "about 2.5× the time per iteration"
 };
 
 /// What the monitor concludes now: the most urgent condition that holds, in words a student understands.

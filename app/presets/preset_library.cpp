@@ -1,4 +1,4 @@
-#include "app/cli/preset_library.h"
+#include "app/presets/preset_library.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -48,6 +48,14 @@ Config loadPreset(const std::string& nameOrPath) {
   Config config = loadConfigFile(file);
   if (config.name.empty()) config.name = nameOrPath;
   return config;
+}
+
+const std::vector<std::string>& lectureSet() {
+  static const std::vector<std::string> kSet = {
+      "gaussian-1d",      "mixture-1d",    "ring8",       "ring8-collapse", "demo-collapse-pacgan",
+      "minimax-vanishing", "ring8-wgan-gp", "dirac-simgd", "demo-dirac-r1",
+  };
+  return kSet;
 }
 
 }  // namespace ganscope

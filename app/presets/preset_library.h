@@ -1,5 +1,6 @@
 #pragma once
-// The presets shipped in assets/presets/*.json, found by name or by path.
+// The presets shipped in assets/presets/*.json, found by name or by path, and the lecture set (keys 1 to 9). The
+// command line and the window both use them, so they live in neither one's folder.
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -27,5 +28,10 @@ std::vector<PresetInfo> listPresets();
 /// Loads a preset by name (a file stem in the presets folder) or by path (anything ending in .json or holding a
 /// '/'). Throws ConfigError naming the preset and, for an unknown name, listing the available ones.
 Config loadPreset(const std::string& nameOrPath);
+
+/// The lecture set: the presets keys 1 to 9 load in the window, in the order a class meets them (a 1D Gaussian, a
+/// mixture, the ring that works, its collapse, collapse then PacGAN, the saturating loss, the Wasserstein critic, the
+/// Dirac-GAN's oscillation, R1 damping it). A test checks that each one exists.
+const std::vector<std::string>& lectureSet();
 
 }  // namespace ganscope

@@ -1,0 +1,79 @@
+#include "app/window/window_layout.h"
+
+#include <algorithm>
+
+namespace ganscope {
+namespace {
+
+// The widths of a side panel at UI scale 1: preferred, and the least it shrinks to.
+struct ColumnWidths {
+  float preferred;
+  float minimum;
+};
+
+struct LayoutRules {
+  ColumnWidths settings;
+  ColumnWidths metrics;
+  float viewShare;      // the least share of the width the view keeps while the side panels can shrink
+  float toolbarOneRow;  // the width, at scale 1, the toolbar's controls need on one row
+};
+
+// Normal: every setting (sliders of 160 pixels with their labels) and ten charts. Lecture: a handful of
+// controls and three large charts, the view first.
+constexpr LayoutRules kNormal{{330.0f, 270.0f}, {360.0f, 200.0f}, 0.5f, 1180.0f};
+constexpr LayoutRules kLecture{{300.0f, 160.0f}, {380.0f, 160.0f}, 0.6f, 900.0f};
+
+}  // namespace
+
+float foldedPanelWidth(float scale) {
+  return 34.0f * scale;
+}
+
+float toolbarHeight(int rows, float scale) {
+  // A row is a button (15-pixel text and 3 pixels of padding above and below), rows 5 apart, 8 pixels of
+  // window padding above and below, and 3 to spare.
+  const int n = std::max(1, rows);
+  return (16.0f + 21.0f * n + 5.0f * (n - 1) + 3.0f) * scale;
+}
+
+WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded) {
+  const LayoutRules& rules = mode == LayoutMode::Lecture ? kLecture : kNormal;
+  scale = std::max(scale, 0.25f);
+  width = std::max(width, 1.0f);
+  height = std::max(height, 1.0f);
+  WindowLayout layout;
+  layout.toolbarRows = width < rules.toolbarOneRow * scale ? 2 : 1;
+  const float top = std::min(toolbarHeight(layout.toolbarRows, scale), height);
+  layout.toolbar = {0.0f, 0.0f, width, top};
+
+  const float strip = foldedPanelWidth(scale);
+  float settings = folded.settings ? strip : rules.settings.preferred * scale;
+  float metrics = folded.metrics ? strip : rules.metrics.preferred * scale;
+  const float budget = width * (1.0f - rules.viewShare);
+  if (settings + metrics > budget) {
+    // Shrink the unfolded panels in proportion to what each can give up.
+    const float settingsSpare = folded.settings ? 0.0f : settings - rules.settings.minimum * scale;
+    const float metricsSpare = folded.metrics ? 0.0f : metrics - rules.metrics.minimum * scale;
+    const float spare = settingsSpare + metricsSpare;
+    const float excess = settings + metrics - budget;
+    if (spare > 0.0f) {
+      const float given = std::min(excess, spare);
+      settings -= given * settingsSpare / spare;
+      metrics -= given * metricsSpare / spare;
+    }
+  }
+  // A window too small for even the minimums: the view keeps a quarter, the panels share the rest.
+  const float most = width * 0.75f;
+  if (settings + metrics > most) {
+    const float factor = most / (settings + metrics);
+    settings *= factor;
+    metrics *= factor;
+  }
+  const float below = height - top;
+  layout.settings = {0.0f, top, settings, below};
+  layout.metrics = {width - metrics, top, metrics, below};
+  layout.view = {settings, top, width - settings - metrics, below};
+  return layout;
+}
+
+}  // namespace ganscope

@@ -1,0 +1,275 @@
+// The lecture mode's parts that need no window: the one layout computation, the automatic UI scale, the
+// keyboard shortcuts read from ImGui's input, what the training shortcuts do to a real training thread, and
+// the lecture set.
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/presets/preset_library.h"
+#include "app/ui/control_panel.h"
+#include "app/ui/shortcuts.h"
+#include "app/window/imgui_style.h"
+#include "app/window/window_layout.h"
+#include "core/runtime/training_thread.h"
+#include "tests/null_imgui.h"
+#include "tests/small_ring_config.h"
+
+using namespace ganscope;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The panels tile the window: toolbar across the top, then settings, view and metrics side by side to the
+// bottom.
+void checkTiles(const WindowLayout& l, float width, float height) {
+  CHECK(l.toolbar.x == 0.0f);
+  CHECK(l.toolbar.width == width);
+  CHECK(l.settings.x == 0.0f);
+  CHECK(l.view.x == doctest::Approx(l.settings.width));
+  CHECK(l.metrics.x == doctest::Approx(l.view.x + l.view.width));
+  CHECK(l.metrics.x + l.metrics.width == doctest::Approx(width));
+  for (const PanelRect& r : {l.settings, l.view, l.metrics}) {
+    CHECK(r.y == l.toolbar.height);
+    CHECK(r.y + r.height == doctest::Approx(height));
+    CHECK(r.width > 0.0f);
+  }
+}
+
+// The GLFW backend's key codes for the keys ImGui 1.86 names (the window maps them the same way).
+void mapKeysAsGlfw() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Space] = 32;
+  io.KeyMap[ImGuiKey_V] = 'V';
+  io.KeyMap[ImGuiKey_LeftArrow] = 263;
+  io.KeyMap[ImGuiKey_RightArrow] = 262;
+  io.KeyMap[ImGuiKey_PageUp] = 266;
+  io.KeyMap[ImGuiKey_PageDown] = 267;
+  io.KeyMap[ImGuiKey_Escape] = 256;
+}
+
+// One frame in which `keys` go down (with the modifiers given), the frame before with every key up;
+// `focusText` keeps a text field focused in both. Returns the shortcuts read in the second frame.
+std::vector<ShortcutPress> press(std::vector<int> keys, bool ctrl = false, bool shift = false,
+                                 bool focusText = false) {
+  ImGuiIO& io = ImGui::GetIO();
+  static char text[32] = "";
+  auto frame = [&](bool down) {
+    for (bool& key : io.KeysDown) key = false;
+    if (down)
+      for (int key : keys) io.KeysDown[key] = true;
+    io.KeyCtrl = down && ctrl;
+    io.KeyShift = down && shift;
+    ImGui::NewFrame();
+    std::vector<ShortcutPress> presses = pressedShortcuts();
+    ImGui::Begin("window");
+    if (focusText) {
+      if (!ImGui::IsAnyItemActive()) ImGui::SetKeyboardFocusHere();
+      ImGui::InputText("##text", text, sizeof text);
+    }
+    ImGui::End();
+    ImGui::EndFrame();
+    return presses;
+  };
+  frame(false);
+  frame(false);
+  const auto presses = frame(true);
+  frame(false);
+  return presses;
+}
+
+template <typename Predicate>
+std::shared_ptr<const Snapshot> waitFor(const TrainingThread& thread, Predicate done) {
+  auto s = thread.latest();
+  const auto deadline = std::chrono::steady_clock::now() + 10s;
+  while (!done(*s) && std::chrono::steady_clock::now() < deadline) s = thread.waitForNewer(s->version, 50ms);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("layout: the researcher's window takes its preferred widths where the view keeps half") {
+  const WindowLayout wide = computeLayout(LayoutMode::Normal, 1600, 900, 1.0f);
+  checkTiles(wide, 1600, 900);
+  CHECK(wide.toolbar.height == 40.0f);
+  CHECK(wide.settings.width == 330.0f);
+  CHECK(wide.metrics.width == 360.0f);
+  CHECK(wide.toolbarRows == 1);
+  // 1280 × 800: 330 + 360 would leave the view 590 of 1280; each panel gives up its share of the 50 pixels.
+  const WindowLayout l = computeLayout(LayoutMode::Normal, 1280, 800, 1.0f);
+  checkTiles(l, 1280, 800);
+  CHECK(l.view.width == doctest::Approx(640.0f));
+  CHECK(l.settings.width == doctest::Approx(330.0f - 50.0f * 60.0f / 220.0f));  // spare: 60 and 160 pixels
+  CHECK(l.toolbarRows == 1);
+}
+
+TEST_CASE("layout: the view keeps at least half the width at 1024x768, 60 % in the lecture layout") {
+  for (const LayoutMode mode : {LayoutMode::Normal, LayoutMode::Lecture}) {
+    const bool lecture = mode == LayoutMode::Lecture;
+    CAPTURE(lecture);
+    const float scale = automaticUiScale(768, 1.0f, lecture);
+    const WindowLayout l = computeLayout(mode, 1024, 768, scale);
+    checkTiles(l, 1024, 768);
+    CHECK(l.view.width >= (lecture ? 0.6f : 0.5f) * 1024 - 0.5f);
+    CHECK(l.toolbarRows == 2);  // the toolbar's controls do not fit on one row at 1024
+    CHECK(l.toolbar.height == doctest::Approx(toolbarHeight(2, scale)));
+  }
+  // 1920 × 1080 in the lecture layout at its automatic scale: the view takes 60 %.
+  const float scale = automaticUiScale(1080, 1.0f, true);
+  const WindowLayout l = computeLayout(LayoutMode::Lecture, 1920, 1080, scale);
+  checkTiles(l, 1920, 1080);
+  CHECK(l.view.width >= 0.6f * 1920 - 0.5f);
+}
+
+TEST_CASE(
+    "layout: a larger scale widens the panels where there is room, and a folded panel gives the view its "
+    "room") {
+  const WindowLayout big = computeLayout(LayoutMode::Normal, 3840, 2160, 2.0f);
+  checkTiles(big, 3840, 2160);
+  CHECK(big.settings.width == 660.0f);
+  CHECK(big.metrics.width == 720.0f);
+  CHECK(big.toolbar.height == 80.0f);
+  const WindowLayout open = computeLayout(LayoutMode::Normal, 1280, 800, 1.0f);
+  const WindowLayout folded = computeLayout(LayoutMode::Normal, 1280, 800, 1.0f, PanelFolding{true, true});
+  checkTiles(folded, 1280, 800);
+  CHECK(folded.settings.width == foldedPanelWidth(1.0f));
+  CHECK(folded.metrics.width == foldedPanelWidth(1.0f));
+  CHECK(folded.view.width == doctest::Approx(1280 - 2 * foldedPanelWidth(1.0f)));
+  CHECK(folded.view.width > open.view.width + 500);
+  // A window smaller than the panels' minimums still leaves the view a quarter.
+  const WindowLayout tiny = computeLayout(LayoutMode::Normal, 320, 240, 2.0f);
+  checkTiles(tiny, 320, 240);
+  CHECK(tiny.view.width >= 80.0f - 0.5f);
+}
+
+TEST_CASE(
+    "ui scale: 1 at 1280x800, body text of at least 22 pixels at 1920x1080 in lecture mode, a HiDPI "
+    "monitor") {
+  CHECK(automaticUiScale(800, 1.0f, false) == 1.0f);
+  CHECK(automaticUiScale(600, 1.0f, false) == 1.0f);  // never smaller than the default
+  CHECK(automaticUiScale(1080, 1.0f, false) == doctest::Approx(1.35f));
+  CHECK(kBodyFontSize * automaticUiScale(1080, 1.0f, true) >= 22.0f);
+  CHECK(automaticUiScale(800, 2.0f, false) == 2.0f);                    // the monitor's content scale
+  CHECK(automaticUiScale(2160, 2.0f, false) == doctest::Approx(2.7f));  // not the product of the two
+  CHECK(automaticUiScale(8192, 4.0f, true) == kMaxUiScale);
+  CHECK(parseTheme("light") == Theme::Light);
+  CHECK(parseTheme("dark") == Theme::Dark);
+  CHECK_FALSE(parseTheme("Light").has_value());
+  CHECK(themeName(Theme::Light) == "light");
+}
+
+TEST_CASE("shortcuts: each key reads as its action, none while a text field has the keyboard") {
+  testing::NullImGui imgui;
+  mapKeysAsGlfw();
+  struct Case {
+    std::vector<int> keys;
+    ShortcutAction action;
+    bool shift = false;
+  };
+  const Case cases[] = {
+      {{32}, ShortcutAction::PlayPause},
+      {{'S'}, ShortcutAction::Step},
+      {{'D'}, ShortcutAction::StepDiscriminator},
+      {{'G'}, ShortcutAction::StepGenerator},
+      {{'R'}, ShortcutAction::Reset},
+      {{'L'}, ShortcutAction::Lecture},
+      {{'T'}, ShortcutAction::Theme},
+      {{'F'}, ShortcutAction::Fullscreen},
+      {{'P'}, ShortcutAction::Screenshot},
+      {{'V'}, ShortcutAction::Record},
+      {{263}, ShortcutAction::ScrubBack},
+      {{262}, ShortcutAction::ScrubForward},
+      {{267}, ShortcutAction::NextCaption},
+      {{266}, ShortcutAction::PreviousCaption},
+      {{'H'}, ShortcutAction::Help},
+      {{47}, ShortcutAction::Help, true},
+      {{256}, ShortcutAction::CloseOverlay},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.keys.front());
+    const auto presses = press(c.keys, false, c.shift);
+    REQUIRE(presses.size() == 1);
+    CHECK(presses.front().action == c.action);
+    CHECK(press(c.keys, false, c.shift, /*focusText=*/true).empty());
+  }
+  // The digits load the lecture set's presets.
+  for (int digit = 1; digit <= 9; ++digit) {
+    const auto presses = press({'0' + digit});
+    REQUIRE(presses.size() == 1);
+    CHECK(presses.front().action == ShortcutAction::Preset);
+    CHECK(presses.front().preset == digit);
+  }
+  // Ctrl+Q quits; with Ctrl the letters are not shortcuts (Ctrl+S does not step); a bare Q is nothing.
+  const auto quit = press({'Q'}, /*ctrl=*/true);
+  REQUIRE(quit.size() == 1);
+  CHECK(quit.front().action == ShortcutAction::Quit);
+  CHECK(press({'S'}, true).empty());
+  CHECK(press({'Q'}).empty());
+  CHECK(press({47}).empty());  // '/' without Shift is not '?'
+}
+
+TEST_CASE("shortcuts: the help overlay's table lists every action once") {
+  std::set<ShortcutAction> listed;
+  for (const Shortcut& s : shortcutTable()) {
+    CHECK(listed.insert(s.action).second);
+    CHECK(std::string(s.keys).size() > 0);
+    CHECK(std::string(s.description).size() > 10);
+  }
+  CHECK(listed.size() == static_cast<std::size_t>(ShortcutAction::PreviousCaption) + 1);
+}
+
+TEST_CASE(
+    "shortcuts: the training keys step, step D, step G, play and pause, reset, and run to the next caption") {
+  Config config = testing::smallRingConfig(2);
+  config.timeline = {TimelineEvent{40, {}, std::string("first caption")},
+                     TimelineEvent{90, {}, std::string("second caption")}};
+  config.metricsEvery = 10;
+  TrainingThread thread(config, /*startPaused=*/true);
+  ControlPanel controls(thread, {});
+  auto s = thread.latest();
+  REQUIRE(s->step == 0);
+  CHECK(controls.handleShortcut({ShortcutAction::Step}, *s));
+  s = waitFor(thread, [](const Snapshot& x) { return x.step == 1 && x.paused; });
+  CHECK(s->step == 1);
+  // D alone, then G alone: each is a part of an iteration; the step count is the trainer's to keep.
+  const long long dBefore = s->version;
+  CHECK(controls.handleShortcut({ShortcutAction::StepDiscriminator}, *s));
+  s = waitFor(thread, [&](const Snapshot& x) { return x.version > dBefore && x.paused; });
+  CHECK(s->version > dBefore);
+  CHECK(controls.handleShortcut({ShortcutAction::StepGenerator}, *s));
+  // PageDown: on to the first event, paused there with its caption.
+  s = thread.latest();
+  CHECK(controls.handleShortcut({ShortcutAction::NextCaption}, *s));
+  s = waitFor(thread, [](const Snapshot& x) { return x.step == 40 && x.paused; });
+  CHECK(s->step == 40);
+  CHECK(controls.handleShortcut({ShortcutAction::NextCaption}, *s));
+  s = waitFor(thread, [](const Snapshot& x) { return x.step == 90 && x.paused; });
+  CHECK(s->step == 90);
+  // Space plays, Space again pauses.
+  CHECK(controls.handleShortcut({ShortcutAction::PlayPause}, *s));
+  s = waitFor(thread, [](const Snapshot& x) { return !x.paused && x.step > 95; });
+  CHECK_FALSE(s->paused);
+  CHECK(controls.handleShortcut({ShortcutAction::PlayPause}, *s));
+  s = waitFor(thread, [](const Snapshot& x) { return x.paused; });
+  CHECK(s->paused);
+  // R: back to step 0.
+  CHECK(controls.handleShortcut({ShortcutAction::Reset}, *s));
+  s = waitFor(thread, [](const Snapshot& x) { return x.step == 0; });
+  CHECK(s->step == 0);
+  // The window's own keys are not the controls'.
+  CHECK_FALSE(controls.handleShortcut({ShortcutAction::Lecture}, *s));
+  CHECK_FALSE(controls.handleShortcut({ShortcutAction::Help}, *s));
+}
+
+TEST_CASE("presets: every preset of the lecture set (keys 1 to 9) exists") {
+  const auto presets = listPresets();
+  CHECK(lectureSet().size() == 9);
+  for (const std::string& name : lectureSet()) {
+    CAPTURE(name);
+    CHECK(std::any_of(presets.begin(), presets.end(), [&](const PresetInfo& p) { return p.name == name; }));
+  }
+}
