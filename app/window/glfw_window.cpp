@@ -6,6 +6,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -25,8 +26,8 @@ std::string lastGlfwError() {
 }
 
 // Whether the default framebuffer's back buffer still holds the last frame after a swap (Mesa's software
-// rasterizers copy it to the window and keep it; a flipping driver hands back an older or undefined buffer). Two
-// frames of different colours are swapped: a kept buffer reads the second, a flipped one the first.
+// rasterizers copy it to the window and keep it; a flipping driver hands back an older or undefined buffer).
+// Two frames of different colours are swapped: a kept buffer reads the second, a flipped one the first.
 bool backBufferKeptAfterSwap(GLFWwindow* window) {
   const auto frame = [&](float red) {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -56,7 +57,8 @@ GlfwWindow::GlfwWindow(int width, int height, const std::string& title) {
         "1280x800x24\"");
   }
   if (glfwInit() != GLFW_TRUE) {
-    throw NoWindowError("cannot open the display (" + lastGlfwError() + "): use --headless to train without a window");
+    throw NoWindowError("cannot open the display (" + lastGlfwError() +
+                        "): use --headless to train without a window");
   }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
@@ -79,10 +81,13 @@ GlfwWindow::GlfwWindow(int width, int height, const std::string& title) {
   ImGui::GetIO().IniFilename = nullptr;  // the layout is the program's, not a file's
   setUpImGuiStyle();
   ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  // Ours in front of the backend's key callback (which it calls): see deferredReleases_.
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetKeyCallback(window_, &GlfwWindow::keyCallback);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   incremental_ = softwareRenderer();
-  // Damage is drawn straight into the window where the back buffer is kept between frames, else into a picture
-  // of our own that is copied to the window each frame.
+  // Damage is drawn straight into the window where the back buffer is kept between frames, else into a
+  // picture of our own that is copied to the window each frame.
   if (incremental_ && !backBufferKeptAfterSwap(window_)) canvas_ = std::make_unique<Framebuffer>(1);
 }
 
@@ -95,9 +100,30 @@ GlfwWindow::~GlfwWindow() {
   glfwTerminate();
 }
 
-bool GlfwWindow::shouldClose() const { return glfwWindowShouldClose(window_) != 0; }
+bool GlfwWindow::shouldClose() const {
+  return glfwWindowShouldClose(window_) != 0;
+}
+
+void GlfwWindow::keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  auto* self = static_cast<GlfwWindow*>(glfwGetWindowUserPointer(window));
+  if (self != nullptr) {
+    auto& pressed = self->pressedThisFrame_;
+    const bool pressedNow = std::find(pressed.begin(), pressed.end(), key) != pressed.end();
+    if (action == GLFW_RELEASE && pressedNow) {
+      self->deferredReleases_.push_back({key, scancode, mods});  // ImGui sees the key down for one frame
+      return;
+    }
+    if (action == GLFW_PRESS) pressed.push_back(key);
+  }
+  ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+}
 
 void GlfwWindow::beginFrame() {
+  // The releases held back from the last frame's events, then this frame's events.
+  pressedThisFrame_.clear();
+  for (const KeyEvent& e : deferredReleases_)
+    ImGui_ImplGlfw_KeyCallback(window_, e.key, e.scancode, GLFW_RELEASE, e.mods);
+  deferredReleases_.clear();
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -133,11 +159,17 @@ void GlfwWindow::renderImGui(std::span<const DamageRect> changedImages) {
   glViewport(0, 0, width, height);
 }
 
-void GlfwWindow::finishDrawing() { glFinish(); }
+void GlfwWindow::finishDrawing() {
+  glFinish();
+}
 
-void GlfwWindow::swap() { glfwSwapBuffers(window_); }
+void GlfwWindow::swap() {
+  glfwSwapBuffers(window_);
+}
 
-void GlfwWindow::framebufferSize(int& width, int& height) const { glfwGetFramebufferSize(window_, &width, &height); }
+void GlfwWindow::framebufferSize(int& width, int& height) const {
+  glfwGetFramebufferSize(window_, &width, &height);
+}
 
 std::vector<std::uint8_t> GlfwWindow::readFrame() const {
   int width = 0, height = 0;
@@ -145,7 +177,9 @@ std::vector<std::uint8_t> GlfwWindow::readFrame() const {
   return readFramebuffer(width, height);
 }
 
-bool GlfwWindow::softwareRenderer() const { return isSoftwareRenderer(rendererName_); }
+bool GlfwWindow::softwareRenderer() const {
+  return isSoftwareRenderer(rendererName_);
+}
 
 float GlfwWindow::contentScale() const {
   float x = 1.0f, y = 1.0f;
@@ -166,8 +200,12 @@ void GlfwWindow::toggleFullscreen() {
   glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
 }
 
-bool GlfwWindow::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
+bool GlfwWindow::fullscreen() const {
+  return glfwGetWindowMonitor(window_) != nullptr;
+}
 
-void GlfwWindow::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+void GlfwWindow::requestClose() {
+  glfwSetWindowShouldClose(window_, GLFW_TRUE);
+}
 
 }  // namespace ganscope

@@ -1,5 +1,6 @@
 #pragma once
-// The program's window: GLFW, an OpenGL 3.3 core context and Dear ImGui, set up and torn down in mirror order.
+// The program's window: GLFW, an OpenGL 3.3 core context and Dear ImGui, set up and torn down in mirror
+// order.
 #include <imgui.h>
 
 #include <cstdint>
@@ -52,10 +53,19 @@ class GlfwWindow final : public Window {
  private:
   GLFWwindow* window_ = nullptr;
   int windowedX_ = 0, windowedY_ = 0, windowedWidth_ = 0, windowedHeight_ = 0;  // before fullscreen
+  // A key pressed and released between two frames (a presenter's clicker taps PageDown in a few milliseconds)
+  // would be lost to ImGui 1.86, which reads key state once a frame: its release waits for the next frame.
+  struct KeyEvent {
+    int key, scancode, mods;
+  };
+  static void keyCallback(GLFWwindow* window, int key, int scancode, int action, int mods);
+  std::vector<int> pressedThisFrame_;
+  std::vector<KeyEvent> deferredReleases_;
   std::string rendererName_;
-  bool incremental_ = false;             // redraw only damage (software rasterizers)
-  std::unique_ptr<Framebuffer> canvas_;  // the UI as last drawn, when incremental_ and the back buffer is not kept
-  IncrementalDrawing drawing_;           // what changed, drawn again (incremental_)
+  bool incremental_ = false;  // redraw only damage (software rasterizers)
+  std::unique_ptr<Framebuffer>
+      canvas_;                  // the UI as last drawn, when incremental_ and the back buffer is not kept
+  IncrementalDrawing drawing_;  // what changed, drawn again (incremental_)
   double lastDamageFraction_ = 1.0;
 };
 
