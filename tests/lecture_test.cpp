@@ -18,6 +18,7 @@
 #include "core/runtime/training_thread.h"
 #include "tests/null_imgui.h"
 #include "tests/small_ring_config.h"
+#include "tests/wait_for_snapshot.h"
 
 using namespace ganscope;
 using namespace std::chrono_literals;
@@ -80,14 +81,6 @@ std::vector<ShortcutPress> press(std::vector<int> keys, bool ctrl = false, bool 
   const auto presses = frame(true);
   frame(false);
   return presses;
-}
-
-template <typename Predicate>
-std::shared_ptr<const Snapshot> waitFor(const TrainingThread& thread, Predicate done) {
-  auto s = thread.latest();
-  const auto deadline = std::chrono::steady_clock::now() + 10s;
-  while (!done(*s) && std::chrono::steady_clock::now() < deadline) s = thread.waitForNewer(s->version, 50ms);
-  return s;
 }
 
 }  // namespace
@@ -233,32 +226,32 @@ TEST_CASE(
   auto s = thread.latest();
   REQUIRE(s->step == 0);
   CHECK(controls.handleShortcut({ShortcutAction::Step}, *s));
-  s = waitFor(thread, [](const Snapshot& x) { return x.step == 1 && x.paused; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 1 && x.paused; });
   CHECK(s->step == 1);
   // D alone, then G alone: each is a part of an iteration; the step count is the trainer's to keep.
   const long long dBefore = s->version;
   CHECK(controls.handleShortcut({ShortcutAction::StepDiscriminator}, *s));
-  s = waitFor(thread, [&](const Snapshot& x) { return x.version > dBefore && x.paused; });
+  s = testing::waitForSnapshot(thread, [&](const Snapshot& x) { return x.version > dBefore && x.paused; });
   CHECK(s->version > dBefore);
   CHECK(controls.handleShortcut({ShortcutAction::StepGenerator}, *s));
   // PageDown: on to the first event, paused there with its caption.
   s = thread.latest();
   CHECK(controls.handleShortcut({ShortcutAction::NextCaption}, *s));
-  s = waitFor(thread, [](const Snapshot& x) { return x.step == 40 && x.paused; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 40 && x.paused; });
   CHECK(s->step == 40);
   CHECK(controls.handleShortcut({ShortcutAction::NextCaption}, *s));
-  s = waitFor(thread, [](const Snapshot& x) { return x.step == 90 && x.paused; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 90 && x.paused; });
   CHECK(s->step == 90);
   // Space plays, Space again pauses.
   CHECK(controls.handleShortcut({ShortcutAction::PlayPause}, *s));
-  s = waitFor(thread, [](const Snapshot& x) { return !x.paused && x.step > 95; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return !x.paused && x.step > 95; });
   CHECK_FALSE(s->paused);
   CHECK(controls.handleShortcut({ShortcutAction::PlayPause}, *s));
-  s = waitFor(thread, [](const Snapshot& x) { return x.paused; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.paused; });
   CHECK(s->paused);
   // R: back to step 0.
   CHECK(controls.handleShortcut({ShortcutAction::Reset}, *s));
-  s = waitFor(thread, [](const Snapshot& x) { return x.step == 0; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 0; });
   CHECK(s->step == 0);
   // The window's own keys are not the controls'.
   CHECK_FALSE(controls.handleShortcut({ShortcutAction::Lecture}, *s));

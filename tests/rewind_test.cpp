@@ -11,6 +11,7 @@
 #include "core/runtime/training_thread.h"
 #include "tests/small_ring_config.h"
 #include "tests/subprocess.h"
+#include "tests/wait_for_snapshot.h"
 
 using namespace ganscope;
 using namespace std::chrono_literals;
@@ -29,17 +30,10 @@ Config tinyConfig() {
   return c;
 }
 
-template <typename Predicate>
-std::shared_ptr<const Snapshot> waitFor(const TrainingThread& thread, Predicate done) {
-  auto s = thread.latest();
-  const auto deadline = std::chrono::steady_clock::now() + 10s;
-  while (!done(*s) && std::chrono::steady_clock::now() < deadline) s = thread.waitForNewer(s->version, 50ms);
-  return s;
-}
-
 }  // namespace
 
-TEST_CASE("rewind: checkpoints stay within the budget, keep the first and the newest, and thin out with age") {
+TEST_CASE(
+    "rewind: checkpoints stay within the budget, keep the first and the newest, and thin out with age") {
   Trainer probe(tinyConfig());
   const std::size_t size = CheckpointStore::stateBytes(probe.saveState(false));
   CheckpointStore store(24 * size);
@@ -104,47 +98,49 @@ TEST_CASE("thread: rewind shows a checkpoint, back to latest returns, training f
 
   TrainingThread thread(c, /*startPaused=*/true);
   thread.send(StepCommand{400});
-  auto s = waitFor(thread, [](const Snapshot& x) { return x.step == 400 && x.paused; });
+  auto s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 400 && x.paused; });
   REQUIRE(s->step == 400);
   REQUIRE(s->checkpointSteps);
   CHECK(s->checkpointSteps->back() == 400);
   CHECK(s->rewoundFrom == -1);
 
   thread.send(RewindCommand{230});
-  s = waitFor(thread, [](const Snapshot& x) { return x.rewoundFrom == 400; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.rewoundFrom == 400; });
   CHECK(s->step == 200);
   CHECK(s->paused);
-  CHECK(s->history->back().step == 200);  // the charts show the run as it was then
+  CHECK(s->history->back().step == 200);     // the charts show the run as it was then
   CHECK(s->checkpointSteps->back() == 400);  // nothing forgotten while only looking
 
   thread.send(ReturnToLatestCommand{});
-  s = waitFor(thread, [](const Snapshot& x) { return x.rewoundFrom == -1; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.rewoundFrom == -1; });
   CHECK(s->step == 400);
   CHECK(s->generator->parameters() == straight.generator().parameters());
 
   thread.send(RewindCommand{100});
-  s = waitFor(thread, [](const Snapshot& x) { return x.rewoundFrom == 400; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.rewoundFrom == 400; });
   CHECK(s->step == 100);
   thread.send(StepCommand{300});  // resume from here
-  s = waitFor(thread, [](const Snapshot& x) { return x.step == 400 && x.paused && x.rewoundFrom == -1; });
+  s = testing::waitForSnapshot(
+      thread, [](const Snapshot& x) { return x.step == 400 && x.paused && x.rewoundFrom == -1; });
   CHECK(s->step == 400);
   CHECK(s->generator->parameters() == straight.generator().parameters());
   CHECK(s->discriminator->parameters() == straight.discriminatorForView().parameters());
 
   // A new setting while rewound also starts a branch there; one that does not validate changes nothing.
   thread.send(RewindCommand{200});
-  s = waitFor(thread, [](const Snapshot& x) { return x.rewoundFrom == 400; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.rewoundFrom == 400; });
   REQUIRE(s->step == 200);
   Config bad = c;
   bad.batch = 0;
   thread.send(SetConfigCommand{bad});
-  s = waitFor(thread, [](const Snapshot& x) { return x.notice.rfind("not applied", 0) == 0; });
+  s = testing::waitForSnapshot(thread,
+                               [](const Snapshot& x) { return x.notice.rfind("not applied", 0) == 0; });
   CHECK(s->rewoundFrom == 400);
   CHECK(s->checkpointSteps->back() == 400);
   Config slower = c;
   slower.optimizer.d.lr = c.optimizer.d.lr / 2;
   thread.send(SetConfigCommand{slower});
-  s = waitFor(thread, [](const Snapshot& x) { return x.rewoundFrom == -1; });
+  s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.rewoundFrom == -1; });
   CHECK(s->step == 200);
   CHECK(s->config.optimizer.d.lr == slower.optimizer.d.lr);
   CHECK(s->checkpointSteps->back() == 200);  // the later ones are forgotten
@@ -160,14 +156,15 @@ TEST_CASE("thread: a session saved and opened again continues exactly, and a bad
   {
     TrainingThread thread(c, /*startPaused=*/true);
     thread.send(StepCommand{150});
-    waitFor(thread, [](const Snapshot& x) { return x.step == 150 && x.paused; });
+    testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 150 && x.paused; });
     thread.send(SaveSessionCommand{path, R"({"dirac_tab":"line"})"});
-    auto s = waitFor(thread, [](const Snapshot& x) { return x.notice.rfind("saved", 0) == 0; });
+    auto s =
+        testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.notice.rfind("saved", 0) == 0; });
     CHECK(s->notice.find(path) != std::string::npos);
   }
   TrainingThread other(tinyConfig(), /*startPaused=*/true);
   other.send(StepCommand{20});
-  auto s = waitFor(other, [](const Snapshot& x) { return x.step == 20 && x.paused; });
+  auto s = testing::waitForSnapshot(other, [](const Snapshot& x) { return x.step == 20 && x.paused; });
   const Vector before = s->generator->parameters();
 
   // Not a session, a truncated one, a missing one: refused with a notice, the run as it was.
@@ -183,8 +180,9 @@ TEST_CASE("thread: a session saved and opened again continues exactly, and a bad
   }
   for (const std::string& bad : {junk, cut, (folder.work() / "missing.gansession").string()}) {
     other.send(OpenSessionCommand{bad});
-    s = waitFor(other, [&](const Snapshot& x) { return x.notice.rfind("not opened", 0) == 0 &&
-                                                       x.notice.find(bad) != std::string::npos; });
+    s = testing::waitForSnapshot(other, [&](const Snapshot& x) {
+      return x.notice.rfind("not opened", 0) == 0 && x.notice.find(bad) != std::string::npos;
+    });
     CHECK(s->notice.find(bad) != std::string::npos);
     CHECK(s->step == 20);
     CHECK(s->generator->parameters() == before);
@@ -192,14 +190,14 @@ TEST_CASE("thread: a session saved and opened again continues exactly, and a bad
   }
 
   other.send(OpenSessionCommand{path});
-  s = waitFor(other, [](const Snapshot& x) { return x.sessionsOpened == 1; });
+  s = testing::waitForSnapshot(other, [](const Snapshot& x) { return x.sessionsOpened == 1; });
   CHECK(s->step == 150);
   CHECK(s->paused);
   REQUIRE(s->openedViewState);
   CHECK(*s->openedViewState == R"({"dirac_tab":"line"})");
   CHECK(s->checkpointSteps->back() == 150);
   other.send(StepCommand{150});
-  s = waitFor(other, [](const Snapshot& x) { return x.step == 300 && x.paused; });
+  s = testing::waitForSnapshot(other, [](const Snapshot& x) { return x.step == 300 && x.paused; });
   CHECK(s->generator->parameters() == straight.generator().parameters());
   const Session taken = other.stopAndTakeSession();
   CHECK(metricsCsv(taken.state.history, false) == metricsCsv(straight.history(), false));

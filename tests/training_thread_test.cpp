@@ -1,9 +1,12 @@
-// The training thread: commands in, snapshots out, a clean stop. Also run under ThreadSanitizer by scripts/test.sh.
+// The training thread: commands in, snapshots out, a clean stop. Also run under ThreadSanitizer by
+// scripts/test.sh.
+#include "core/runtime/training_thread.h"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
 
-#include "core/runtime/training_thread.h"
+#include "tests/wait_for_snapshot.h"
 
 using namespace ganscope;
 using namespace std::chrono_literals;
@@ -23,10 +26,7 @@ Config quickConfig() {
 // Waits (at most 5 s) until a published snapshot satisfies `done`.
 template <typename Predicate>
 std::shared_ptr<const Snapshot> waitFor(const TrainingThread& thread, Predicate done) {
-  auto s = thread.latest();
-  const auto deadline = std::chrono::steady_clock::now() + 5s;
-  while (!done(*s) && std::chrono::steady_clock::now() < deadline) s = thread.waitForNewer(s->version, 50ms);
-  return s;
+  return ganscope::testing::waitForSnapshot(thread, done, 5s);
 }
 
 }  // namespace
@@ -101,7 +101,7 @@ TEST_CASE("thread: a pace limit holds the iteration rate, reset starts again fro
   thread.send(ResumeCommand{});
   std::this_thread::sleep_for(500ms);
   const long long steps = thread.latest()->step;
-  CHECK(steps >= 20);   // about 50 expected; generous bounds for a loaded 2-core machine
+  CHECK(steps >= 20);  // about 50 expected; generous bounds for a loaded 2-core machine
   CHECK(steps <= 80);
   thread.send(ResetCommand{});
   thread.send(PauseCommand{});

@@ -23,7 +23,8 @@ void drawPlaneLegend(ImDrawList* drawList, ImVec2 origin, ImVec2 size) {
   for (const char* label : labels) textWidth = std::max(textWidth, ImGui::CalcTextSize(label).x);
   const float width = pad * 3.0f + mark + textWidth, height = pad * 2.0f + row * 4.0f;
   if (width > size.x * 0.9f || height > size.y * 0.5f) return;  // no room: the view itself comes first
-  const ImVec2 corner(origin.x + pad, origin.y + size.y - pad - height);
+  const ImVec2 corner(origin.x + size.x - pad - width, origin.y + pad);  // clear of the caption (bottom) and
+                                                                         // the modes' legend (top left)
   drawList->AddRectFilled(corner, ImVec2(corner.x + width, corner.y + height), IM_COL32(255, 255, 255, 225),
                           font * 0.3f);
   const ImU32 text = IM_COL32(20, 20, 24, 255);

@@ -4,7 +4,7 @@
 
 namespace ganscope {
 
-/// Draws the legend in the bottom-left corner of the view at `origin`, `size` large: real data (an orange
+/// Draws the legend in the top-right corner of the view at `origin`, `size` large: real data (an orange
 /// disc), the generator's samples (a purple diamond), D's surface from "says fake" to "says real", and the
 /// line where D = ½. Its text is the current font's size.
 void drawPlaneLegend(ImDrawList* drawList, ImVec2 origin, ImVec2 size);
