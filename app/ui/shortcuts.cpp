@@ -31,7 +31,7 @@ constexpr std::array kTable = {
     Shortcut{ShortcutAction::Screenshot, "P", "save a screenshot (a timestamped PNG; the path is shown)"},
     Shortcut{ShortcutAction::Record, "V", "start or stop recording (MP4)"},
     Shortcut{ShortcutAction::Help, "H or ?", "this list of every shortcut"},
-    Shortcut{ShortcutAction::CloseOverlay, "Esc", "close the help or a concept card"},
+    Shortcut{ShortcutAction::CloseOverlay, "Esc", "close the help overlay"},
     Shortcut{ShortcutAction::Quit, "Ctrl+Q", "quit (a recording is finished first)"},
 };
 
