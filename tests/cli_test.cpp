@@ -238,7 +238,8 @@ TEST_CASE("cli: bad input exits 2 with one line on stderr") {
       {{"--theme", "purple"}, {"--theme", "purple", "dark", "light"}},
       {{"--ui-scale", "9"}, {"--ui-scale", "9"}},
       {{"--ui-scale", "big"}, {"--ui-scale", "big"}},
-      {{"--show", "everything"}, {"--show", "everything", "help"}},
+      {{"--show", "everything"}, {"--show", "everything", "help", "graph"}},
+      {{"--slow-motion", "6"}, {"--slow-motion", "6"}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"--headless", "--metrics-out", "m.csv"};

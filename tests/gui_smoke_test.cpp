@@ -203,3 +203,32 @@ TEST_CASE("gui: the lecture layout at 1920x1080 and 1024x768 on both themes keep
   }
 }
 
+TEST_CASE("gui: slow motion at a phase and the model graph, from the command line, with no display") {
+  const TempFolder folder("slow-motion");
+  // The graph's highlight (an amber border on the phase's nodes) appears in slow motion and not on the graph alone.
+  const auto amberPixels = [&](const std::string& args, const std::string& name) {
+    const fs::path shot = folder.root() / name;
+    const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 env -u DISPLAY -u WAYLAND_DISPLAY " +
+                                         std::string(GANSCOPE_EXE) + " --offscreen --steps 300 --frames 30 " + args +
+                                         " --screenshot " + shellQuoted(shot.string()),
+                                     folder);
+    INFO("stderr: " << run.err);
+    REQUIRE(run.code == 0);
+    int width = 0, height = 0, channels = 0;
+    unsigned char* rgb = stbi_load(shot.c_str(), &width, &height, &channels, 3);
+    REQUIRE(rgb != nullptr);
+    const long amber = countNear(rgb, width * height, {glm::vec4(230 / 255.0f, 160 / 255.0f, 20 / 255.0f, 1.0f)}, 12);
+    stbi_image_free(rgb);
+    return amber;
+  };
+  const long graphAlone = amberPixels("--show graph", "graph.png");
+  const long phase5 = amberPixels("--slow-motion 5", "phase5.png");
+  const long phase1 = amberPixels("--slow-motion 1", "phase1.png");
+  CAPTURE(graphAlone);
+  CAPTURE(phase5);
+  CAPTURE(phase1);
+  CHECK(graphAlone < 50);
+  CHECK(phase5 > 300);  // G, L_G and the gradient back to G
+  CHECK(phase1 > 150);  // the noise and the real samples
+}
+

@@ -103,8 +103,10 @@ TEST_CASE("thread: a pace limit holds the iteration rate, reset starts again fro
   const long long steps = thread.latest()->step;
   CHECK(steps >= 20);  // about 50 expected; generous bounds for a loaded 2-core machine
   CHECK(steps <= 80);
-  thread.send(ResetCommand{});
+  // Paused first: a reset sent first could be followed by one paced iteration before the pause arrived (the two
+  // commands may be applied in different rounds), which made this test fail now and then.
   thread.send(PauseCommand{});
+  thread.send(ResetCommand{});
   const auto s = waitFor(thread, [](const Snapshot& x) { return x.paused && x.step == 0; });
   CHECK(s->step == 0);
   CHECK(s->notice.find("reset") != std::string::npos);

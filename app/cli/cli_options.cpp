@@ -78,8 +78,13 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
                  "Window: the size of text and controls, 0.75 to 4 (default: from the window's height and the "
                  "monitor's content scale; the lecture layout adds a quarter)")
       ->check(CLI::Range(static_cast<double>(kMinUiScale), static_cast<double>(kMaxUiScale)));
-  app.add_option("--show", options.show, "Window: open with an overlay shown: help (the keyboard shortcuts)")
-      ->check(CLI::IsMember({"help"}));
+  app.add_option("--show", options.show,
+                 "Window: open with this shown: help (the keyboard shortcuts) or graph (the model graph)")
+      ->check(CLI::IsMember({"help", "graph"}));
+  app.add_option("--slow-motion", options.slowMotion,
+                 "Window: after --steps, show the next iteration in slow motion at this phase: 1 the batch, 2 G's "
+                 "samples, 3 D's scores, 4 D's update, 5 G's update (PageDown and PageUp move on)")
+      ->check(CLI::Range(1, 5));
   try {
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed

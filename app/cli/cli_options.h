@@ -43,7 +43,8 @@ struct CliOptions {
   bool lecture = false;               ///< window: open in the lecture layout
   std::string theme = "dark";         ///< window: the panels' theme, dark or light
   double uiScale = 0.0;               ///< window: the UI scale (0: automatic)
-  std::string show;                   ///< window: open with this overlay shown ("help")
+  std::string show;                   ///< window: open with this shown ("help", "graph")
+  int slowMotion = 0;                 ///< window: open in slow motion at this phase, 1 to 5 (0: off)
 };
 
 /// Parses the arguments. Returns the options, or an exit code when the program is done already (help printed:

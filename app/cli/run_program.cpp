@@ -114,6 +114,8 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     window.theme = parseTheme(options->theme).value_or(Theme::Dark);  // checked by the parser
     window.uiScale = static_cast<float>(options->uiScale);
     window.showHelp = options->show == "help";
+    window.showGraph = options->show == "graph";
+    window.slowMotionPhase = options->slowMotion;
     window.presetName = session ? config.name : options->preset.empty() ? kDefaultPreset : options->preset;
     if (!window.screenshot.empty()) {
       try {

@@ -8,7 +8,10 @@
 namespace ganscope {
 
 void drawCaption(const Snapshot& snapshot, ImDrawList* drawList, ImVec2 topLeft, ImVec2 size) {
-  const std::string caption = captionAt(snapshot.config.timeline, snapshot.step);
+  drawCaptionText(captionAt(snapshot.config.timeline, snapshot.step), drawList, topLeft, size);
+}
+
+void drawCaptionText(const std::string& caption, ImDrawList* drawList, ImVec2 topLeft, ImVec2 size) {
   if (caption.empty() || size.x < 40.0f || size.y < 40.0f) return;
   ImFont* font = captionFont();
   const float fontSize = std::min(scaled(kCaptionFontSize), size.y / 8.0f);

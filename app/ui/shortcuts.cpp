@@ -19,9 +19,12 @@ constexpr std::array kTable = {
     Shortcut{ShortcutAction::StepGenerator, "G", "one update of G alone: the samples move, D stands still"},
     Shortcut{ShortcutAction::Reset, "R", "start again from the seed"},
     Shortcut{ShortcutAction::Preset, "1 – 9", "the lecture's presets, in the order a class meets them"},
+    Shortcut{ShortcutAction::SlowMotion, "M",
+             "slow motion: one iteration as its five phases, on the graph and the view"},
     Shortcut{ShortcutAction::NextCaption, "PageDown",
-             "a scripted demo: train on to its next event, then pause"},
-    Shortcut{ShortcutAction::PreviousCaption, "PageUp", "a scripted demo: back to the event before"},
+             "slow motion: the next phase; a scripted demo: train on to its next event, then pause"},
+    Shortcut{ShortcutAction::PreviousCaption, "PageUp",
+             "slow motion: the phase before; a scripted demo: the event before"},
     Shortcut{ShortcutAction::ScrubBack, "←", "rewind: the checkpoint before (hold to repeat)"},
     Shortcut{ShortcutAction::ScrubForward, "→",
              "rewind: the checkpoint after; past the newest, back to live"},
@@ -64,6 +67,7 @@ std::vector<ShortcutPress> pressedShortcuts() {
   if (pressed('T')) add(ShortcutAction::Theme);
   if (pressed('F')) add(ShortcutAction::Fullscreen);
   if (pressed('P')) add(ShortcutAction::Screenshot);
+  if (pressed('M')) add(ShortcutAction::SlowMotion);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_V))) add(ShortcutAction::Record);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), true)) add(ShortcutAction::ScrubBack);
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) add(ShortcutAction::ScrubForward);

@@ -24,8 +24,9 @@ enum class ShortcutAction {
   Help,               ///< H or ?: the list of shortcuts
   CloseOverlay,       ///< Esc
   Quit,               ///< Ctrl+Q
-  NextCaption,        ///< PageDown: on to the next event of a scripted demo
-  PreviousCaption,    ///< PageUp: back to the event before
+  NextCaption,        ///< PageDown: on to the next event of a scripted demo (in slow motion: the next phase)
+  PreviousCaption,    ///< PageUp: back to the event before (in slow motion: the phase before)
+  SlowMotion,         ///< M: slow motion on or off
 };
 
 /// One row of the table: the action, its keys as the help overlay writes them, and what it does.

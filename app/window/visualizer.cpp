@@ -24,8 +24,10 @@
 #include "app/ui/record_panel.h"
 #include "app/ui/rewind_bar.h"
 #include "app/ui/session_panel.h"
+#include "app/ui/slow_motion.h"
 #include "app/views/dirac_view.h"
 #include "app/views/line_view.h"
+#include "app/views/model_graph.h"
 #include "app/views/metrics_panel.h"
 #include "app/views/plane_legend.h"
 #include "app/views/plane_view.h"
@@ -287,6 +289,10 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   Theme theme = options.theme;
   PanelFolding folded;
   bool helpOpen = options.showHelp;
+  bool showGraph = options.showGraph;
+  float toolbarNeeds = 0.0f;  // the width the toolbar's controls took on one row last frame
+  SlowMotion slowMotion(trainer);
+  bool slowMotionStarted = options.slowMotionPhase <= 0;  // --slow-motion: started once --steps are done
   std::string shotMessage;  // what the last screenshot (P) wrote, shown in the toolbar for a while
   std::chrono::steady_clock::time_point shotAt{};
   // Headless on the training clock: the snapshot the frames show until one of them is recorded. The trainer goes
@@ -309,7 +315,15 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     frameStats.beginFrame();
     const bool restyled = applyAppearance(theme, chosenUiScale(options, *window, layoutMode == LayoutMode::Lecture));
     window->beginFrame();
-    const std::shared_ptr<const Snapshot> snapshot = pinned ? pinned : trainer.latest();
+    const std::shared_ptr<const Snapshot> latest = pinned ? pinned : trainer.latest();
+    if (!slowMotionStarted && latest->paused && latest->step >= options.pauseAfter) {
+      slowMotion.start(latest, options.slowMotionPhase);
+      slowMotionStarted = true;
+    }
+    slowMotion.update(latest);
+    // In slow motion the window shows the phase's state (before the iteration, D after it, or both after).
+    const std::shared_ptr<const Snapshot> shownBySlowMotion = slowMotion.shown();
+    const std::shared_ptr<const Snapshot> snapshot = shownBySlowMotion ? shownBySlowMotion : latest;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const bool lecture = layoutMode == LayoutMode::Lecture;
     metricsPanel.setLectureCharts(lecture);
@@ -327,7 +341,29 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     bool screenshotAsked = false;
     if (!options.headlessRecording) {
       for (const ShortcutPress& press : pressedShortcuts()) {
-        if (controls.handleShortcut(press, *snapshot)) continue;
+        if (slowMotion.active()) {
+          // Slow motion takes PageDown and PageUp; the other training keys end it first.
+          if (press.action == ShortcutAction::NextCaption) {
+            slowMotion.next(latest);
+            continue;
+          }
+          if (press.action == ShortcutAction::PreviousCaption) {
+            slowMotion.previous();
+            continue;
+          }
+        }
+        if (press.action == ShortcutAction::SlowMotion) {
+          if (slowMotion.active()) slowMotion.stop();
+          else slowMotion.start(latest);
+          continue;
+        }
+        if (slowMotion.active() && (press.action == ShortcutAction::PlayPause || press.action == ShortcutAction::Step ||
+                                    press.action == ShortcutAction::StepDiscriminator ||
+                                    press.action == ShortcutAction::StepGenerator ||
+                                    press.action == ShortcutAction::Reset || press.action == ShortcutAction::Preset)) {
+          slowMotion.stop();
+        }
+        if (controls.handleShortcut(press, *latest)) continue;
         switch (press.action) {
           case ShortcutAction::Lecture:
             layoutMode = lecture ? LayoutMode::Normal : LayoutMode::Lecture;
@@ -345,7 +381,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         }
       }
     }
-    const WindowLayout layout = computeLayout(layoutMode, display.x, display.y, uiScale(), folded);
+    const WindowLayout layout = computeLayout(layoutMode, display.x, display.y, uiScale(), folded, toolbarNeeds);
     const bool hideTimings = recordPanel.active() && recordPanel.active()->trainingClock();
 
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
@@ -369,17 +405,30 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::SameLine();
       recordPanel.drawToolbar(*snapshot);
       ImGui::SameLine();
+      slowMotion.drawControls(latest);
+      ImGui::SameLine();
+      ImGui::Checkbox("Graph", &showGraph);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The model graph over the view: z → G → fake → D ← real, the losses and the gradients "
+                          "back, with live values (always on in slow motion; --show graph).");
+      ImGui::SameLine();
       if (ImGui::Button("?")) helpOpen = !helpOpen;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (H)");
+      const float controlsEnd = ImGui::GetItemRectMax().x;
       if (layout.toolbarRows == 1) ImGui::SameLine();
+      char readout[160];
       if (hideTimings || lecture) {
-        ImGui::Text("  step %s", withThousands(panelSnapshot->step).c_str());
+        std::snprintf(readout, sizeof readout, "  step %s", withThousands(panelSnapshot->step).c_str());
       } else {
-        ImGui::Text("  step %s   %s it/s   %.0f fps, %.1f ms a frame",
-                    withThousands(panelSnapshot->step).c_str(),
-                    withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
-                    shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
+        std::snprintf(readout, sizeof readout, "  step %s   %s it/s   %.0f fps, %.1f ms a frame",
+                      withThousands(panelSnapshot->step).c_str(),
+                      withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
+                      shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
       }
+      ImGui::TextUnformatted(readout);
+      // What one row would need, for the next frame's layout.
+      toolbarNeeds = controlsEnd + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(readout).x +
+                     ImGui::GetStyle().WindowPadding.x;
       if (!shotMessage.empty() && std::chrono::steady_clock::now() - shotAt < std::chrono::seconds(10)) {
         ImGui::SameLine();
         ImGui::TextColored(shotMessage.rfind("saved", 0) == 0 ? goodColour() : errorColour(), "  %s",
@@ -441,6 +490,14 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       diracPortrait = showPortrait;
       selectDiracTab = -1;
     }
+    if ((showGraph || slowMotion.active()) && !showPortrait) {
+      // The model graph across the top of the view, with the phase's measurements in slow motion.
+      const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, modelGraphHeight());
+      const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
+      drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
+                     measured ? *measured : *snapshot, slowMotion.highlight());
+      ImGui::Dummy(graphSize);
+    }
     ImVec2 available = ImGui::GetContentRegionAvail();
     available.y = std::max(1.0f, available.y - RewindBar::height());  // the rewind slider below the view
     const ImVec2 viewTopLeft = ImGui::GetCursorScreenPos();
@@ -448,7 +505,15 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       diracView.draw(*snapshot, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), available);
       ImGui::Dummy(available);
     } else if (snapshot->generator->outputDim() == 2) {
+      // Slow motion marks the batch itself: the plane's own fake samples, arrows and manifold step aside.
+      const PlaneLayers chosen = planeView.layers();
+      if (slowMotion.active()) planeView.layers().fake = planeView.layers().arrows = planeView.layers().manifold = false;
       planeView.draw(*snapshot, available);
+      planeView.layers() = chosen;
+      const Bounds bounds = planeView.viewBounds();
+      slowMotion.drawPlaneOverlay(ImGui::GetWindowDrawList(), planeView.pictureRect(),
+                                  ImVec4(static_cast<float>(bounds.xMin), static_cast<float>(bounds.xMax),
+                                         static_cast<float>(bounds.yMin), static_cast<float>(bounds.yMax)));
     } else if (showLine) {
       const ImVec2 topLeft = ImGui::GetCursorScreenPos();
       lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
@@ -457,7 +522,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     if (lecture && !showPortrait && snapshot->generator->outputDim() == 2) {
       drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available);
     }
-    drawCaption(*snapshot, ImGui::GetWindowDrawList(), viewTopLeft, available);
+    if (slowMotion.active()) {
+      drawCaptionText(slowMotion.caption(), ImGui::GetWindowDrawList(), viewTopLeft, available);
+    } else {
+      drawCaption(*snapshot, ImGui::GetWindowDrawList(), viewTopLeft, available);
+    }
     // What "the view alone" records: the banner, the picture and its caption, not the slider under them.
     const ImVec4 viewRect(ImGui::GetWindowPos().x, viewContentTop.y, ImGui::GetWindowSize().x,
                           viewTopLeft.y + available.y - viewContentTop.y);
@@ -502,7 +571,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         options.pauseAfter < 0 || !snapshot->divergence.empty() ||
         (snapshot->paused && snapshot->step >= options.pauseAfter &&
          panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
-         (!planeShown || planeView.pictureUpToDate(*snapshot)));
+         (!planeShown || planeView.pictureUpToDate(*snapshot)) && slowMotionStarted &&
+         (options.slowMotionPhase <= 0 || slowMotion.ready()));
     // The recording takes this frame when it is due and wholly shows its snapshot.
     const bool upToDate = panelSnapshot->version == snapshot->version &&
                           (!drawPanels || metricsPanel.showing(snapshot->version)) &&

@@ -34,6 +34,8 @@ struct VisualizerOptions {
   Theme theme = Theme::Dark;   ///< the panels' colours (--theme; T toggles them)
   float uiScale = 0.0f;        ///< the UI scale (--ui-scale); 0: automatic from the window's height and monitor
   bool showHelp = false;       ///< open with the help overlay shown (--show help)
+  bool showGraph = false;      ///< open with the model graph shown (--show graph; always in slow motion)
+  int slowMotionPhase = 0;     ///< open in slow motion at this phase, 1 to 5, after --steps (--slow-motion; 0: off)
 };
 
 /// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).

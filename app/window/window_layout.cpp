@@ -36,13 +36,15 @@ float toolbarHeight(int rows, float scale) {
   return (16.0f + 21.0f * n + 5.0f * (n - 1) + 3.0f) * scale;
 }
 
-WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded) {
+WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded,
+                           float toolbarWidth) {
   const LayoutRules& rules = mode == LayoutMode::Lecture ? kLecture : kNormal;
   scale = std::max(scale, 0.25f);
   width = std::max(width, 1.0f);
   height = std::max(height, 1.0f);
   WindowLayout layout;
-  layout.toolbarRows = width < rules.toolbarOneRow * scale ? 2 : 1;
+  const float toolbarNeeds = toolbarWidth > 0.0f ? toolbarWidth : rules.toolbarOneRow * scale;
+  layout.toolbarRows = width < toolbarNeeds ? 2 : 1;
   const float top = std::min(toolbarHeight(layout.toolbarRows, scale), height);
   layout.toolbar = {0.0f, 0.0f, width, top};
 

@@ -35,7 +35,10 @@ struct WindowLayout {
 /// take their preferred widths (times `scale`) when the view keeps its share of the width (half in the normal
 /// layout, 60 % in the lecture layout); otherwise they shrink in proportion, down to their minimum widths. A
 /// folded panel keeps a strip of foldedPanelWidth(scale).
-WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded = {});
+/// `toolbarWidth`, when positive, is the width the toolbar's controls took on one row in the last frame (they change:
+/// slow motion's controls, a recording's indicator); otherwise a width typical of the layout is assumed.
+WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded = {},
+                           float toolbarWidth = 0.0f);
 
 /// The width a folded side panel keeps (room for its unfold button) at UI scale `scale`.
 float foldedPanelWidth(float scale);

@@ -150,7 +150,31 @@ void Trainer::applyDueEvents() {
   setConfig(next);  // validate() checked every event's settings with the config; a rebuild is refused there
 }
 
+std::optional<IterationTrace> Trainer::takeTrace() {
+  std::optional<IterationTrace> taken = std::move(trace_);
+  trace_.reset();
+  return taken;
+}
+
 void Trainer::iterateUnguarded() {
+  tracing_ = traceNext_;
+  traceNext_ = false;
+  if (tracing_) {
+    trace_.emplace();
+    trace_->step = step_;
+    trace_->simultaneous = config_.update == UpdateOrder::Simultaneous;
+    trace_->discriminatorSteps = trace_->simultaneous ? 1 : config_.dSteps;
+    trace_->generatorSteps = trace_->simultaneous ? 1 : config_.gSteps;
+  }
+  iterateSteps();
+  if (tracing_ && trace_->generatorTraced && !diverged()) {
+    // The same noise through G as it is now: where the update moved each sample (a forward pass, no RNG).
+    trace_->fakeAfter = generator_.forward(trace_->generatorLatent, traceWorkspace_);
+  }
+  tracing_ = false;
+}
+
+void Trainer::iterateSteps() {
   if (config_.update == UpdateOrder::Simultaneous) {
     // Both gradients at the same (θ_G, θ_D) and on the same fake batch, then both steps.
     computeDiscriminatorGradient();
@@ -214,10 +238,27 @@ void Trainer::computeDiscriminatorGradient() {
   sampleReal(asSamples.leftCols(samples));
   generateFake(gForD_, samples);
   asSamples.rightCols(samples) = gForD_.output();
+  const bool traceThis = tracing_ && trace_->real.size() == 0;  // the iteration's first D update
+  if (traceThis) {
+    trace_->real = asSamples.leftCols(samples);
+    trace_->fake = asSamples.rightCols(samples);
+    trace_->latent = gForD_.activations[0];
+  }
   addInstanceNoise(input);
   d.forward(dJoint_);  // real and fake through D as one matrix
 
   const Matrix& logits = dJoint_.output();
+  if (traceThis) {
+    // Each sample gets its pack's score, as meanD averages them.
+    const bool probability = lossIsProbabilistic(config_.loss);
+    auto shown = [&](float d) { return probability ? 1.0f / (1.0f + std::exp(-d)) : d; };
+    trace_->realD.resize(static_cast<std::size_t>(samples));
+    trace_->fakeD.resize(static_cast<std::size_t>(samples));
+    for (Eigen::Index i = 0; i < samples; ++i) {
+      trace_->realD[static_cast<std::size_t>(i)] = shown(logits(0, i / config_.pack));
+      trace_->fakeD[static_cast<std::size_t>(i)] = shown(logits(0, batch + i / config_.pack));
+    }
+  }
   dOutputGrad_.resize(1, 2 * batch);
   stats_.lossD = discriminatorLoss(config_.loss, rowView(logits, 0, batch), rowView(logits, batch, batch),
                                    rowView(dOutputGrad_, 0, batch), rowView(dOutputGrad_, batch, batch));
@@ -248,6 +289,7 @@ void Trainer::computeDiscriminatorGradient() {
   stats_.penalty = penalty;
   // The gradient so far is with respect to W / σ(W); carry it back to the raw weights.
   if (config_.spectralNorm) spectralNorm_.backpropagate(normalizedDiscriminator_, dGrad_);
+  if (traceThis) trace_->lossD = stats_.lossD;
   checkFinite(stats_.lossD + penalty, dGrad_, "discriminator");
   if (!diverged()) stats_.gradNormD = std::sqrt(dGrad_.cast<double>().squaredNorm());
 }
@@ -271,6 +313,14 @@ void Trainer::computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew, Vector
   gGrad_.setZero();
   // Packs back to samples: each sample's share of dL/d(pack input) is its own block of rows.
   generator_.backward(gws, reshaped(fakeInputGrad_, data_->dim(), batch * config_.pack), &gGrad_, nullptr);
+  if (tracing_ && !trace_->generatorTraced) {
+    // The iteration's first G update: its noise, its samples and where L_G pushes each of them.
+    trace_->generatorTraced = true;
+    trace_->generatorLatent = gws.activations[0];
+    trace_->fakeBefore = gws.output();
+    trace_->fakePush = -reshaped(fakeInputGrad_, data_->dim(), batch * config_.pack);
+    trace_->lossG = stats_.lossG;
+  }
   checkFinite(stats_.lossG, gGrad_, "generator");
   if (!diverged()) stats_.gradNormG = std::sqrt(gGrad_.cast<double>().squaredNorm());
 }

@@ -1,11 +1,13 @@
 #pragma once
 // The GAN training loop on the CPU: one object owning both networks, their optimizers, the data and the metrics.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/data/distribution.h"
 #include "core/gan/config.h"
+#include "core/gan/iteration_trace.h"
 #include "core/gan/metrics_evaluator.h"
 #include "core/gan/metrics_row.h"
 #include "core/gan/penalty.h"
@@ -71,6 +73,12 @@ class Trainer {
   /// One generator update alone (GAN Lab's step mode). Does not advance the iteration count.
   void updateGenerator();
 
+  /// Slow motion: the next iterate() records its phases (iteration_trace.h) from the numbers it computes anyway;
+  /// nothing is drawn from the RNG or computed differently, so the run goes on exactly as without it.
+  void traceNextIteration() { traceNext_ = true; }
+  /// The trace of the last traced iteration, handed over (nothing when none ran since the last call).
+  std::optional<IterationTrace> takeTrace();
+
   /// Applies a new config between iterations. Returns true when it rebuilt the networks (new architecture, latent
   /// size, data dimension or seed: a fresh run); a new pack size gives D alone new weights (needsNewDiscriminator);
   /// otherwise learning rates, loss, optimizer settings, batch size, steps and data parameters change with the
@@ -131,6 +139,7 @@ class Trainer {
   template <typename Work>
   void stopOnError(const char* what, Work&& work);
   void iterateUnguarded();
+  void iterateSteps();  // the updates of one iteration and its step count (iterateUnguarded adds the trace)
   // Applies the timeline's events at the current step (before the iteration that follows it).
   void applyDueEvents();
   void updateDiscriminatorUnguarded();
@@ -176,6 +185,10 @@ class Trainer {
   Matrix dOutputGrad_;  // 1 × 2·batch: dL_D/dd on [real | fake]
   Matrix gOutputGrad_;  // 1 × batch: dL_G/dd on fake
   Matrix fakeInputGrad_;
+  bool traceNext_ = false;               // traceNextIteration() asked for the next iterate()
+  std::optional<IterationTrace> trace_;  // being recorded by the traced iteration, then until takeTrace()
+  bool tracing_ = false;                 // inside the traced iteration
+  MlpWorkspace traceWorkspace_;          // G on the traced noise after its update
   Vector dGrad_;
   Vector gGrad_;
   // What an unrolled G step sets aside and puts back (Metz et al. 2016): D's weights, optimizer and σ estimates;

@@ -30,6 +30,8 @@ struct Snapshot {
   std::shared_ptr<const Matrix> realSamples;   ///< dim × n real samples, drawn once per data change
   std::shared_ptr<const Matrix> latentSamples; ///< latent dim × n noise vectors, fixed per run: fake = G(these)
   std::shared_ptr<const std::vector<MetricsRow>> history;  ///< the metric history, oldest first
+  /// After a slow-motion step (TracedStepCommand): what that iteration did, phase by phase; null otherwise.
+  std::shared_ptr<const IterationTrace> trace;
 
   /// The steps of the rewind checkpoints, oldest first (shared until the list changes).
   std::shared_ptr<const std::vector<long long>> checkpointSteps;

@@ -25,6 +25,9 @@ struct StepCommand {
 struct StepDiscriminatorCommand {};
 /// One generator update alone, then pause.
 struct StepGeneratorCommand {};
+/// Slow motion: one iteration, exactly as StepCommand{1} runs it, traced phase by phase (the snapshot published
+/// after it carries the IterationTrace), then pause.
+struct TracedStepCommand {};
 /// Start the run again from the seed.
 struct ResetCommand {};
 /// Limit the pace: at most this many iterations per second (0: as fast as possible).
@@ -62,6 +65,6 @@ struct OpenSessionCommand {
 using TrainerCommand = std::variant<SetConfigCommand, PauseCommand, ResumeCommand, StepCommand,
                                     StepDiscriminatorCommand, StepGeneratorCommand, ResetCommand, SetPaceCommand,
                                     SetNicenessCommand, RewindCommand, ReturnToLatestCommand, SaveSessionCommand,
-                                    OpenSessionCommand>;
+                                    OpenSessionCommand, TracedStepCommand>;
 
 }  // namespace ganscope

@@ -143,7 +143,11 @@ void TrainingThread::run(std::stop_token stop) {
 }
 
 void TrainingThread::iterateOnce() {
+  if (traceNext_) trainer_.traceNextIteration();
+  traceNext_ = false;
   trainer_.iterate();
+  std::optional<IterationTrace> trace = trainer_.takeTrace();
+  lastTrace_ = trace ? std::make_shared<const IterationTrace>(std::move(*trace)) : nullptr;
   checkpoints_.observe(trainer_);
 }
 
@@ -202,6 +206,8 @@ void TrainingThread::applyCommands() {
     pending.swap(commands_);
     hasCommands_.store(false, std::memory_order_release);
   }
+  // A trace belongs to the state right after its iteration: any command (a reset, a rewind, a new setting) ends it.
+  if (!pending.empty()) lastTrace_.reset();
   for (auto& command : pending) {
     try {
       apply(command);
@@ -249,6 +255,11 @@ void TrainingThread::apply(TrainerCommand& command) {
           continueFromHere();
           paused_ = false;
           stepsToRun_ = std::max(1LL, c.iterations);
+        } else if constexpr (std::is_same_v<T, TracedStepCommand>) {
+          continueFromHere();
+          paused_ = false;
+          stepsToRun_ = 1;
+          traceNext_ = true;
         } else if constexpr (std::is_same_v<T, StepDiscriminatorCommand>) {
           continueFromHere();
           paused_ = true;
@@ -359,6 +370,7 @@ void TrainingThread::publishUnguarded() {
     latentRevision_ = trainer_.metricsLatentRevision();
   }
   snapshot->latentSamples = latentSamples_;
+  snapshot->trace = lastTrace_;
 
   const auto& rows = trainer_.history();
   const long long lastStep = rows.empty() ? -1 : rows.back().step;

@@ -86,6 +86,8 @@ class TrainingThread {
   std::uint64_t publishedCheckpointRevision_ = ~std::uint64_t{0};
   std::shared_ptr<const std::vector<long long>> publishedCheckpointSteps_;
   std::optional<TrainerState> liveState_;  // while rewound: the run where it had got to
+  bool traceNext_ = false;                 // TracedStepCommand: the next iteration is traced
+  std::shared_ptr<const IterationTrace> lastTrace_;  // the last iteration's trace, if it was traced
   std::shared_ptr<const std::string> openedViewState_;
   long long sessionsOpened_ = 0;
 
