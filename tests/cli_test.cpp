@@ -238,7 +238,8 @@ TEST_CASE("cli: bad input exits 2 with one line on stderr") {
       {{"--theme", "purple"}, {"--theme", "purple", "dark", "light"}},
       {{"--ui-scale", "9"}, {"--ui-scale", "9"}},
       {{"--ui-scale", "big"}, {"--ui-scale", "big"}},
-      {{"--show", "everything"}, {"--show", "everything", "help", "graph"}},
+      {{"--show", "everything"}, {"--show", "everything", "help", "graph", "concept:NAME", "minimax"}},
+      {{"--show", "concept:nothing"}, {"--show", "concept:nothing", "mode-collapse"}},
       {{"--slow-motion", "6"}, {"--slow-motion", "6"}},
   };
   for (const Case& c : cases) {

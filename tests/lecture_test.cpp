@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/presets/preset_library.h"
+#include "app/ui/concept_cards.h"
 #include "app/ui/control_panel.h"
 #include "app/ui/shortcuts.h"
 #include "app/window/imgui_style.h"
@@ -266,4 +267,49 @@ TEST_CASE("presets: every preset of the lecture set (keys 1 to 9) exists") {
     CAPTURE(name);
     CHECK(std::any_of(presets.begin(), presets.end(), [&](const PresetInfo& p) { return p.name == name; }));
   }
+}
+
+TEST_CASE("concept cards: every card is named, parsed back, and quotes the run's live numbers where they apply") {
+  std::set<std::string> names;
+  for (const ConceptCard& card : conceptCards()) {
+    CAPTURE(card.name);
+    CHECK(names.insert(card.name).second);
+    CHECK(parseConcept(card.name) == card.topic);
+    CHECK(&conceptCard(card.topic) == &card);
+    CHECK(std::string(card.text).size() > 100);
+    CHECK(std::string(card.formula).size() > 5);
+  }
+  CHECK(names.size() == 7);
+  CHECK_FALSE(parseConcept("Minimax").has_value());
+  CHECK(conceptNames().find("mode-collapse") != std::string::npos);
+
+  Snapshot s;
+  s.config.loss = LossKind::NonSaturating;
+  s.lastStats.lossD = 1.31;
+  s.lastStats.lossG = 0.7;
+  s.lastStats.dReal = 0.62;
+  s.lastStats.dFake = 0.41;
+  s.lastStats.gradNormG = 0.25;
+  const std::string equilibrium = liveNumbers(Concept::NashEquilibrium, s);
+  CHECK(equilibrium.find("L_D = 1.310") != std::string::npos);
+  CHECK(equilibrium.find("log 4 = 1.386") != std::string::npos);
+  CHECK(liveNumbers(Concept::MinimaxValue, s).find("V = −L_D = -1.310") != std::string::npos);
+  CHECK(liveNumbers(Concept::OptimalDiscriminator, s).find("0.62") != std::string::npos);
+  CHECK(liveNumbers(Concept::ModeCollapse, s).find("no separate modes") != std::string::npos);
+  CHECK(liveNumbers(Concept::WassersteinCritic, s).find("classifier") != std::string::npos);
+  auto history = std::make_shared<std::vector<MetricsRow>>(1);
+  history->back().step = 900;
+  history->back().modes = 2;
+  history->back().modesTotal = 8;
+  s.history = history;
+  CHECK(liveNumbers(Concept::ModeCollapse, s).find("2 of 8 modes (at step 900)") != std::string::npos);
+  // A critic: the gap between its means on real and fake samples.
+  s.config.loss = LossKind::WganGp;
+  s.lastStats.dReal = 1.5;
+  s.lastStats.dFake = -0.5;
+  CHECK(liveNumbers(Concept::WassersteinCritic, s).find("= 2.000") != std::string::npos);
+  CHECK(liveNumbers(Concept::MinimaxValue, s).find("wgan-gp") != std::string::npos);
+  // Before the first update there is nothing to quote.
+  s.lastStats = UpdateStats{};
+  CHECK(liveNumbers(Concept::NashEquilibrium, s).find("No update yet") != std::string::npos);
 }

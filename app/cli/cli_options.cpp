@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "app/presets/preset_library.h"
+#include "app/ui/concept_cards.h"
 #include "app/views/field_path.h"
 #include "app/window/frame_watchdog.h"
 #include "app/window/imgui_style.h"
@@ -79,8 +80,15 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
                  "monitor's content scale; the lecture layout adds a quarter)")
       ->check(CLI::Range(static_cast<double>(kMinUiScale), static_cast<double>(kMaxUiScale)));
   app.add_option("--show", options.show,
-                 "Window: open with this shown: help (the keyboard shortcuts) or graph (the model graph)")
-      ->check(CLI::IsMember({"help", "graph"}));
+                 "Window: open with this shown: help (the keyboard shortcuts), graph (the model graph) or "
+                 "concept:NAME (a concept card: " + conceptNames() + ")")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            if (value == "help" || value == "graph") return std::string();
+            if (value.rfind("concept:", 0) == 0 && parseConcept(value.substr(8))) return std::string();
+            return "'" + value + "' is not help, graph or concept:NAME with NAME one of " + conceptNames();
+          },
+          "help|graph|concept:NAME"));
   app.add_option("--slow-motion", options.slowMotion,
                  "Window: after --steps, show the next iteration in slow motion at this phase: 1 the batch, 2 G's "
                  "samples, 3 D's scores, 4 D's update, 5 G's update (PageDown and PageUp move on)")

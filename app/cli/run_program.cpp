@@ -115,6 +115,7 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     window.uiScale = static_cast<float>(options->uiScale);
     window.showHelp = options->show == "help";
     window.showGraph = options->show == "graph";
+    if (options->show.rfind("concept:", 0) == 0) window.showConcept = parseConcept(options->show.substr(8));
     window.slowMotionPhase = options->slowMotion;
     window.presetName = session ? config.name : options->preset.empty() ? kDefaultPreset : options->preset;
     if (!window.screenshot.empty()) {

@@ -42,6 +42,17 @@ void CollapseBanner::draw(const Snapshot& snapshot) {
   ImGui::PushTextWrapPos(start.x + width - font * 2.2f - ImGui::GetWindowPos().x);
   ImGui::PushStyleColor(ImGuiCol_Text, accent);
   ImGui::TextUnformatted(report.headline.c_str());
+  if (cards_ != nullptr) {
+    const TrainingCondition c = report.condition;
+    if (c == TrainingCondition::ModeCollapse || c == TrainingCondition::ModeHopping ||
+        c == TrainingCondition::VanishingGradients || c == TrainingCondition::Oscillation) {
+      ImGui::SameLine();
+      cards_->button(c == TrainingCondition::VanishingGradients ? Concept::NonSaturatingLoss
+                     : c == TrainingCondition::Oscillation      ? Concept::NashEquilibrium
+                                                                 : Concept::ModeCollapse,
+                     "banner concept");
+    }
+  }
   ImGui::PopStyleColor();
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(25, 25, 25, 255));
   ImGui::TextWrapped("%s", report.explanation.c_str());

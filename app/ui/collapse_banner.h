@@ -2,6 +2,7 @@
 // The banner at the top of the view that names what is going wrong in training and offers fixes.
 #include <imgui.h>
 
+#include "app/ui/concept_cards.h"
 #include "core/gan/collapse_monitor.h"
 #include "core/runtime/snapshot.h"
 #include "core/runtime/training_thread.h"
@@ -21,11 +22,16 @@ class CollapseBanner {
   /// Reads the snapshot (once per version) and draws the banner at the cursor, the full width of the window.
   void draw(const Snapshot& snapshot);
 
+  /// Puts a "?" beside the headline that opens the condition's concept card in `cards` (mode collapse, the
+  /// non-saturating loss for vanishing gradients, the equilibrium for oscillation).
+  void setConceptCards(ConceptCardOverlay* cards) { cards_ = cards; }
+
   /// The monitor it feeds (for the README's screenshots and tests).
   const CollapseMonitor& monitor() const { return monitor_; }
 
  private:
   TrainingThread& thread_;
+  ConceptCardOverlay* cards_ = nullptr;
   CollapseMonitor monitor_;
   long long seenVersion_ = -1;
   TrainingCondition dismissedCondition_ = TrainingCondition::Healthy;

@@ -6,10 +6,10 @@
 
 namespace ganscope {
 
-void drawHelpOverlay(bool& open, ImVec2 display) {
+void drawHelpOverlay(bool& open, ImVec2 display, ConceptCardOverlay& cards) {
   if (!open) return;
   const float font = ImGui::GetFontSize();
-  const ImVec2 size(std::min(display.x * 0.9f, font * 40.0f), std::min(display.y * 0.9f, font * 30.0f));
+  const ImVec2 size(std::min(display.x * 0.9f, font * 40.0f), std::min(display.y * 0.9f, font * 36.0f));
   ImGui::SetNextWindowPos(ImVec2((display.x - size.x) * 0.5f, (display.y - size.y) * 0.5f));
   ImGui::SetNextWindowSize(size);
   ImGui::SetNextWindowFocus();
@@ -29,6 +29,22 @@ void drawHelpOverlay(bool& open, ImVec2 display) {
     ImGui::EndTable();
   }
   ImGui::TextDisabled("No shortcut acts while a text field has the keyboard.");
+  ImGui::Separator();
+  ImGui::TextUnformatted("Concept cards (also from the ? beside a chart, the banner and the graph's nodes):");
+  bool first = true;
+  for (const ConceptCard& card : conceptCards()) {
+    if (!first) {
+      // On the same line while it fits.
+      ImGui::SameLine();
+      const float width = ImGui::CalcTextSize(card.title).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+      if (ImGui::GetCursorPosX() + width > ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
+    }
+    first = false;
+    if (ImGui::SmallButton(card.title)) {
+      cards.open(card.topic);
+      open = false;
+    }
+  }
   if (ImGui::Button("Close (Esc)")) open = false;
   ImGui::End();
 }

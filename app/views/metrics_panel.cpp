@@ -379,6 +379,18 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
         std::span<const PlotReference>(c.references.data(), static_cast<std::size_t>(c.referenceCount)),
         c.options);
     if (std::isfinite(h)) hovered = h;
+    const auto kind = static_cast<ChartKind>(k);
+    if (onHelp_ && (kind == ChartKind::Losses || kind == ChartKind::MeanOutput)) {
+      // A "?" in the chart's top-right corner: the concept card of what it plots.
+      ImGui::SetCursorScreenPos(ImVec2(pos.x + chartSize.x - font * 1.4f, pos.y + 2.0f));
+      if (ImGui::SmallButton("?")) {
+        onHelp_(kind == ChartKind::Losses ? ExplainedChart::Losses : ExplainedChart::MeanOutput);
+      }
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip(kind == ChartKind::Losses ? "The minimax game and its value: a concept card"
+                                                    : "The optimal discriminator: a concept card");
+      }
+    }
     ImGui::EndChild();
   }
   ImGui::PopStyleVar();

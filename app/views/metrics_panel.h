@@ -4,6 +4,7 @@
 
 #include <array>
 #include <chrono>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -20,6 +21,11 @@ namespace ganscope {
 /// one chart shows the values at that step in every chart.
 class MetricsPanel {
  public:
+  /// The charts that have a "?" for their concept.
+  enum class ExplainedChart { Losses, MeanOutput };
+  /// Shows a "?" on the losses chart and on D's mean outputs that calls `onHelp` when clicked (concept cards).
+  void setHelpHandler(std::function<void(ExplainedChart)> onHelp) { onHelp_ = std::move(onHelp); }
+
   /// Draws the charts into a child region of the current ImGui window of the given size (scrolling when they
   /// do not fit at a readable height), from `s`'s history, or, when staggered, from what each chart was last
   /// given; when staggered, at most `chartsToRefresh` charts are given a newer history in this frame.
@@ -44,6 +50,7 @@ class MetricsPanel {
   MetricPlot plot_;
   bool staggered_ = false;
   bool lectureCharts_ = false;
+  std::function<void(ExplainedChart)> onHelp_;
   std::chrono::milliseconds interval_{0};
   std::shared_ptr<const History> newest_;                     // the last history taken
   std::array<std::shared_ptr<const History>, kChartKinds> shown_;  // what each chart (by kind) shows

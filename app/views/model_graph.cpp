@@ -65,7 +65,8 @@ float modelGraphHeight() {
   return ImGui::GetFontSize() * 6.4f;
 }
 
-void drawModelGraph(ImDrawList* dl, ImVec2 origin, ImVec2 size, const Snapshot& s, GraphHighlight h) {
+std::vector<GraphNodeRect> drawModelGraph(ImDrawList* dl, ImVec2 origin, ImVec2 size, const Snapshot& s,
+                                          GraphHighlight h) {
   const float font = ImGui::GetFontSize();
   dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(236, 236, 232, 240),
                     font * 0.3f);
@@ -117,6 +118,11 @@ void drawModelGraph(ImDrawList* dl, ImVec2 origin, ImVec2 size, const Snapshot& 
   const std::string ld = "L_D = " + number(st.lossD), lg = "L_G = " + number(st.lossG);
   drawNode(dl, lossD, kCard, ld.c_str(), ("‖∇D‖ " + number(st.gradNormD)).c_str(), updD);
   drawNode(dl, lossG, kCard, lg.c_str(), ("‖∇G‖ " + number(st.gradNormG)).c_str(), updG);
+  const auto rect = [](const Node& n) { return ImVec4(n.min.x, n.min.y, n.max.x, n.max.y); };
+  return {{GraphNode::Noise, rect(z)},         {GraphNode::Generator, rect(g)},
+          {GraphNode::Fake, rect(fake)},       {GraphNode::Real, rect(real)},
+          {GraphNode::Discriminator, rect(d)}, {GraphNode::LossD, rect(lossD)},
+          {GraphNode::LossG, rect(lossG)}};
 }
 
 }  // namespace ganscope

@@ -3,6 +3,8 @@
 // gradients flowing back to each network, with the run's live values on it.
 #include <imgui.h>
 
+#include <vector>
+
 #include "core/runtime/snapshot.h"
 
 namespace ganscope {
@@ -10,13 +12,23 @@ namespace ganscope {
 /// Which part of the graph a slow-motion phase is about (none: nothing highlighted).
 enum class GraphHighlight { None, Batch, Generate, Score, UpdateDiscriminator, UpdateGenerator };
 
+/// The graph's nodes, for clicks on them (each opens its concept's card).
+enum class GraphNode { Noise, Generator, Fake, Real, Discriminator, LossD, LossG };
+
+/// Where a node was drawn: its rectangle on screen (x0, y0, x1, y1).
+struct GraphNodeRect {
+  GraphNode node;  ///< which node
+  ImVec4 rect;     ///< where
+};
+
 /// The graph's height at the current font size.
 float modelGraphHeight();
 
 /// Draws the graph in the rectangle at `origin` of `size`, with D(real), D(fake), L_D, L_G and the gradient
 /// norms of `snapshot`'s last updates on it; `highlight` picks out the nodes and edges of a slow-motion
 /// phase.
-void drawModelGraph(ImDrawList* drawList, ImVec2 origin, ImVec2 size, const Snapshot& snapshot,
-                    GraphHighlight highlight);
+/// Returns where each node went.
+std::vector<GraphNodeRect> drawModelGraph(ImDrawList* drawList, ImVec2 origin, ImVec2 size,
+                                          const Snapshot& snapshot, GraphHighlight highlight);
 
 }  // namespace ganscope

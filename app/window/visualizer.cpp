@@ -41,6 +41,7 @@
 #include "app/window/view_state.h"
 #include "app/window/window_layout.h"
 #include "core/gan/config_names.h"
+#include "core/gan/gan_loss.h"
 #include "core/runtime/training_thread.h"
 #include "core/util/atomic_file.h"
 
@@ -292,6 +293,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   bool showGraph = options.showGraph;
   float toolbarNeeds = 0.0f;  // the width the toolbar's controls took on one row last frame
   SlowMotion slowMotion(trainer);
+  ConceptCardOverlay cards;
+  if (options.showConcept) cards.open(*options.showConcept);
+  collapseBanner.setConceptCards(&cards);
+  metricsPanel.setHelpHandler([&cards](MetricsPanel::ExplainedChart chart) {
+    cards.open(chart == MetricsPanel::ExplainedChart::Losses ? Concept::MinimaxValue : Concept::OptimalDiscriminator);
+  });
   bool slowMotionStarted = options.slowMotionPhase <= 0;  // --slow-motion: started once --steps are done
   std::string shotMessage;  // what the last screenshot (P) wrote, shown in the toolbar for a while
   std::chrono::steady_clock::time_point shotAt{};
@@ -375,7 +382,10 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
           case ShortcutAction::ScrubBack: rewindBar.scrub(*snapshot, -1); break;
           case ShortcutAction::ScrubForward: rewindBar.scrub(*snapshot, +1); break;
           case ShortcutAction::Help: helpOpen = !helpOpen; break;
-          case ShortcutAction::CloseOverlay: helpOpen = false; break;
+          case ShortcutAction::CloseOverlay:
+            helpOpen = false;
+            cards.close();
+            break;
           case ShortcutAction::Quit: window->requestClose(); break;
           default: break;
         }
@@ -494,9 +504,29 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       // The model graph across the top of the view, with the phase's measurements in slow motion.
       const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, modelGraphHeight());
       const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
-      drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
-                     measured ? *measured : *snapshot, slowMotion.highlight());
-      ImGui::Dummy(graphSize);
+      const std::vector<GraphNodeRect> nodes =
+          drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
+                         measured ? *measured : *snapshot, slowMotion.highlight());
+      // A click on a node opens its concept's card.
+      if (ImGui::InvisibleButton("##model graph", graphSize)) {
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        const bool critic = !lossIsProbabilistic(snapshot->config.loss) && snapshot->config.loss != LossKind::Lsgan;
+        for (const GraphNodeRect& n : nodes) {
+          if (mouse.x < n.rect.x || mouse.x > n.rect.z || mouse.y < n.rect.y || mouse.y > n.rect.w) continue;
+          switch (n.node) {
+            case GraphNode::Noise:
+            case GraphNode::Generator: cards.open(Concept::ForgerAndDetective); break;
+            case GraphNode::Fake:
+            case GraphNode::Real: cards.open(Concept::NashEquilibrium); break;
+            case GraphNode::Discriminator:
+              cards.open(critic ? Concept::WassersteinCritic : Concept::OptimalDiscriminator);
+              break;
+            case GraphNode::LossD: cards.open(critic ? Concept::WassersteinCritic : Concept::MinimaxValue); break;
+            case GraphNode::LossG: cards.open(Concept::NonSaturatingLoss); break;
+          }
+        }
+      }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
     }
     ImVec2 available = ImGui::GetContentRegionAvail();
     available.y = std::max(1.0f, available.y - RewindBar::height());  // the rewind slider below the view
@@ -545,7 +575,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh);
       ImGui::End();
     }
-    drawHelpOverlay(helpOpen, display);
+    drawHelpOverlay(helpOpen, display, cards);
+    cards.draw(*snapshot, display);
 
     // The plane's picture is one ImGui image whose texture changes under the same draw command: say so.
     const bool planeShown = snapshot->generator->outputDim() == 2;

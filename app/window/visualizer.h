@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "app/ui/concept_cards.h"
 #include "app/views/field_path.h"
 #include "app/window/frame_recording.h"
 #include "app/window/imgui_style.h"
@@ -36,6 +37,7 @@ struct VisualizerOptions {
   bool showHelp = false;       ///< open with the help overlay shown (--show help)
   bool showGraph = false;      ///< open with the model graph shown (--show graph; always in slow motion)
   int slowMotionPhase = 0;     ///< open in slow motion at this phase, 1 to 5, after --steps (--slow-motion; 0: off)
+  std::optional<Concept> showConcept;  ///< open with this concept card shown (--show concept:NAME)
 };
 
 /// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).
