@@ -92,6 +92,8 @@ Config everyFieldChanged() {
   c.data.low = -2.5;
   c.data.high = 4.0;
   c.data.file = "points.csv";
+  c.data.points = {0.5, -1.25, 2.0, 0.0};
+  c.data.pointsDim = 1;
   c.dirac.theta = 0.3;
   c.dirac.psi = -0.7;
   c.latent.dim = 5;
@@ -624,4 +626,44 @@ TEST_CASE("config: every preset loads and validates") {
   }
   CHECK(count >= 1);
   CHECK(sawRing8);
+}
+
+// Every problem validate() finds, in one string.
+std::string allProblems(const Config& c) {
+  std::string all;
+  for (const std::string& problem : validate(c)) all += problem + "\n";
+  return all;
+}
+
+TEST_CASE("config: drawn points are kept in the config, train as a points distribution, and are checked") {
+  Config c;
+  c.data.kind = DataKind::Points;
+  c.data.file.clear();
+  c.data.points = {0.0, 1.0, 2.0, -1.0, -2.0, 0.5};  // three samples in 2D
+  c.data.pointsDim = 2;
+  CHECK(validate(c).empty());
+  const auto data = makeDistribution(c.data);
+  CHECK(data->dim() == 2);
+  CHECK(configuredDataDimension(c.data) == 2);
+  CHECK(configFromJson(toJson(c)) == c);
+  // A stroke more keeps the networks; a drawing in another dimension rebuilds them.
+  Config more = c;
+  more.data.points.insert(more.data.points.end(), {3.0, 3.0});
+  CHECK_FALSE(needsRebuild(c, more));
+  Config line = c;
+  line.data.pointsDim = 1;
+  CHECK(needsRebuild(c, line));
+  // An odd count for 2D, a file besides the drawing, a number out of range: refused, each named.
+  Config odd = c;
+  odd.data.points.pop_back();
+  CHECK(allProblems(odd).find("data.points") != std::string::npos);
+  Config both = c;
+  both.data.file = "points.csv";
+  CHECK(allProblems(both).find("data.file") != std::string::npos);
+  Config far = c;
+  far.data.points[0] = 1e9;
+  CHECK(allProblems(far).find("data.points") != std::string::npos);
+  Config tooMany = c;
+  tooMany.data.points.assign(2 * kMaxDrawnPoints + 2, 0.0);
+  CHECK(allProblems(tooMany).find("data.points") != std::string::npos);
 }

@@ -49,6 +49,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   size.x = std::max(size.x, 64.0f);
   size.y = std::max(size.y, 64.0f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
+  if (drawing_ != nullptr && viewValid_) viewData_ = snapshot.config.data;  // drawing: the view stays put
   if (!viewValid_ || viewData_ != snapshot.config.data) fitView(snapshot, size.x / size.y);
   // Keep data units square whatever the window's shape.
   const double aspect = size.x / size.y;
@@ -60,8 +61,12 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
     viewChanged_ = true;
   }
 
-  ImGui::InvisibleButton("##plane", size, ImGuiButtonFlags_MouseButtonLeft);
-  handleInput(origin, size);
+  ImGui::InvisibleButton("##plane", size, ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  if (drawing_ != nullptr) {
+    handleDrawing(origin, size);
+  } else {
+    handleInput(origin, size);
+  }
 
   scene_.view = view_;
   scene_.layers = layers_;
@@ -154,6 +159,64 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   drawList->AddCallback(ImDrawCallback_ResetRenderState, nullptr);
   drawOverlay(drawList, origin, size, snapshot);
   if (layers_.modes) modeMarkers_.drawPlane(drawList, origin, size, view_);
+  if (drawing_ != nullptr) drawDrawing(drawList, origin, size);
+}
+
+void PlaneView::handleDrawing(ImVec2 origin, ImVec2 size) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const double unitsPerPixel = (view_.xMax - view_.xMin) / size.x;
+  const double mx = view_.xMin + (io.MousePos.x - origin.x) * unitsPerPixel;
+  const double my = view_.yMax - (io.MousePos.y - origin.y) * unitsPerPixel;
+  pointerOverDrawing_ = ImGui::IsItemHovered() || ImGui::IsItemActive();
+  if (ImGui::IsItemActivated()) {
+    drawing_->beginStroke();
+    stroking_ = true;
+    dabbed_ = false;
+  }
+  if (ImGui::IsItemActive() && stroking_) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Right)) {
+      drawing_->erase(mx, my, brushRadius_);
+    } else if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      // A dab where the pointer is, then one each time it has moved a third of the brush.
+      const double dx = mx - lastDabX_, dy = my - lastDabY_;
+      if (!dabbed_ || dx * dx + dy * dy >= brushRadius_ * brushRadius_ / 9.0) {
+        drawing_->paint(mx, my, brushRadius_, density_);
+        lastDabX_ = mx;
+        lastDabY_ = my;
+        dabbed_ = true;
+      }
+    }
+  }
+  if (ImGui::IsItemDeactivated() && stroking_) {
+    stroking_ = false;
+    strokeEnded_ = true;
+  }
+  if (ImGui::IsItemHovered() && io.MouseWheel != 0.0f) {
+    const double factor = std::pow(1.15, -io.MouseWheel);
+    view_ = {mx + (view_.xMin - mx) * factor, mx + (view_.xMax - mx) * factor, my + (view_.yMin - my) * factor,
+             my + (view_.yMax - my) * factor};
+    viewChanged_ = true;
+  }
+}
+
+void PlaneView::drawDrawing(ImDrawList* drawList, ImVec2 origin, ImVec2 size) const {
+  // The drawing as it is (before the trainer has it): white dots with a dark rim, and the brush at the pointer.
+  const double pixelsPerUnit = size.x / (view_.xMax - view_.xMin);
+  drawList->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), true);
+  const std::vector<double>& v = drawing_->values();
+  for (std::size_t i = 0; i + 1 < v.size(); i += 2) {
+    const ImVec2 p(origin.x + static_cast<float>((v[i] - view_.xMin) * pixelsPerUnit),
+                   origin.y + static_cast<float>((view_.yMax - v[i + 1]) * pixelsPerUnit));
+    drawList->AddCircleFilled(p, 3.0f, IM_COL32(20, 20, 24, 255), 8);
+    drawList->AddCircleFilled(p, 2.0f, IM_COL32(255, 255, 255, 255), 8);
+  }
+  if (pointerOverDrawing_) {
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const float r = static_cast<float>(brushRadius_ * pixelsPerUnit);
+    drawList->AddCircle(mouse, r, IM_COL32(20, 20, 24, 220), 32, 2.0f);
+    drawList->AddCircle(mouse, r - 1.5f, IM_COL32(255, 255, 255, 200), 32, 1.0f);
+  }
+  drawList->PopClipRect();
 }
 
 void PlaneView::copyPicture(const ImDrawList*, const ImDrawCmd* command) {

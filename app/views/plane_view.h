@@ -8,6 +8,7 @@
 
 #include "app/views/field_path.h"
 #include "app/views/gpu_mlp.h"
+#include "app/views/drawing_canvas.h"
 #include "app/views/mode_markers.h"
 #include "app/views/plane_renderer.h"
 #include "app/views/plane_scene.h"
@@ -76,6 +77,21 @@ class PlaneView {
   /// The field is recomputed at most this often (kFieldInterval; 0 for every new snapshot: recording).
   void setFieldInterval(std::chrono::milliseconds interval) { fieldInterval_ = interval; }
 
+  /// Draw mode (drawing your own data): left-drag sprays `density` samples at a time into `canvas` within `brushRadius`
+  /// (data units) of the pointer, right-drag erases; the left button does not pan, the wheel still zooms, and the view
+  /// is not fitted again to the drawing as it changes. nullptr: off.
+  void setDrawing(DrawingCanvas* canvas, double brushRadius, int density) {
+    drawing_ = canvas;
+    brushRadius_ = brushRadius;
+    density_ = density;
+  }
+  /// Whether a stroke ended since the last call (the drawing is then applied to the run).
+  bool takeStrokeEnded() {
+    const bool ended = strokeEnded_;
+    strokeEnded_ = false;
+    return ended;
+  }
+
   /// Chooses where D's surface is computed (Auto: by the renderer, see setSoftwareRenderer).
   void setFieldChoice(FieldChoice choice) { fieldChoice_ = choice; }
   /// What the user chose.
@@ -142,6 +158,15 @@ class PlaneView {
     int left = 0, top = 0;
   };
   PictureCopy copy_;
+  void handleDrawing(ImVec2 origin, ImVec2 size);
+  void drawDrawing(ImDrawList* drawList, ImVec2 origin, ImVec2 size) const;
+  DrawingCanvas* drawing_ = nullptr;  // draw mode's canvas (null: off)
+  double brushRadius_ = 0.2;
+  int density_ = 6;
+  bool stroking_ = false, strokeEnded_ = false;
+  double lastDabX_ = 0.0, lastDabY_ = 0.0;
+  bool dabbed_ = false;        // a dab in this stroke yet
+  bool pointerOverDrawing_ = false;  // the pointer is over the plane in draw mode (the brush is shown)
   static void copyPicture(const ImDrawList* list, const ImDrawCmd* command);
   PlaneRenderer renderer_;
   PlaneScene scene_;

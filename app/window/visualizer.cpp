@@ -20,6 +20,7 @@
 #include "app/ui/caption_overlay.h"
 #include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
+#include "app/ui/drawing_panel.h"
 #include "app/ui/help_overlay.h"
 #include "app/ui/record_panel.h"
 #include "app/ui/rewind_bar.h"
@@ -293,6 +294,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   bool showGraph = options.showGraph;
   float toolbarNeeds = 0.0f;  // the width the toolbar's controls took on one row last frame
   SlowMotion slowMotion(trainer);
+  DrawingPanel drawingPanel(trainer);
   ConceptCardOverlay cards;
   if (options.showConcept) cards.open(*options.showConcept);
   collapseBanner.setConceptCards(&cards);
@@ -457,9 +459,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         if (lecture) {
           controls.drawLectureSettings(*snapshot);
           ImGui::Separator();
+          drawingPanel.draw(*latest);
+          ImGui::Separator();
           ImGui::TextDisabled("L: every setting");
         } else {
           controls.drawSettings(*snapshot, planeView.layers(), lineView.options());
+          ImGui::Separator();
+          drawingPanel.draw(*latest);
           recordPanel.drawSettings();
           sessionPanel.draw(*snapshot);
           ImGui::Separator();
@@ -538,8 +544,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       // Slow motion marks the batch itself: the plane's own fake samples, arrows and manifold step aside.
       const PlaneLayers chosen = planeView.layers();
       if (slowMotion.active()) planeView.layers().fake = planeView.layers().arrows = planeView.layers().manifold = false;
+      planeView.setDrawing(drawingPanel.active() ? &drawingPanel.canvas() : nullptr, drawingPanel.brushRadius(),
+                           drawingPanel.density());
       planeView.draw(*snapshot, available);
       planeView.layers() = chosen;
+      if (planeView.takeStrokeEnded()) drawingPanel.apply(*latest);  // the stroke trains at once
       const Bounds bounds = planeView.viewBounds();
       slowMotion.drawPlaneOverlay(ImGui::GetWindowDrawList(), planeView.pictureRect(),
                                   ImVec4(static_cast<float>(bounds.xMin), static_cast<float>(bounds.xMax),

@@ -27,6 +27,10 @@ struct DataConfig {
   double low = -1.0;                          ///< uniform1d, uniform: lower end of the range (both axes in 2D)
   double high = 1.0;                          ///< uniform1d, uniform: upper end of the range
   std::string file;                           ///< points: a CSV file of one or two numeric columns
+  /// points: samples drawn in the window, kept in the config itself (instead of a file): x0, y0, x1, y1, ... in 2D,
+  /// x0, x1, ... in 1D.
+  std::vector<double> points;
+  int pointsDim = 2;                          ///< points: the numbers per drawn sample, 1 or 2
 
   bool operator==(const DataConfig&) const = default;
 };

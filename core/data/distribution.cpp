@@ -179,10 +179,26 @@ std::unique_ptr<Distribution> makeDistribution(const DataConfig& config) {
     case DataKind::Dirac:
       return std::make_unique<Dirac>();
     case DataKind::Points:
-      if (config.file.empty()) {
-        fail("data.file", "name a CSV file of one or two numeric columns", kind, "nothing");
-      }
       requireNonNegative("data.std", config.std, kind);
+      if (!config.points.empty()) {
+        // Drawn in the window, kept in the config: pointsDim numbers a sample.
+        if (!config.file.empty()) fail("data.file", "be empty when data.points holds drawn samples", kind, config.file);
+        const auto dim = static_cast<std::size_t>(config.pointsDim);
+        if ((dim != 1 && dim != 2) || config.points.size() % dim != 0) {
+          fail("data.points", "hold data.points_dim (1 or 2) numbers for each sample", kind,
+               std::to_string(config.points.size()) + " numbers for dimension " + std::to_string(config.pointsDim));
+        }
+        Matrix points(static_cast<Eigen::Index>(dim), static_cast<Eigen::Index>(config.points.size() / dim));
+        for (std::size_t i = 0; i < config.points.size(); ++i) {
+          points(static_cast<Eigen::Index>(i % dim), static_cast<Eigen::Index>(i / dim)) =
+              static_cast<float>(config.points[i]);
+        }
+        return std::make_unique<PointCloud>(std::move(points), config.std);
+      }
+      if (config.file.empty()) {
+        fail("data.file", "name a CSV file of one or two numeric columns (or data.points hold drawn samples)", kind,
+             "nothing");
+      }
       return std::make_unique<PointCloud>(PointCloud::fromCsv(config.file, config.std));
   }
   throw std::invalid_argument("data.kind is not a known kind (got " + std::to_string(static_cast<int>(kind)) +
@@ -275,6 +291,11 @@ int dataDimension(DataKind kind) {
     default:
       return 2;
   }
+}
+
+int configuredDataDimension(const DataConfig& config) {
+  if (config.kind == DataKind::Points) return config.points.empty() ? 0 : config.pointsDim;
+  return dataDimension(config.kind);
 }
 
 }  // namespace ganscope

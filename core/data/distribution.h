@@ -59,4 +59,8 @@ int maxDataModes(DataKind kind);
 /// The dimension of samples of this kind without building it (Points: 0, meaning "depends on the file").
 int dataDimension(DataKind kind);
 
+/// The data's dimension as `config` says it: dataDimension(kind), or for points the drawn samples' pointsDim (0 for
+/// points from a file, known once it is read).
+int configuredDataDimension(const DataConfig& config);
+
 }  // namespace ganscope

@@ -104,6 +104,8 @@ void checkData(Problems& p, const DataConfig& d) {
   p.number("data.low", d.low);
   p.number("data.high", d.high);
   p.text("data.file", d.file, kMaxTextLength);
+  p.list("data.points", d.points, 2 * kMaxDrawnPoints);
+  p.number("data.points_dim", d.pointsDim);
 }
 
 // The timeline: events in order of `at`, each one's settings known keys that apply live, and the config after each
@@ -225,9 +227,11 @@ bool needsRebuild(const Config& before, const Config& after) {
       before.latent != after.latent) {
     return true;
   }
-  // A new data dimension needs new input/output layers; two point files may differ in dimension.
-  if (dataDimension(before.data.kind) != dataDimension(after.data.kind)) return true;
-  return after.data.kind == DataKind::Points && before.data.file != after.data.file;
+  // A new data dimension needs new input/output layers; two point files may differ in dimension. A drawing
+  // changed (a stroke more) keeps the networks: G and D train on at once.
+  const int dimBefore = configuredDataDimension(before.data), dimAfter = configuredDataDimension(after.data);
+  if (dimBefore != dimAfter) return true;
+  return dimAfter == 0 && before.data.file != after.data.file;
 }
 
 bool needsNewDiscriminator(const Config& before, const Config& after) {

@@ -99,6 +99,8 @@ struct Config {
 inline constexpr std::size_t kMaxHiddenLayers = 8;
 /// The most components of a 1D mixture (data.means, data.stds, data.weights).
 inline constexpr std::size_t kMaxMixtureComponents = 16;
+/// The most samples a drawing may hold (data.points holds pointsDim numbers each).
+inline constexpr std::size_t kMaxDrawnPoints = 5000;
 /// The longest name, description or file path, in bytes.
 inline constexpr std::size_t kMaxTextLength = 4096;
 

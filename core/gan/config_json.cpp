@@ -42,6 +42,8 @@ void visitData(DataConfig& d, Visitor& v) {
   v("data.low", d.low);
   v("data.high", d.high);
   v("data.file", d.file);
+  v("data.points", d.points);
+  v("data.points_dim", d.pointsDim);
 }
 
 template <typename Visitor>

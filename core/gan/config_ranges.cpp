@@ -60,6 +60,8 @@ constexpr auto kRanges = std::to_array<NumberRange>({
     real("data.weights", 0, 1e6, 0, 1),
     real("data.low", -100, 100, -5, 5),
     real("data.high", -100, 100, -5, 5),
+    real("data.points", -1e4, 1e4, -5, 5),
+    whole("data.points_dim", 1, 2, 1, 2),
     real("dirac.theta", -100, 100, -3, 3),
     real("dirac.psi", -100, 100, -3, 3),
     whole("latent.dim", 1, 16, 1, 16),

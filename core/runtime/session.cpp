@@ -211,7 +211,7 @@ Architecture architectureOf(const Config& config, Eigen::Index generatorParamete
     return Architecture{networkShape(config.latent.dim, config.generator.hidden, dim, true),
                         networkShape(dim * config.pack, config.discriminator.hidden, 1, true)};
   };
-  const int dim = dataDimension(config.data.kind);
+  const int dim = configuredDataDimension(config.data);
   if (dim != 0) return forDimension(dim);
   const Architecture oneDimensional = forDimension(1);
   return oneDimensional.generator.parameterCount() == generatorParameters ? oneDimensional : forDimension(2);
