@@ -27,20 +27,21 @@ void DrawingPanel::apply(const Snapshot& snapshot) {
 
 void DrawingPanel::draw(const Snapshot& snapshot) {
   ImGui::PushID("drawing");
-  const int dim = configuredDataDimension(snapshot.config.data);
-  const bool plane = snapshot.generator->outputDim() == 2 && dim != 1;
-  if (!plane) {
-    ImGui::TextDisabled("Drawing your own data: on 2D data");
-    tooltip("Switch the distribution to a 2D one (ring, points, ...) to paint samples on the plane.");
+  const int dim = snapshot.generator->outputDim();
+  if (snapshot.config.data.kind == DataKind::Dirac || (dim != 1 && dim != 2)) {
+    ImGui::TextDisabled("Drawing your own data: not for the Dirac-GAN");
     active_ = false;
     ImGui::PopID();
     return;
   }
+  if (active_ && canvas_.dim() != dim) active_ = false;  // the data changed dimension under the drawing
   if (ImGui::Checkbox("Draw your own data", &active_) && active_) {
     // Carry on with the drawing the run trains on, if it is one.
-    canvas_ = DrawingCanvas(2);
+    canvas_ = DrawingCanvas(dim);
     canvas_.load(snapshot.config.data);
-    message_ = "Left-drag paints samples, right-drag erases; each stroke trains at once.";
+    message_ = dim == 2
+                   ? "Left-drag paints samples, right-drag erases; each stroke trains at once."
+                   : "Hold the left button to grow a bar of samples, drag to spread it, right-drag erases.";
   }
   tooltip(
       "Paint the data yourself on the plane (as in GAN Lab): left-drag sprays samples, right-drag erases, "
@@ -81,6 +82,21 @@ void DrawingPanel::draw(const Snapshot& snapshot) {
     if (!message_.empty()) ImGui::TextWrapped("%s", message_.c_str());
   }
   ImGui::PopID();
+}
+
+void DrawingPanel::paintOnLine(LineView& view, ImVec2 size, const Snapshot& latest) {
+  ImGui::InvisibleButton("##line drawing", size,
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  const double x = view.xAt(ImGui::GetIO().MousePos.x);
+  if (ImGui::IsItemActivated()) canvas_.beginStroke();
+  if (ImGui::IsItemActive()) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Right)) {
+      canvas_.erase(x, 0.0, brush_);
+    } else {
+      canvas_.paint(x, 0.0, brush_, density_);  // every frame: a bar grows where the button is held
+    }
+  }
+  if (ImGui::IsItemDeactivated()) apply(latest);
 }
 
 }  // namespace ganscope

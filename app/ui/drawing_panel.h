@@ -2,9 +2,12 @@
 // The controls of drawing your own data: on or off, the brush, undo, clear, and saving the drawing as CSV. A
 // finished stroke becomes the run's data at once (a points distribution kept in the config, and so in
 // sessions).
+#include <imgui.h>
+
 #include <string>
 
 #include "app/views/drawing_canvas.h"
+#include "app/views/line_view.h"
 #include "core/runtime/snapshot.h"
 #include "core/runtime/training_thread.h"
 
@@ -25,10 +28,15 @@ class DrawingPanel {
   /// Samples a dab sprays.
   int density() const { return density_; }
 
-  /// The section's controls (at the cursor, in the settings panel). Only for 2D data: a 1D run says so.
+  /// The section's controls (at the cursor, in the settings panel): the plane for 2D data, the line for 1D
+  /// (the Dirac-GAN has nothing to draw).
   void draw(const Snapshot& snapshot);
   /// A stroke ended (or undo, clear): the drawing becomes the run's data, training on at once.
   void apply(const Snapshot& snapshot);
+  /// 1D: the line view was just drawn at the cursor, `size` large; this puts the painting surface over it.
+  /// Holding the left button sprays `density` samples a frame at the pointer's x (a bar grows where it is
+  /// held), the right one erases; releasing applies the drawing.
+  void paintOnLine(LineView& view, ImVec2 size, const Snapshot& latest);
 
  private:
   TrainingThread& thread_;

@@ -187,6 +187,7 @@ void binnedGaussianKde(std::span<const float> samples, double bandwidth, double 
 // [SECTION] Per-frame computation
 
 void LineView::updateRange(const Snapshot& s) {
+  if (rangeHeld_ && haveRange_) return;  // painting a drawing: the axis stays put under the brush
   const Bounds b = s.data->bounds();
   const double width = std::max(b.xMax - b.xMin, 1e-6);
   const double baseMin = b.xMin - 0.08 * width, baseMax = b.xMax + 0.08 * width;
@@ -439,6 +440,8 @@ void LineView::draw(const Snapshot& s, ImDrawList* drawList, ImVec2 topLeft, ImV
   const float rightMargin = pad + ImGui::CalcTextSize("1.0").x + font * 0.9f;
   const float plotLeft = topLeft.x + leftMargin, plotRight = bottomRight.x - rightMargin;
   const float plotWidth = plotRight - plotLeft;
+  plotLeft_ = plotLeft;
+  plotWidth_ = plotWidth;
 
   compute(s, plotWidth);
 
@@ -532,6 +535,14 @@ void LineView::draw(const Snapshot& s, ImDrawList* drawList, ImVec2 topLeft, ImV
   const double lo = xMin_, hi = xMax_;
   auto toX = [&](double x) { return plotLeft + static_cast<float>((x - lo) / (hi - lo)) * plotWidth; };
   auto toYDensity = [&](double p) { return plotBottom - static_cast<float>(p / densityTop_) * plotH; };
+  if (drawnSamples_ != nullptr) {
+    // A drawing being painted: a tick for each sample along the bottom of the plot.
+    for (double x : *drawnSamples_) {
+      if (x < lo || x > hi) continue;
+      const float px = toX(x);
+      drawList->AddLine(ImVec2(px, plotBottom), ImVec2(px, plotBottom - font * 0.8f), IM_COL32(20, 20, 24, 200), 1.5f);
+    }
+  }
   // D's axis puts 1 a little below the top, so a D (or D*) of exactly 1 stays visible inside the frame.
   auto toYUnit = [&](double v) { return plotBottom - static_cast<float>(v) * plotH * 0.95f; };
 

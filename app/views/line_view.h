@@ -47,6 +47,14 @@ class LineView {
   double xMin() const { return xMin_; }
   /// The x range drawn in the last frame.
   double xMax() const { return xMax_; }
+  /// The x at screen column `screenX` in the last frame's plot (for painting a 1D drawing).
+  double xAt(float screenX) const {
+    return plotWidth_ > 0.0f ? xMin_ + (screenX - plotLeft_) / plotWidth_ * (xMax_ - xMin_) : xMin_;
+  }
+  /// Holds the x range where it is (true while a drawing is painted: the range would follow the strokes).
+  void setRangeHeld(bool held) { rangeHeld_ = held; }
+  /// Marks `samples` (a drawing being painted) as ticks along the bottom of the plot in the next draw().
+  void setDrawnSamples(const std::vector<double>* samples) { drawnSamples_ = samples; }
 
  private:
   void compute(const Snapshot& s, float plotWidth);
@@ -59,6 +67,9 @@ class LineView {
   bool haveRange_ = false;
   DataConfig rangeData_;
   double xMin_ = -1.0, xMax_ = 1.0;            // drawn
+  float plotLeft_ = 0.0f, plotWidth_ = 0.0f;   // where the last frame's plot was on screen
+  bool rangeHeld_ = false;
+  const std::vector<double>* drawnSamples_ = nullptr;
   double targetMin_ = -1.0, targetMax_ = 1.0;  // where the drawn range is heading
   double densityTop_ = 1.0;                    // the density at the top of the plot
 

@@ -544,7 +544,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       // Slow motion marks the batch itself: the plane's own fake samples, arrows and manifold step aside.
       const PlaneLayers chosen = planeView.layers();
       if (slowMotion.active()) planeView.layers().fake = planeView.layers().arrows = planeView.layers().manifold = false;
-      planeView.setDrawing(drawingPanel.active() ? &drawingPanel.canvas() : nullptr, drawingPanel.brushRadius(),
+      const bool drawingPlane = drawingPanel.active() && drawingPanel.canvas().dim() == 2;
+      planeView.setDrawing(drawingPlane ? &drawingPanel.canvas() : nullptr, drawingPanel.brushRadius(),
                            drawingPanel.density());
       planeView.draw(*snapshot, available);
       planeView.layers() = chosen;
@@ -555,8 +556,15 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                                          static_cast<float>(bounds.yMin), static_cast<float>(bounds.yMax)));
     } else if (showLine) {
       const ImVec2 topLeft = ImGui::GetCursorScreenPos();
+      const bool painting = drawingPanel.active() && drawingPanel.canvas().dim() == 1;
+      lineView.setRangeHeld(painting);
+      lineView.setDrawnSamples(painting ? &drawingPanel.canvas().values() : nullptr);
       lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
-      ImGui::Dummy(available);
+      if (painting) {
+        drawingPanel.paintOnLine(lineView, available, *latest);
+      } else {
+        ImGui::Dummy(available);
+      }
     }
     if (lecture && !showPortrait && snapshot->generator->outputDim() == 2) {
       drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available);
