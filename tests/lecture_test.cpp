@@ -269,7 +269,8 @@ TEST_CASE("presets: every preset of the lecture set (keys 1 to 9) exists") {
   }
 }
 
-TEST_CASE("concept cards: every card is named, parsed back, and quotes the run's live numbers where they apply") {
+TEST_CASE(
+    "concept cards: every card is named, parsed back, and quotes the run's live numbers where they apply") {
   std::set<std::string> names;
   for (const ConceptCard& card : conceptCards()) {
     CAPTURE(card.name);
@@ -312,4 +313,19 @@ TEST_CASE("concept cards: every card is named, parsed back, and quotes the run's
   // Before the first update there is nothing to quote.
   s.lastStats = UpdateStats{};
   CHECK(liveNumbers(Concept::NashEquilibrium, s).find("No update yet") != std::string::npos);
+}
+
+TEST_CASE("concept cards: a click on the graph's nodes opens the card of what the node is") {
+  const std::vector<GraphNodeRect> nodes = {{GraphNode::Generator, ImVec4(0, 0, 10, 10)},
+                                            {GraphNode::Discriminator, ImVec4(20, 0, 30, 10)}};
+  CHECK(graphNodeAt(nodes, ImVec2(5, 5)) == GraphNode::Generator);
+  CHECK(graphNodeAt(nodes, ImVec2(25, 9)) == GraphNode::Discriminator);
+  CHECK_FALSE(graphNodeAt(nodes, ImVec2(15, 5)).has_value());
+  CHECK(conceptOfGraphNode(GraphNode::Generator, LossKind::NonSaturating) == Concept::ForgerAndDetective);
+  CHECK(conceptOfGraphNode(GraphNode::Discriminator, LossKind::NonSaturating) ==
+        Concept::OptimalDiscriminator);
+  CHECK(conceptOfGraphNode(GraphNode::Discriminator, LossKind::WganGp) == Concept::WassersteinCritic);
+  CHECK(conceptOfGraphNode(GraphNode::LossD, LossKind::Minimax) == Concept::MinimaxValue);
+  CHECK(conceptOfGraphNode(GraphNode::LossG, LossKind::Minimax) == Concept::NonSaturatingLoss);
+  CHECK(conceptOfGraphNode(GraphNode::Real, LossKind::Lsgan) == Concept::NashEquilibrium);
 }

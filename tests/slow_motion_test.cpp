@@ -151,6 +151,11 @@ TEST_CASE("slow motion: the window's phases show the state before, D after with 
   CHECK(after->step == 21);
   CHECK(after->discriminator->parameters() == middle->discriminator->parameters());
   CHECK_FALSE(after->generator->parameters() == before->generator->parameters());
+  // The keys: PageUp goes back a phase, PageDown on (as previous() and next()).
+  CHECK(slow.handleShortcut({ShortcutAction::PreviousCaption}, latest));
+  CHECK(slow.phase() == SlowMotionPhase::UpdateDiscriminator);
+  CHECK(slow.handleShortcut({ShortcutAction::NextCaption}, latest));
+  CHECK(slow.phase() == SlowMotionPhase::UpdateGenerator);
   slow.previous();
   CHECK(slow.phase() == SlowMotionPhase::UpdateDiscriminator);
   slow.next(latest);
@@ -166,7 +171,14 @@ TEST_CASE("slow motion: the window's phases show the state before, D after with 
   Trainer straight(config);
   straight.train(22);
   CHECK(slow.shown()->generator->parameters() == straight.generator().parameters());
-  slow.stop();
+  // Space ends slow motion and goes on to the controls (not used up here); M starts it again; PageDown is the
+  // scripted demo's again once it has ended.
+  CHECK_FALSE(slow.handleShortcut({ShortcutAction::PlayPause}, latest));
   CHECK_FALSE(slow.active());
   CHECK(slow.shown() == nullptr);
+  CHECK_FALSE(slow.handleShortcut({ShortcutAction::NextCaption}, latest));
+  CHECK(slow.handleShortcut({ShortcutAction::SlowMotion}, latest));
+  CHECK(slow.active());
+  CHECK(slow.handleShortcut({ShortcutAction::SlowMotion}, latest));
+  CHECK_FALSE(slow.active());
 }

@@ -101,6 +101,25 @@ std::string conceptNames() {
   return names;
 }
 
+Concept conceptOfGraphNode(GraphNode node, LossKind loss) {
+  const bool critic = !lossIsProbabilistic(loss) && loss != LossKind::Lsgan;
+  switch (node) {
+    case GraphNode::Noise:
+    case GraphNode::Generator:
+      return Concept::ForgerAndDetective;
+    case GraphNode::Fake:
+    case GraphNode::Real:
+      return Concept::NashEquilibrium;
+    case GraphNode::Discriminator:
+      return critic ? Concept::WassersteinCritic : Concept::OptimalDiscriminator;
+    case GraphNode::LossD:
+      return critic ? Concept::WassersteinCritic : Concept::MinimaxValue;
+    case GraphNode::LossG:
+      return Concept::NonSaturatingLoss;
+  }
+  return Concept::ForgerAndDetective;
+}
+
 std::string liveNumbers(Concept topic, const Snapshot& s) {
   const UpdateStats& st = s.lastStats;
   const LossKind loss = s.config.loss;

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/views/model_graph.h"
 #include "core/runtime/snapshot.h"
 
 namespace ganscope {
@@ -26,7 +27,7 @@ enum class Concept {
 
 /// One card's fixed text.
 struct ConceptCard {
-  Concept topic;      ///< which one
+  Concept topic;        ///< which one
   const char* name;     ///< its name on the command line (--show concept:NAME)
   const char* title;    ///< its title
   const char* formula;  ///< the formula, in Unicode
@@ -42,6 +43,11 @@ const ConceptCard& conceptCard(Concept topic);
 std::optional<Concept> parseConcept(std::string_view name);
 /// The names of all cards, "forger-detective, minimax, ..." (for messages).
 std::string conceptNames();
+
+/// The card a click on the model graph's `node` opens: G and the noise the forger and the detective, the
+/// samples the equilibrium, D and L_D the optimal discriminator and the minimax value (the Wasserstein critic
+/// for a critic's `loss`), L_G the non-saturating loss.
+Concept conceptOfGraphNode(GraphNode node, LossKind loss);
 
 /// The card's line of live numbers for `snapshot`: "now L_D = 1.31; at the equilibrium 2 log 2 = 1.386".
 /// Empty where the run has nothing to say (the Wasserstein card on a non-saturating run says so instead).

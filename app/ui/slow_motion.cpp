@@ -102,6 +102,36 @@ void SlowMotion::previous() {
   phaseShown_ = std::chrono::steady_clock::now();
 }
 
+bool SlowMotion::handleShortcut(const ShortcutPress& press, const std::shared_ptr<const Snapshot>& latest) {
+  switch (press.action) {
+    case ShortcutAction::SlowMotion:
+      if (active_) {
+        stop();
+      } else {
+        start(latest);
+      }
+      return true;
+    case ShortcutAction::NextCaption:
+      if (!active_) return false;
+      next(latest);
+      return true;
+    case ShortcutAction::PreviousCaption:
+      if (!active_) return false;
+      previous();
+      return true;
+    case ShortcutAction::PlayPause:
+    case ShortcutAction::Step:
+    case ShortcutAction::StepDiscriminator:
+    case ShortcutAction::StepGenerator:
+    case ShortcutAction::Reset:
+    case ShortcutAction::Preset:
+      stop();  // training takes over; the key goes on to the controls
+      return false;
+    default:
+      return false;
+  }
+}
+
 GraphHighlight SlowMotion::highlight() const {
   if (!active_) return GraphHighlight::None;
   switch (phase_) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "app/ui/shortcuts.h"
 #include "app/views/model_graph.h"
 #include "core/runtime/snapshot.h"
 #include "core/runtime/training_thread.h"
@@ -63,6 +64,10 @@ class SlowMotion {
   /// Draws the phase's marks over the plane's picture (`picture`: x0, y0, x1, y1 on screen; `view`: its data
   /// bounds xMin, xMax, yMin, yMax): the batch, G's samples, D's scores, the gradient arrows.
   void drawPlaneOverlay(ImDrawList* drawList, ImVec4 picture, ImVec4 view) const;
+  /// The keys slow motion takes: M starts or ends it; while it plays PageDown and PageUp move through the
+  /// phases, and the other training keys (Space, S, D, G, R, 1 – 9) end it first, then go on to the controls.
+  /// Returns whether `press` was used up here.
+  bool handleShortcut(const ShortcutPress& press, const std::shared_ptr<const Snapshot>& latest);
   /// The toolbar's controls while active: previous, next, the phase, auto advance, stop.
   void drawControls(const std::shared_ptr<const Snapshot>& latest);
 

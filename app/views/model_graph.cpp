@@ -61,6 +61,14 @@ std::string number(double v) {
 
 }  // namespace
 
+std::optional<GraphNode> graphNodeAt(const std::vector<GraphNodeRect>& nodes, ImVec2 point) {
+  for (const GraphNodeRect& n : nodes) {
+    if (point.x >= n.rect.x && point.x <= n.rect.z && point.y >= n.rect.y && point.y <= n.rect.w)
+      return n.node;
+  }
+  return std::nullopt;
+}
+
 float modelGraphHeight() {
   return ImGui::GetFontSize() * 6.4f;
 }

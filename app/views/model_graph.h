@@ -3,6 +3,7 @@
 // gradients flowing back to each network, with the run's live values on it.
 #include <imgui.h>
 
+#include <optional>
 #include <vector>
 
 #include "core/runtime/snapshot.h"
@@ -20,6 +21,9 @@ struct GraphNodeRect {
   GraphNode node;  ///< which node
   ImVec4 rect;     ///< where
 };
+
+/// The node under `point` among `nodes`, if any.
+std::optional<GraphNode> graphNodeAt(const std::vector<GraphNodeRect>& nodes, ImVec2 point);
 
 /// The graph's height at the current font size.
 float modelGraphHeight();

@@ -42,7 +42,6 @@
 #include "app/window/view_state.h"
 #include "app/window/window_layout.h"
 #include "core/gan/config_names.h"
-#include "core/gan/gan_loss.h"
 #include "core/runtime/training_thread.h"
 #include "core/util/atomic_file.h"
 
@@ -350,29 +349,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     bool screenshotAsked = false;
     if (!options.headlessRecording) {
       for (const ShortcutPress& press : pressedShortcuts()) {
-        if (slowMotion.active()) {
-          // Slow motion takes PageDown and PageUp; the other training keys end it first.
-          if (press.action == ShortcutAction::NextCaption) {
-            slowMotion.next(latest);
-            continue;
-          }
-          if (press.action == ShortcutAction::PreviousCaption) {
-            slowMotion.previous();
-            continue;
-          }
-        }
-        if (press.action == ShortcutAction::SlowMotion) {
-          if (slowMotion.active()) slowMotion.stop();
-          else slowMotion.start(latest);
-          continue;
-        }
-        if (slowMotion.active() && (press.action == ShortcutAction::PlayPause || press.action == ShortcutAction::Step ||
-                                    press.action == ShortcutAction::StepDiscriminator ||
-                                    press.action == ShortcutAction::StepGenerator ||
-                                    press.action == ShortcutAction::Reset || press.action == ShortcutAction::Preset)) {
-          slowMotion.stop();
-        }
-        if (controls.handleShortcut(press, *latest)) continue;
+        if (slowMotion.handleShortcut(press, latest) || controls.handleShortcut(press, *latest)) continue;
         switch (press.action) {
           case ShortcutAction::Lecture:
             layoutMode = lecture ? LayoutMode::Normal : LayoutMode::Lecture;
@@ -515,21 +492,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                          measured ? *measured : *snapshot, slowMotion.highlight());
       // A click on a node opens its concept's card.
       if (ImGui::InvisibleButton("##model graph", graphSize)) {
-        const ImVec2 mouse = ImGui::GetIO().MousePos;
-        const bool critic = !lossIsProbabilistic(snapshot->config.loss) && snapshot->config.loss != LossKind::Lsgan;
-        for (const GraphNodeRect& n : nodes) {
-          if (mouse.x < n.rect.x || mouse.x > n.rect.z || mouse.y < n.rect.y || mouse.y > n.rect.w) continue;
-          switch (n.node) {
-            case GraphNode::Noise:
-            case GraphNode::Generator: cards.open(Concept::ForgerAndDetective); break;
-            case GraphNode::Fake:
-            case GraphNode::Real: cards.open(Concept::NashEquilibrium); break;
-            case GraphNode::Discriminator:
-              cards.open(critic ? Concept::WassersteinCritic : Concept::OptimalDiscriminator);
-              break;
-            case GraphNode::LossD: cards.open(critic ? Concept::WassersteinCritic : Concept::MinimaxValue); break;
-            case GraphNode::LossG: cards.open(Concept::NonSaturatingLoss); break;
-          }
+        if (const auto node = graphNodeAt(nodes, ImGui::GetIO().MousePos)) {
+          cards.open(conceptOfGraphNode(*node, snapshot->config.loss));
         }
       }
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
