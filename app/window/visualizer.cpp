@@ -324,7 +324,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     const bool restyled = applyAppearance(theme, chosenUiScale(options, *window, layoutMode == LayoutMode::Lecture));
     window->beginFrame();
     const std::shared_ptr<const Snapshot> latest = pinned ? pinned : trainer.latest();
-    if (!slowMotionStarted && latest->paused && latest->step >= options.pauseAfter) {
+    if (!slowMotionStarted && (options.pauseAfter < 0 || (latest->paused && latest->step >= options.pauseAfter))) {
       slowMotion.start(latest, options.slowMotionPhase);
       slowMotionStarted = true;
     }
@@ -579,12 +579,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // on a fast machine and a loaded one. On a software rasterizer the plane's picture may follow a snapshot
     // by up to three frames, the toolbar by 100 ms and the charts by a round of refreshes: with --steps the
     // last frame waits for all of them.
+    // With --slow-motion the last frame also waits for the phase to be shown.
+    const bool slowMotionShown = options.slowMotionPhase <= 0 || (slowMotionStarted && slowMotion.ready());
     const bool stepsDone =
-        options.pauseAfter < 0 || !snapshot->divergence.empty() ||
-        (snapshot->paused && snapshot->step >= options.pauseAfter &&
-         panelSnapshot->version == snapshot->version && metricsPanel.showing(snapshot->version) &&
-         (!planeShown || planeView.pictureUpToDate(*snapshot)) && slowMotionStarted &&
-         (options.slowMotionPhase <= 0 || slowMotion.ready()));
+        slowMotionShown &&
+        (options.pauseAfter < 0 || !snapshot->divergence.empty() ||
+         (snapshot->paused && snapshot->step >= options.pauseAfter && panelSnapshot->version == snapshot->version &&
+          metricsPanel.showing(snapshot->version) && (!planeShown || planeView.pictureUpToDate(*snapshot))));
     // The recording takes this frame when it is due and wholly shows its snapshot.
     const bool upToDate = panelSnapshot->version == snapshot->version &&
                           (!drawPanels || metricsPanel.showing(snapshot->version)) &&
