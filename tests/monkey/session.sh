@@ -106,7 +106,7 @@ hold() { echo "keydown $1 sleep 0.08 keyup $1"; }
 # Values typed into a slider after Ctrl+click: good ones, out of range ones and garbage.
 values=("0" "-1" "1e400" "-1e400" "nan" "inf" "abc" "99999999999" "0.5" "1e-300" "" "3" "1e-4" "-0" "2.5e38")
 keys=(space Tab Return Escape Left Right Up Down Delete BackSpace Home End a q z x s r p v 0 1 5 9 minus period
-  l t h f d g Prior Next question)
+  l t h f d g m Prior Next question)
 
 # Toolbar targets (x at y 18): Play/Pause, Step, Step D, Step G, Reset, Slow.
 toolbarNames=(play step step-d step-g reset slow record)
