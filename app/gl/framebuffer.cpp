@@ -109,6 +109,12 @@ void Framebuffer::resolve() const {
   glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
 }
 
+void Framebuffer::uploadColor(std::span<const std::uint8_t> rgba) {
+  if (samples_ != 1 || format_ != Format::Rgba8)
+    throw std::logic_error("Framebuffer::uploadColor: only a single-sampled RGBA8 framebuffer takes pixels");
+  color_.uploadRgba8(width_, height_, rgba);
+}
+
 void Framebuffer::blitTo(unsigned target) const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target);

@@ -2,6 +2,7 @@
 // An offscreen OpenGL render target owned by RAII: an RGBA8 (or RGBA32F) colour texture, optionally drawn with
 // multisampling.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "app/gl/texture.h"
@@ -39,6 +40,10 @@ class Framebuffer {
   /// drawing, with its corner (x0, y0) at (targetX, targetY) there; no scaling, no blending, the scissor test
   /// off. On Mesa's llvmpipe a copy of pixels of one format costs a fraction of drawing a textured quad.
   void blitRegionToDrawn(int x0, int y0, int x1, int y1, int targetX, int targetY) const;
+  /// Replaces the whole picture with width() × height() RGBA8 pixels (rows from the bottom), uploaded straight
+  /// into the colour texture: an RGBA8 framebuffer drawn with one sample only; throws std::logic_error
+  /// otherwise, and std::invalid_argument when the size does not match.
+  void uploadColor(std::span<const std::uint8_t> rgba);
   /// The colour texture (valid after resolve()); its first row is the bottom of the picture.
   const Texture& colorTexture() const { return color_; }
   /// Reads the resolved picture as RGBA8, width × height × 4 bytes, rows from the top (as image files store

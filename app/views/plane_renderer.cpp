@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -64,6 +65,9 @@ void PlaneRenderer::uploadField(const PlaneScene& scene) {
   hasField_ = cells > 0 && scene.field.size() == cells;
   if (!hasField_) return;
   fieldTexture_.uploadR32F(scene.fieldWidth, scene.fieldHeight, scene.field);
+  fieldValues_ = scene.field;
+  fieldWidth_ = scene.fieldWidth;
+  fieldHeight_ = scene.fieldHeight;
   fieldBounds_ = scene.view;
 }
 
@@ -222,11 +226,17 @@ void PlaneRenderer::beginPicture(const PlaneScene& scene, int widthPx, int heigh
   pending_ = true;
 
   const DrawingInto drawing(picture);
+  const float scale = pixelScale(heightPx);
+  lastFieldShadeMs_ = 0.0;
+  if (viewValid() && shadeFieldOnCpu(scene, picture, scale)) {
+    // The whole picture's first layer is in place: only the manifold goes over it here.
+    if (scene.layers.manifold) drawManifold();
+    return;
+  }
   const glm::vec4 background = plane_style::kBackground;
   glClearColor(background.r, background.g, background.b, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   if (!viewValid()) return;
-  const float scale = pixelScale(heightPx);
   if (scene.layers.field || scene.layers.contour) {
     fieldTimer_.begin();
     if (scene.fieldPath == FieldPath::Gpu && discriminatorGpu_.loaded())
@@ -282,6 +292,27 @@ void PlaneRenderer::drawField(const PlaneScene& scene, float scale) {
   fieldProgram_.setInt("uField", 0);
   fieldVao_.bind();
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+bool PlaneRenderer::shadeFieldOnCpu(const PlaneScene& scene, Framebuffer& picture, float scale) {
+  if (!fieldOnCpu_ || scene.fieldPath == FieldPath::Gpu || !hasField_ || picture.samples() != 1) return false;
+  const auto start = std::chrono::steady_clock::now();
+  FieldPictureInput input;
+  input.field = fieldValues_;
+  input.fieldWidth = fieldWidth_;
+  input.fieldHeight = fieldHeight_;
+  input.fieldBounds = fieldBounds_;
+  input.view = view_;
+  input.width = picture.width();
+  input.height = picture.height();
+  input.showField = scene.layers.field;
+  input.showContour = scene.layers.contour;
+  input.contourWidthPx = plane_style::kContourWidthPx * scale;
+  fieldPicture_.shade(input, fieldPixels_);
+  picture.uploadColor(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(fieldPixels_.data()),
+                                                    fieldPixels_.size() * 4));
+  lastFieldShadeMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return true;
 }
 
 void PlaneRenderer::drawFieldPerPixel(const PlaneScene& scene, float scale) {

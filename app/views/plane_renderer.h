@@ -10,6 +10,7 @@
 #include "app/gl/shader_program.h"
 #include "app/gl/texture.h"
 #include "app/gl/vertex_array.h"
+#include "app/views/field_picture.h"
 #include "app/views/gpu_mlp.h"
 #include "app/views/plane_scene.h"
 #include "core/data/bounds.h"
@@ -36,6 +37,13 @@ class PlaneRenderer {
   void beginPicture(const PlaneScene& scene, int widthPx, int heightPx);
   /// Draws the samples and arrows of the picture beginPicture started and shows it; nothing when none is pending.
   void finishPicture(const PlaneScene& scene);
+  /// Software rasterizers: the decision surface from the CPU's lattice is shaded by FieldPicture on the CPU
+  /// and uploaded as the picture's first layer, instead of a fragment pass over the whole picture (the same
+  /// pixels to within rounding; see tests/gl/field_picture_gl_test.cpp).
+  void setFieldShadedOnCpu(bool onCpu) { fieldOnCpu_ = onCpu; }
+  /// The CPU's time for the last picture's field (FieldPicture::shade and the upload), in milliseconds; 0
+  /// when the GPU draws it.
+  double lastFieldShadeMs() const { return lastFieldShadeMs_; }
   /// Whether beginPicture started a picture that finishPicture has not finished.
   bool picturePending() const { return pending_; }
 
@@ -76,6 +84,8 @@ class PlaneRenderer {
   void uploadNetworks(const PlaneScene& scene);
   void setShading(const ShaderProgram& program, const PlaneScene& scene, float scale) const;
   void drawField(const PlaneScene& scene, float scale);
+  // Shades the field on the CPU into `picture`; false when it cannot (then the GPU draws it).
+  bool shadeFieldOnCpu(const PlaneScene& scene, Framebuffer& picture, float scale);
   void drawFieldPerPixel(const PlaneScene& scene, float scale);
   void drawCloud(float scale);
   void drawManifold();
@@ -91,6 +101,13 @@ class PlaneRenderer {
   int shown_ = 0;
   bool pending_ = false;
 
+  bool fieldOnCpu_ = false;
+  FieldPicture fieldPicture_;
+  std::vector<std::uint32_t> fieldPixels_;  // the CPU-shaded field, reused between pictures
+  std::vector<float> fieldValues_;         // the lattice as uploaded (the CPU shades from it)
+  int fieldWidth_ = 0;
+  int fieldHeight_ = 0;
+  double lastFieldShadeMs_ = 0.0;
   Texture fieldTexture_;
   Texture colormap_;
   VertexArray fieldVao_;  // empty: the field quad comes from gl_VertexID

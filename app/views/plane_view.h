@@ -97,7 +97,11 @@ class PlaneView {
   /// What the user chose.
   FieldChoice fieldChoice() const { return fieldChoice_; }
   /// Tells the view whether OpenGL is a software rasterizer (FieldChoice::Auto then keeps the CPU path).
-  void setSoftwareRenderer(bool software) { softwareRenderer_ = software; }
+  /// On one, the renderer also shades the CPU path's field on the CPU (PlaneRenderer::setFieldShadedOnCpu).
+  void setSoftwareRenderer(bool software) {
+    softwareRenderer_ = software;
+    renderer_.setFieldShadedOnCpu(software);
+  }
   /// The path in use since the last draw(): the choice, or the CPU when the GPU cannot evaluate the networks.
   FieldPath fieldPath() const { return scene_.fieldPath; }
   /// Why the CPU path is in use where the GPU's was asked for (a network too wide or too deep) or chosen by

@@ -670,11 +670,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     std::snprintf(
         line, sizeof line,
         "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-        "field_per_s=%.1f field_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f ui_redrawn=%.2f "
+        "field_per_s=%.1f field_ms=%.2f field_shade_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f ui_redrawn=%.2f "
         "work_ms_p50=%.2f work_ms_p99=%.2f renderer=\"%s\"",
         frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
         frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
-        planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(),
+        planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(), planeView.renderer().lastFieldShadeMs(),
         std::string(fieldPathName(planeView.fieldPath())).c_str(), planeView.renderer().fieldTimer().meanMs(),
         planeView.renderer().cloudTimer().meanMs(), frame > 0 ? redrawnSum / frame : 0.0,
         frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip),
