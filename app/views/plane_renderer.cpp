@@ -77,6 +77,7 @@ void PlaneRenderer::uploadSamples(const PlaneScene& scene) {
   for (const auto* group : {&scene.real, &scene.fake})
     for (const glm::vec2 p : *group) staging_.insert(staging_.end(), {p.x, p.y});
   pointBuffer_.upload(std::span<const float>(staging_));
+  pointPositions_ = staging_;
   realCount_ = static_cast<int>(scene.real.size());
   fakeCount_ = static_cast<int>(scene.fake.size());
 }
@@ -125,6 +126,7 @@ void PlaneRenderer::uploadManifold(const PlaneScene& scene) {
     for (int r = 0; r + 1 < rows; ++r) segment(at(r, c), at(r + 1, c));
   manifoldLineVertices_ = static_cast<int>(staging_.size() / 3) - manifoldTriangleVertices_;
   manifoldBuffer_.upload(std::span<const float>(staging_));
+  manifoldVertices_ = staging_;
 }
 
 void PlaneRenderer::uploadArrows(const PlaneScene& scene) {
@@ -225,14 +227,13 @@ void PlaneRenderer::beginPicture(const PlaneScene& scene, int widthPx, int heigh
   view_ = scene.view;
   pending_ = true;
 
-  const DrawingInto drawing(picture);
   const float scale = pixelScale(heightPx);
-  lastFieldShadeMs_ = 0.0;
-  if (viewValid() && shadeFieldOnCpu(scene, picture, scale)) {
-    // The whole picture's first layer is in place: only the manifold goes over it here.
-    if (scene.layers.manifold) drawManifold();
+  cpuPending_ = pictureOnCpu_ && scene.fieldPath != FieldPath::Gpu && picture.samples() == 1;
+  if (cpuPending_) {
+    beginOnCpu(scene, widthPx, heightPx, scale);
     return;
   }
+  const DrawingInto drawing(picture);
   const glm::vec4 background = plane_style::kBackground;
   glClearColor(background.r, background.g, background.b, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
@@ -252,11 +253,12 @@ void PlaneRenderer::finishPicture(const PlaneScene& scene) {
   if (!pending_) return;
   pending_ = false;
   Framebuffer& picture = pictures_[1 - shown_];
+  if (cpuPending_) finishOnCpu(scene, picture);
   {
     const DrawingInto drawing(picture);
     if (viewValid()) {
       const float scale = pixelScale(picture.height());
-      drawPoints(scene, scale);
+      if (!cpuPending_) drawPoints(scene, scale);
       if (scene.layers.arrows) drawArrows(scale, picture.width(), picture.height());
     }
     picture.resolve();
@@ -294,25 +296,52 @@ void PlaneRenderer::drawField(const PlaneScene& scene, float scale) {
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
-bool PlaneRenderer::shadeFieldOnCpu(const PlaneScene& scene, Framebuffer& picture, float scale) {
-  if (!fieldOnCpu_ || scene.fieldPath == FieldPath::Gpu || !hasField_ || picture.samples() != 1) return false;
+void PlaneRenderer::beginOnCpu(const PlaneScene& scene, int widthPx, int heightPx, float scale) {
   const auto start = std::chrono::steady_clock::now();
-  FieldPictureInput input;
-  input.field = fieldValues_;
-  input.fieldWidth = fieldWidth_;
-  input.fieldHeight = fieldHeight_;
-  input.fieldBounds = fieldBounds_;
-  input.view = view_;
-  input.width = picture.width();
-  input.height = picture.height();
-  input.showField = scene.layers.field;
-  input.showContour = scene.layers.contour;
-  input.contourWidthPx = plane_style::kContourWidthPx * scale;
-  fieldPicture_.shade(input, fieldPixels_);
-  picture.uploadColor(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(fieldPixels_.data()),
-                                                    fieldPixels_.size() * 4));
-  lastFieldShadeMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return true;
+  if (viewValid() && hasField_ && (scene.layers.field || scene.layers.contour)) {
+    FieldPictureInput input;
+    input.field = fieldValues_;
+    input.fieldWidth = fieldWidth_;
+    input.fieldHeight = fieldHeight_;
+    input.fieldBounds = fieldBounds_;
+    input.view = view_;
+    input.width = widthPx;
+    input.height = heightPx;
+    input.showField = scene.layers.field;
+    input.showContour = scene.layers.contour;
+    input.contourWidthPx = plane_style::kContourWidthPx * scale;
+    cpuPicture_.beginWithField(fieldPicture_, input);
+  } else {
+    cpuPicture_.beginWithBackground(widthPx, heightPx);
+  }
+  if (viewValid() && scene.layers.manifold && manifoldTriangleVertices_ > 0) {
+    const std::span<const float> vertices(manifoldVertices_);
+    const auto triangles = static_cast<std::size_t>(manifoldTriangleVertices_) * 3;
+    cpuPicture_.fillTriangles(vertices.first(triangles), view_, plane_style::kManifoldFill);
+    cpuPicture_.drawLines(vertices.subspan(triangles), view_, plane_style::kManifoldLine);
+  }
+  lastCpuPictureMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void PlaneRenderer::finishOnCpu(const PlaneScene& scene, Framebuffer& picture) {
+  const auto start = std::chrono::steady_clock::now();
+  if (viewValid()) {
+    const float scale = pixelScale(picture.height());
+    const std::span<const float> positions(pointPositions_);
+    const auto realFloats = static_cast<std::size_t>(realCount_) * 2;
+    if (scene.layers.real && realCount_ > 0) {
+      cpuPicture_.drawSprites(positions.first(realFloats), view_,
+                              {false, plane_style::kRealDiameterPx * scale, plane_style::kRealOutlinePx * scale,
+                               plane_style::kRealFill, plane_style::kRealOutline});
+    }
+    if (scene.layers.fake && fakeCount_ > 0) {
+      cpuPicture_.drawSprites(positions.subspan(realFloats), view_,
+                              {true, plane_style::kFakeDiagonalPx * scale, plane_style::kFakeOutlinePx * scale,
+                               plane_style::kFakeFill, plane_style::kFakeOutline});
+    }
+  }
+  picture.uploadColor(cpuPicture_.bytes());
+  lastCpuPictureMs_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 void PlaneRenderer::drawFieldPerPixel(const PlaneScene& scene, float scale) {

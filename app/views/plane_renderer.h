@@ -10,6 +10,7 @@
 #include "app/gl/shader_program.h"
 #include "app/gl/texture.h"
 #include "app/gl/vertex_array.h"
+#include "app/views/cpu_picture.h"
 #include "app/views/field_picture.h"
 #include "app/views/gpu_mlp.h"
 #include "app/views/plane_scene.h"
@@ -37,13 +38,12 @@ class PlaneRenderer {
   void beginPicture(const PlaneScene& scene, int widthPx, int heightPx);
   /// Draws the samples and arrows of the picture beginPicture started and shows it; nothing when none is pending.
   void finishPicture(const PlaneScene& scene);
-  /// Software rasterizers: the decision surface from the CPU's lattice is shaded by FieldPicture on the CPU
-  /// and uploaded as the picture's first layer, instead of a fragment pass over the whole picture (the same
-  /// pixels to within rounding; see tests/gl/field_picture_gl_test.cpp).
-  void setFieldShadedOnCpu(bool onCpu) { fieldOnCpu_ = onCpu; }
-  /// The CPU's time for the last picture's field (FieldPicture::shade and the upload), in milliseconds; 0
-  /// when the GPU draws it.
-  double lastFieldShadeMs() const { return lastFieldShadeMs_; }
+  /// Software rasterizers: on the CPU path, the field, the manifold and the samples are drawn on the CPU
+  /// (CpuPicture: the field and manifold by beginPicture, the samples by finishPicture) and uploaded, and the
+  /// GPU draws only the arrows over them; the same pixels to within rounding (tests/gl/cpu_picture_gl_test.cpp).
+  void setPictureOnCpu(bool onCpu) { pictureOnCpu_ = onCpu; }
+  /// The CPU's time for the last picture drawn on the CPU (both halves and the upload), in milliseconds.
+  double lastCpuPictureMs() const { return lastCpuPictureMs_; }
   /// Whether beginPicture started a picture that finishPicture has not finished.
   bool picturePending() const { return pending_; }
 
@@ -84,8 +84,10 @@ class PlaneRenderer {
   void uploadNetworks(const PlaneScene& scene);
   void setShading(const ShaderProgram& program, const PlaneScene& scene, float scale) const;
   void drawField(const PlaneScene& scene, float scale);
-  // Shades the field on the CPU into `picture`; false when it cannot (then the GPU draws it).
-  bool shadeFieldOnCpu(const PlaneScene& scene, Framebuffer& picture, float scale);
+  // The software path's halves: the field and the manifold into cpuPicture_; then the samples, and the upload
+  // into `picture`.
+  void beginOnCpu(const PlaneScene& scene, int widthPx, int heightPx, float scale);
+  void finishOnCpu(const PlaneScene& scene, Framebuffer& picture);
   void drawFieldPerPixel(const PlaneScene& scene, float scale);
   void drawCloud(float scale);
   void drawManifold();
@@ -101,13 +103,16 @@ class PlaneRenderer {
   int shown_ = 0;
   bool pending_ = false;
 
-  bool fieldOnCpu_ = false;
+  bool pictureOnCpu_ = false;
+  bool cpuPending_ = false;  // the picture being drawn is drawn on the CPU
   FieldPicture fieldPicture_;
-  std::vector<std::uint32_t> fieldPixels_;  // the CPU-shaded field, reused between pictures
-  std::vector<float> fieldValues_;         // the lattice as uploaded (the CPU shades from it)
+  CpuPicture cpuPicture_;
+  std::vector<float> fieldValues_;      // the lattice as uploaded (the CPU shades from it)
+  std::vector<float> pointPositions_;   // the samples as uploaded: real, then fake, (x, y) each
+  std::vector<float> manifoldVertices_; // the manifold as uploaded: (x, y, alpha) triangles, then lines
   int fieldWidth_ = 0;
   int fieldHeight_ = 0;
-  double lastFieldShadeMs_ = 0.0;
+  double lastCpuPictureMs_ = 0.0;
   Texture fieldTexture_;
   Texture colormap_;
   VertexArray fieldVao_;  // empty: the field quad comes from gl_VertexID

@@ -76,8 +76,7 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   if (sceneInterval_.count() > 0) {
     // Software rasterizer: everything in the picture is computed in the same frame, once per interval, so the
     // picture is drawn again once per interval rather than once for the field and once for the samples.
-    const bool newData = snapshot.version != samplesVersion_ || snapshot.version != fieldVersion_;
-    if ((newData || viewChanged_) && now - lastScene_ >= sceneInterval_) {
+    if (sceneDue(snapshot, now)) {
       if (snapshot.version != samplesVersion_) {
         updateSamples(snapshot);
         updateManifold(snapshot);
@@ -160,6 +159,12 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
   drawOverlay(drawList, origin, size, snapshot);
   if (layers_.modes) modeMarkers_.drawPlane(drawList, origin, size, view_);
   if (drawing_ != nullptr) drawDrawing(drawList, origin, size);
+}
+
+bool PlaneView::sceneDue(const Snapshot& snapshot, std::chrono::steady_clock::time_point now) const {
+  if (sceneInterval_.count() <= 0 || beginDue_ || renderer_.picturePending()) return false;
+  const bool newData = snapshot.version != samplesVersion_ || snapshot.version != fieldVersion_;
+  return (newData || viewChanged_) && now - lastScene_ >= sceneInterval_;
 }
 
 void PlaneView::handleDrawing(ImVec2 origin, ImVec2 size) {

@@ -34,9 +34,13 @@ class PlaneView {
     return samplesVersion_ == snapshot.version && fieldVersion_ == snapshot.version && !beginDue_ &&
            !renderer_.picturePending();
   }
-  /// Whether the next draw() will draw into a picture (begin one whose scene is computed, or finish one): the
-  /// frame's heavy work on a software rasterizer.
-  bool pictureWorkDue() const { return beginDue_ || renderer_.picturePending(); }
+  /// Software rasterizers: whether the next draw() will do one of the two heavy steps of a picture, computing
+  /// its scene (D's lattice, G's samples) or finishing it (the samples rasterized); the frames between, which
+  /// begin a picture or do nothing, are the ones for the charts. Each frame does at most one of the three
+  /// steps (compute, begin, finish), so no frame carries two.
+  bool heavyStepDue(const Snapshot& snapshot) const {
+    return renderer_.picturePending() || sceneDue(snapshot, std::chrono::steady_clock::now());
+  }
   /// The picture's screen rectangle in the last draw(): (x0, y0, x1, y1) in ImGui coordinates.
   ImVec4 pictureRect() const { return pictureRect_; }
 
@@ -97,10 +101,10 @@ class PlaneView {
   /// What the user chose.
   FieldChoice fieldChoice() const { return fieldChoice_; }
   /// Tells the view whether OpenGL is a software rasterizer (FieldChoice::Auto then keeps the CPU path).
-  /// On one, the renderer also shades the CPU path's field on the CPU (PlaneRenderer::setFieldShadedOnCpu).
+  /// On one, the renderer also draws the CPU path's picture on the CPU (PlaneRenderer::setPictureOnCpu).
   void setSoftwareRenderer(bool software) {
     softwareRenderer_ = software;
-    renderer_.setFieldShadedOnCpu(software);
+    renderer_.setPictureOnCpu(software);
   }
   /// The path in use since the last draw(): the choice, or the CPU when the GPU cannot evaluate the networks.
   FieldPath fieldPath() const { return scene_.fieldPath; }
@@ -137,6 +141,9 @@ class PlaneView {
   void choosePath(const Snapshot& snapshot);
   FieldMapping mappingFor(const Snapshot& snapshot, const Matrix& values) const;
   void updateField(const Snapshot& snapshot);
+  // Batched (software): whether a scene is computed in a draw() at `now`: something new to show, the interval
+  // since the last one over, and no picture of the last one still to be begun or finished.
+  bool sceneDue(const Snapshot& snapshot, std::chrono::steady_clock::time_point now) const;
   void updateCloud(const Snapshot& snapshot);
   void updateSamples(const Snapshot& snapshot);
   void updateManifold(const Snapshot& snapshot);

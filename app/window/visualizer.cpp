@@ -53,9 +53,9 @@ constexpr auto kFrameInterval = std::chrono::microseconds(16'667);  // 60 frames
 // this often, the charts a few per frame (drawing all of them again in one frame costs about as much as half
 // a picture).
 constexpr auto kPanelInterval = std::chrono::milliseconds(100);
-// On a software rasterizer, how many charts are drawn again in a frame with no picture work (none in the
-// others): with a picture every three frames, 20 such frames a second refresh each of about 8 charts every
-// 130 ms.
+// On a software rasterizer, how many charts are drawn again in a frame that neither computes the plane's scene
+// nor finishes its picture (none in those): with a picture every three frames (compute, begin, finish), the 20
+// frames a second that begin one refresh each of about 8 charts every 130 ms.
 constexpr int kChartsPerFreeFrame = 3;
 // On a software rasterizer the plane's scene is computed at most this often (25 per second; at 60 frames per
 // second every third frame: the scene, then the picture's two halves) and drawn over the next two frames.
@@ -375,7 +375,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
 
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
     const auto panelClock = std::chrono::steady_clock::now();
-    const bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.pictureWorkDue();
+    const bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.heavyStepDue(*snapshot);
     const int chartsToRefresh = planeBusy ? 0 : kChartsPerFreeFrame;
     if (!software || options.headlessRecording || panelClock - lastPanel >= kPanelInterval ||
         snapshot->paused != panelSnapshot->paused) {
@@ -670,11 +670,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     std::snprintf(
         line, sizeof line,
         "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-        "field_per_s=%.1f field_ms=%.2f field_shade_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f ui_redrawn=%.2f "
+        "field_per_s=%.1f field_ms=%.2f picture_cpu_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f ui_redrawn=%.2f "
         "work_ms_p50=%.2f work_ms_p99=%.2f renderer=\"%s\"",
         frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
         frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
-        planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(), planeView.renderer().lastFieldShadeMs(),
+        planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(), planeView.renderer().lastCpuPictureMs(),
         std::string(fieldPathName(planeView.fieldPath())).c_str(), planeView.renderer().fieldTimer().meanMs(),
         planeView.renderer().cloudTimer().meanMs(), frame > 0 ? redrawnSum / frame : 0.0,
         frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip),
