@@ -267,6 +267,15 @@ bool MetricsPanel::showing(long long version) const {
   return true;
 }
 
+bool MetricsPanel::drawn(const History& history, std::size_t k) const {
+  if (!history.charts[k].shown) return false;
+  if (!lectureCharts_) return true;
+  // The lecture layout keeps the charts a room reads: the losses, D's outputs, the modes (or the Dirac-GAN's).
+  const auto kind = static_cast<ChartKind>(k);
+  return kind == ChartKind::Losses || kind == ChartKind::MeanOutput || kind == ChartKind::Modes ||
+         kind == ChartKind::Dirac;
+}
+
 void MetricsPanel::takeHistory(const Snapshot& latest, int chartsToRefresh) {
   const bool fresh = !newest_ || newest_->version != latest.version;
   const auto now = std::chrono::steady_clock::now();
@@ -294,7 +303,7 @@ void MetricsPanel::takeHistory(const Snapshot& latest, int chartsToRefresh) {
   }
   while (next_ < kChartKinds && chartsToRefresh > 0) {
     const std::size_t k = next_++;
-    if (newest_->charts[k].shown && shown_[k] != newest_) --chartsToRefresh;
+    if (drawn(*newest_, k) && shown_[k] != newest_) --chartsToRefresh;
     shown_[k] = newest_;
   }
 }
@@ -308,14 +317,7 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
     return;
   }
   takeHistory(s, chartsToRefresh);
-  // The lecture layout keeps the charts a room reads: the losses, D's outputs, the modes (or the Dirac-GAN's).
-  const auto drawn = [&](std::size_t k) {
-    if (!newest_->charts[k].shown) return false;
-    if (!lectureCharts_) return true;
-    const auto kind = static_cast<ChartKind>(k);
-    return kind == ChartKind::Losses || kind == ChartKind::MeanOutput || kind == ChartKind::Modes ||
-           kind == ChartKind::Dirac;
-  };
+  const auto drawn = [&](std::size_t k) { return this->drawn(*newest_, k); };
   int count = 0;
   for (std::size_t k = 0; k < kChartKinds; ++k) count += drawn(k) ? 1 : 0;
 
@@ -340,6 +342,8 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
     // Rewound to a checkpoint, every chart marks it (a line and the values there) unless one is hovered.
     c.options.cursorX = std::isnan(cursor_) && s.rewoundFrom >= 0 ? static_cast<double>(s.step) : cursor_;
     ImVec2 chartSize(width, height);
+    const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+    chartAreaPx_ = width * scale.x * height * scale.y;
     char id[16];
     std::snprintf(id, sizeof id, "##chart%zu", k);
     const bool visible = ImGui::BeginChild(id, chartSize, false, ImGuiWindowFlags_NoScrollbar);

@@ -39,6 +39,9 @@ class MetricsPanel {
   /// The lecture layout's charts only (on): the losses, D's mean outputs and the modes (the Dirac-GAN's θ and ψ in
   /// their place), each larger; off: every chart.
   void setLectureCharts(bool on) { lectureCharts_ = on; }
+  /// The area of one chart in framebuffer pixels, as last drawn (0 before any): what drawing one again costs a
+  /// software rasterizer.
+  float chartAreaPx() const { return chartAreaPx_; }
   /// Whether every chart shows the history of the snapshot with this version.
   bool showing(long long version) const;
 
@@ -46,6 +49,9 @@ class MetricsPanel {
   struct History;
   static constexpr std::size_t kChartKinds = 10;  // charts the panel can show, one slot each
   void takeHistory(const Snapshot& latest, int chartsToRefresh);
+  // Whether chart k is drawn from `history`: it has data, and the layout shows it.
+  bool drawn(const History& history, std::size_t k) const;
+  float chartAreaPx_ = 0.0f;
 
   MetricPlot plot_;
   bool staggered_ = false;

@@ -53,10 +53,16 @@ constexpr auto kFrameInterval = std::chrono::microseconds(16'667);  // 60 frames
 // this often, the charts a few per frame (drawing all of them again in one frame costs about as much as half
 // a picture).
 constexpr auto kPanelInterval = std::chrono::milliseconds(100);
-// On a software rasterizer, how many charts are drawn again in a frame that neither computes the plane's scene
-// nor finishes its picture (none in those): with a picture every three frames (compute, begin, finish), the 20
-// frames a second that begin one refresh each of about 8 charts every 130 ms.
-constexpr int kChartsPerFreeFrame = 3;
+// On a software rasterizer, how many chart pixels are drawn again in a frame that neither computes the plane's
+// scene nor finishes its picture (none in those), at least one chart and at most three: llvmpipe redraws a chart
+// at about 1 ms per 25,000 pixels. With a picture every three frames (compute, begin, finish), 20 frames a second
+// take charts: three a frame at 1280 × 800 (33,000 pixels each), two in the normal layout at 1920 × 1080
+// (67,000), one in the lecture layout at 1920 × 1080 (114,000).
+constexpr float kChartPixelsPerFreeFrame = 140'000.0f;
+int chartsPerFreeFrame(float chartAreaPx) {
+  if (chartAreaPx <= 0.0f) return 3;
+  return std::clamp(static_cast<int>(kChartPixelsPerFreeFrame / chartAreaPx), 1, 3);
+}
 // On a software rasterizer the plane's scene is computed at most this often (25 per second; at 60 frames per
 // second every third frame: the scene, then the picture's two halves) and drawn over the next two frames.
 constexpr auto kSoftwareSceneInterval = std::chrono::milliseconds(40);
@@ -376,7 +382,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
     const auto panelClock = std::chrono::steady_clock::now();
     const bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.heavyStepDue(*snapshot);
-    const int chartsToRefresh = planeBusy ? 0 : kChartsPerFreeFrame;
+    const int chartsToRefresh = planeBusy ? 0 : chartsPerFreeFrame(metricsPanel.chartAreaPx());
     if (!software || options.headlessRecording || panelClock - lastPanel >= kPanelInterval ||
         snapshot->paused != panelSnapshot->paused) {
       panelSnapshot = snapshot;
