@@ -100,3 +100,22 @@ TEST_CASE("damage: rectangles merge when their union costs no more pixels, and s
   CHECK(DamageRect{}.empty());
   CHECK(DamageRect{0, 0, 10, 10}.clippedTo({20, 20, 30, 30}).empty());
 }
+
+TEST_CASE("damage: a list drawn with the same commands damages only the triangles that changed") {
+  NullImGui context;
+  DamageTracker tracker;
+  // The right window is 300 × 400; its text is one line near its top.
+  for (int i = 0; i < 3; ++i) frame(tracker, "step 1", "loss 0.5");
+  // The same number of glyphs, one of them different: a glyph's box, not the window's.
+  const auto digit = frame(tracker, "step 1", "loss 0.7");
+  REQUIRE(digit.size() == 1);
+  CHECK(area(digit) < 0.02 * 300.0 * 400.0);
+  CHECK(digit[0].x0 >= 299.0f);
+  CHECK(digit[0].y1 < 60.0f);
+  // A longer text: the line from the first glyph that differs on, still not the window.
+  const auto longer = frame(tracker, "step 1", "loss 0.75 and more");
+  REQUIRE(longer.size() == 1);
+  CHECK(area(longer) < 0.1 * 300.0 * 400.0);
+  CHECK(longer[0].y1 < 60.0f);
+  CHECK(frame(tracker, "step 1", "loss 0.75 and more").empty());
+}

@@ -3,6 +3,7 @@
 // frame's.
 #include <imgui.h>
 
+#include <optional>
 #include <vector>
 
 namespace ganscope {
@@ -26,8 +27,9 @@ void addDamage(std::vector<DamageRect>& rects, DamageRect rect);
 /// GL.
 class DamageTracker {
  public:
-  /// The areas to draw again for the frame `data` (see addDamage): the bounds (old and new) of every draw
-  /// list that differs from the last frame's; the whole display on the first frame, after a resize, or when
+  /// The areas to draw again for the frame `data` (see addDamage): for a draw list drawn with the same
+  /// commands as in the last frame (clip rectangles, textures, callbacks), the bounds of its triangles that
+  /// changed (old and new); for any other list that differs, its bounds (old and new); the whole display on the first frame, after a resize, or when
   /// the number of lists changed (a tooltip or popup opened or closed). None when nothing changed. Remembers
   /// the frame.
   std::vector<DamageRect> update(const ImDrawData& data);
@@ -42,6 +44,12 @@ class DamageTracker {
     std::vector<ImDrawCmd> commands;
     DamageRect bounds;
   };
+  // The areas a list drawn with the same commands as its copy changes: the triangles that differ, found past
+  // the vertices and indices both share at the start and the end; nullopt when the commands differ (then the
+  // list's bounds are the damage).
+  static std::optional<std::vector<DamageRect>> changedParts(const ImDrawList& list, const ListCopy& copy);
+  // The bounding box of a list's vertices, inside the display.
+  static DamageRect boundsOf(const ImDrawList& list, const DamageRect& display);
   std::vector<ListCopy> lists_;
   ImVec2 displayPos_{0, 0};
   ImVec2 displaySize_{0, 0};

@@ -35,20 +35,28 @@ double IncrementalDrawing::draw(ImDrawData& data, int width, int height, std::sp
     const DamageRect pixels{display.x0 + x0 / scale.x, display.y0 + y0 / scale.y, display.x0 + x1 / scale.x,
                             display.y0 + y1 / scale.y};
     // Every command draws only inside this area (the backend skips commands clipped away).
+    // The lists with nothing inside it are left out: the backend would upload their vertices for nothing.
     std::size_t k = 0;
+    drawnLists_.clear();
     for (int n = 0; n < data.CmdListsCount; ++n) {
+      bool inside = false;
       for (ImDrawCmd& cmd : data.CmdLists[n]->CmdBuffer) {
         const ImVec4& original = clipRects_[k++];
         const DamageRect clip = DamageRect{original.x, original.y, original.z, original.w}.clippedTo(pixels);
         cmd.ClipRect = clip.empty() ? ImVec4(0, 0, 0, 0) : ImVec4(clip.x0, clip.y0, clip.x1, clip.y1);
+        inside = inside || (!clip.empty() && (cmd.ElemCount > 0 || cmd.UserCallback != nullptr));
       }
+      if (inside) drawnLists_.push_back(data.CmdLists[n]);
     }
+    ImDrawData part = data;
+    part.CmdLists = drawnLists_.data();
+    part.CmdListsCount = static_cast<int>(drawnLists_.size());
     glEnable(GL_SCISSOR_TEST);
     glScissor(x0, height - y1, x1 - x0, y1 - y0);  // OpenGL counts rows from the bottom
     glClearColor(windowBackground()[0], windowBackground()[1], windowBackground()[2], windowBackground()[3]);
     glClear(GL_COLOR_BUFFER_BIT);
     glDisable(GL_SCISSOR_TEST);
-    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    ImGui_ImplOpenGL3_RenderDrawData(&part);
     damagedPixels += static_cast<double>(x1 - x0) * (y1 - y0);
   }
   return damagedPixels / (static_cast<double>(width) * height);

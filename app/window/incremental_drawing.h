@@ -22,7 +22,8 @@ class IncrementalDrawing {
  private:
   int drawnWidth_ = 0, drawnHeight_ = 0;  // the size the kept picture was drawn at
   DamageTracker damage_;
-  std::vector<ImVec4> clipRects_;  // the frame's clip rectangles, restored for each damaged area
+  std::vector<ImVec4> clipRects_;       // the frame's clip rectangles, restored for each damaged area
+  std::vector<ImDrawList*> drawnLists_;  // the lists with something inside the area being drawn
 };
 
 }  // namespace ganscope
