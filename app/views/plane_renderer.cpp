@@ -230,7 +230,12 @@ void PlaneRenderer::beginPicture(const PlaneScene& scene, int widthPx, int heigh
   const float scale = pixelScale(heightPx);
   cpuPending_ = pictureOnCpu_ && scene.fieldPath != FieldPath::Gpu && picture.samples() == 1;
   if (cpuPending_) {
+    // The whole picture in this half: the CPU's layers, uploaded, and the arrows over them; the other half
+    // only shows it, so the frame that shows it (copying it to the window) carries nothing else.
     beginOnCpu(scene, widthPx, heightPx, scale);
+    finishOnCpu(scene, picture);
+    const DrawingInto drawing(picture);
+    if (viewValid() && scene.layers.arrows) drawArrows(scale, picture.width(), picture.height());
     return;
   }
   const DrawingInto drawing(picture);
@@ -253,12 +258,11 @@ void PlaneRenderer::finishPicture(const PlaneScene& scene) {
   if (!pending_) return;
   pending_ = false;
   Framebuffer& picture = pictures_[1 - shown_];
-  if (cpuPending_) finishOnCpu(scene, picture);
-  {
+  if (!cpuPending_) {
     const DrawingInto drawing(picture);
     if (viewValid()) {
       const float scale = pixelScale(picture.height());
-      if (!cpuPending_) drawPoints(scene, scale);
+      drawPoints(scene, scale);
       if (scene.layers.arrows) drawArrows(scale, picture.width(), picture.height());
     }
     picture.resolve();

@@ -141,6 +141,10 @@ void PlaneView::draw(const Snapshot& snapshot, ImVec2 size) {
     drawnOnce_ = true;
   }
   if (batchComputed) beginDue_ = true;
+  if (pendingMarkers_ && !beginDue_ && !renderer_.picturePending()) {
+    modeMarkers_.update(pendingMarkers_->version, *pendingMarkers_->data, pendingMarkers_->fake);
+    pendingMarkers_.reset();
+  }
   ImDrawList* drawList = ImGui::GetWindowDrawList();
   const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
   const bool pixelAligned = origin.x == std::floor(origin.x) && origin.y == std::floor(origin.y) && scale.x == 1.0f &&
@@ -416,7 +420,13 @@ void PlaneView::updateSamples(const Snapshot& snapshot) {
   // The fixed metric batch through G: drawn as points on the CPU path, and on both paths what the mode markers
   // count (the GPU path draws its own 100,000-sample cloud instead).
   const Matrix& fake = snapshot.generator->forward(*snapshot.latentSamples, samplesWorkspace_);
-  modeMarkers_.update(snapshot.version, *snapshot.data, fake);
+  if (sceneInterval_.count() > 0) {
+    // Batched: the markers change with the picture of these samples, in the frame that shows it (which draws
+    // the plane again anyway), not two frames before it.
+    pendingMarkers_ = PendingMarkers{snapshot.version, snapshot.data, fake};
+  } else {
+    modeMarkers_.update(snapshot.version, *snapshot.data, fake);
+  }
   ++scene_.samplesRevision;
   if (scene_.fieldPath == FieldPath::Gpu) {
     scene_.fake.clear();
