@@ -38,9 +38,9 @@ class PlaneRenderer {
   void beginPicture(const PlaneScene& scene, int widthPx, int heightPx);
   /// Draws the samples and arrows of the picture beginPicture started and shows it; nothing when none is pending.
   void finishPicture(const PlaneScene& scene);
-  /// Software rasterizers: on the CPU path, the field, the manifold and the samples are drawn on the CPU
-  /// (CpuPicture: the field and manifold by beginPicture, the samples by finishPicture) and uploaded, and the
-  /// GPU draws only the arrows over them; the same pixels to within rounding (tests/gl/cpu_picture_gl_test.cpp).
+  /// Software rasterizers: on the CPU path, beginPicture draws the field, the manifold and the samples on the
+  /// CPU (CpuPicture), uploads them and has the GPU draw only the arrows over them, and finishPicture only shows
+  /// the picture; the same pixels to within rounding (tests/gl/cpu_picture_gl_test.cpp).
   void setPictureOnCpu(bool onCpu) { pictureOnCpu_ = onCpu; }
   /// The CPU's time for the last picture drawn on the CPU (both halves and the upload), in milliseconds.
   double lastCpuPictureMs() const { return lastCpuPictureMs_; }

@@ -36,9 +36,9 @@ class PlaneView {
            !renderer_.picturePending();
   }
   /// Software rasterizers: whether the next draw() will do one of the two heavy steps of a picture, computing
-  /// its scene (D's lattice, G's samples) or finishing it (the samples rasterized); the frames between, which
-  /// begin a picture or do nothing, are the ones for the charts. Each frame does at most one of the three
-  /// steps (compute, begin, finish), so no frame carries two.
+  /// its scene (D's lattice, G's samples) or finishing it (showing it: the plane copied to the window again);
+  /// the frames between, which begin a picture (drawing it) or do nothing, are the ones for the charts. Each
+  /// frame does at most one of the three steps (compute, begin, finish), so no frame carries two.
   bool heavyStepDue(const Snapshot& snapshot) const {
     return renderer_.picturePending() || sceneDue(snapshot, std::chrono::steady_clock::now());
   }
