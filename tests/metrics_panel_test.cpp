@@ -1,6 +1,7 @@
 // Tests of the metrics panel's staggered refresh (app/views/metrics_panel.h) on real ImGui frames without a
 // renderer: which charts' draw lists change from one frame to the next is what a software rasterizer draws again.
 #include "app/views/metrics_panel.h"
+#include "app/views/fitted_text.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -147,4 +148,34 @@ TEST_CASE("metrics panel: staggered, the first history is drawn even in a frame 
   const auto first = snapshotWith(1, 40);
   CHECK(frame(panel, *first, 0).size() == kCharts);
   CHECK(panel.showing(1));
+}
+
+TEST_CASE("A chart's title fits its width: the short title, or an ellipsis, never past the edge") {
+  NullImGui context;
+  ImGui::NewFrame();
+  const char* title = "Losses (equilibrium: D = 1/2, V = -log 4)";
+  const float full = ImGui::CalcTextSize(title).x;
+  CHECK(fittedText(title, "Losses", full + 1.0f) == title);
+  CHECK(fittedText(title, "Losses", full - 1.0f) == "Losses");
+  const float shortWidth = ImGui::CalcTextSize("Losses").x;
+  const std::string cut = fittedText(title, "Losses", shortWidth - 1.0f);
+  CHECK(cut.size() < std::string("Losses").size() + 3);
+  CHECK(cut.rfind("\u2026") == cut.size() - 3);  // ends with the ellipsis, whole
+  CHECK(ImGui::CalcTextSize(cut.c_str()).x <= shortWidth - 1.0f);
+  // Without a short title the long one is cut; a multi-byte character is never split.
+  const std::string greek = fittedText("θ and ψ of the Dirac-GAN", nullptr, ImGui::CalcTextSize("θ and").x);
+  CHECK(ImGui::CalcTextSize(greek.c_str()).x <= ImGui::CalcTextSize("θ and").x);
+  // Valid UTF-8: each lead byte followed by its continuation bytes.
+  bool valid = true;
+  for (std::size_t i = 0; i < greek.size() && valid;) {
+    const auto c = static_cast<unsigned char>(greek[i]);
+    const std::size_t length = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    for (std::size_t k = 1; k < length; ++k)
+      valid = valid && i + k < greek.size() && (static_cast<unsigned char>(greek[i + k]) & 0xC0) == 0x80;
+    i += length;
+  }
+  CHECK(valid);
+  CHECK(greek.find("\u2026") != std::string::npos);
+  CHECK(fittedText(title, "Losses", 1.0f).empty());
+  ImGui::EndFrame();
 }

@@ -1,5 +1,8 @@
 #include "app/ui/control_panel.h"
 
+#include "app/ui/same_line_if_fits.h"
+#include "app/ui/toolbar_flow.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -134,7 +137,8 @@ bool ControlPanel::handleShortcut(const ShortcutPress& press, const Snapshot& sn
   }
 }
 
-void ControlPanel::drawToolbar(const Snapshot& snapshot) {
+void ControlPanel::drawToolbar(const Snapshot& snapshot, ToolbarFlow* flow) {
+  const auto nextGroup = [flow] { flow != nullptr ? flow->next() : ImGui::SameLine(); };
   const bool running = !snapshot.paused && snapshot.divergence.empty();
   if (ImGui::Button(running ? "  Pause  " : "  Play  ")) {
     thread_.send(running ? TrainerCommand{PauseCommand{}} : TrainerCommand{ResumeCommand{}});
@@ -152,7 +156,7 @@ void ControlPanel::drawToolbar(const Snapshot& snapshot) {
   ImGui::SameLine();
   if (ImGui::Button("Reset")) thread_.send(ResetCommand{});
   tooltip("Start again from the seed: new initial weights, empty history.");
-  ImGui::SameLine();
+  nextGroup();
   if (ImGui::Checkbox("Slow", &paced_)) thread_.send(SetPaceCommand{paced_ ? pace_ : 0.0});
   tooltip("Limit the pace to the iterations per second on the right (slow motion); off trains as fast as it can.");
   ImGui::SameLine();
@@ -163,7 +167,7 @@ void ControlPanel::drawToolbar(const Snapshot& snapshot) {
     thread_.send(SetPaceCommand{pace_});
   }
   tooltip("The slow-motion pace: iterations per second when Slow is on.");
-  ImGui::SameLine();
+  nextGroup();
   ImGui::SetNextItemWidth(scaled(170));
   if (ImGui::BeginCombo("##preset", presetName_.empty() ? "presets" : presetName_.c_str())) {
     for (const auto& preset : presets_) {
@@ -498,10 +502,10 @@ void ControlPanel::drawLectureSettings(const Snapshot& snapshot) {
   if (ImGui::Checkbox("PacGAN", &pack)) fix.pack = pack ? 4 : 1, any = true;
   tooltip("PacGAN (Lin et al. 2018): D judges packs of 4 samples, so a G that repeats itself is caught. Rebuilds D "
           "only: G keeps what it learnt.");
-  ImGui::SameLine();
+  sameLineIfFits(checkboxWidth("R1"));
   if (ImGui::Checkbox("R1", &r1)) fix.penalty.r1 = r1 ? 1.0 : 0.0, any = true;
   tooltip("R1 (Mescheder et al. 2018): penalise D's gradient on real data (γ = 1), so D cannot become steep.");
-  ImGui::SameLine();
+  sameLineIfFits(checkboxWidth("SN"));
   if (ImGui::Checkbox("SN", &fix.spectralNorm)) any = true;
   tooltip("Spectral normalisation (Miyato et al. 2018): every weight matrix of D divided by its largest singular "
           "value.");

@@ -12,6 +12,8 @@
 
 namespace ganscope {
 
+class ToolbarFlow;
+
 /// Draws the toolbar (play, pause, steps, reset, speed, presets) and the settings panel, and turns edits into
 /// commands for the training thread. It shows the config the trainer applied (snapshot.config); between sending an
 /// edit and the trainer applying it (about one frame) it shows the edit, so a slider does not jump back.
@@ -20,8 +22,9 @@ class ControlPanel {
   /// A panel that commands `thread` and offers `presets`.
   ControlPanel(TrainingThread& thread, std::vector<PresetInfo> presets);
 
-  /// The row of playback buttons, the speed and the presets menu.
-  void drawToolbar(const Snapshot& snapshot);
+  /// The row of playback buttons, the speed and the presets menu: three groups of `flow` when given (they wrap
+  /// onto new rows in a narrow window), one row otherwise.
+  void drawToolbar(const Snapshot& snapshot, ToolbarFlow* flow = nullptr);
 
   /// Every hyperparameter, grouped; then the switches of the view in use: `layers` for the 2D plane, `lines` for the
   /// 1D view.

@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include "app/ui/control_panel.h"
+#include "app/ui/same_line_if_fits.h"
+#include "app/views/fitted_text.h"
 #include "app/window/imgui_style.h"
 #include "core/data/distribution.h"
 #include "core/util/atomic_file.h"
@@ -35,7 +37,11 @@ void DrawingPanel::draw(const Snapshot& snapshot) {
     return;
   }
   if (active_ && canvas_.dim() != dim) active_ = false;  // the data changed dimension under the drawing
-  if (ImGui::Checkbox("Draw your own data", &active_) && active_) {
+  // The full label where it fits, "Draw data" in a narrow column (the lecture layout at 1024 × 768).
+  const std::string label =
+      fittedText("Draw your own data", "Draw data", ImGui::GetContentRegionAvail().x - checkboxWidth("")) +
+      "###draw your own data";
+  if (ImGui::Checkbox(label.c_str(), &active_) && active_) {
     // Carry on with the drawing the run trains on, if it is one.
     canvas_ = DrawingCanvas(dim);
     canvas_.load(snapshot.config.data);

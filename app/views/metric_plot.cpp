@@ -1,5 +1,7 @@
 #include "app/views/metric_plot.h"
 
+#include "app/views/fitted_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -152,30 +154,40 @@ double MetricPlot::draw(ImDrawList* drawList, ImVec2 topLeft, ImVec2 size, std::
   drawList->AddRectFilled(topLeft, bottomRight, style.card, 4.0f);
   if (size.x < 4.0f * font || size.y < 4.0f * font) return kNaN;
 
-  // [SECTION] Header: the title, then the legend on the same row, or right-aligned on a second row when the
-  // row is too narrow for both.
+  // [SECTION] Header: the title (shortened to fit), then the legend.
   const float pad = std::round(font * 0.45f);
   const float swatchW = font * 1.4f, swatchGap = font * 0.3f, entryGap = font * 1.0f;
-  const float titleW = ImGui::CalcTextSize(options.title).x;
+  const std::string title = fittedText(options.title, options.shortTitle, size.x - 2.0f * pad - options.titleReservePx);
+  const float titleW = ImGui::CalcTextSize(title.c_str()).x;
+  const float entryW = swatchW + swatchGap;  // plus the label's width
   float legendW = 0.0f;
-  for (const PlotSeries& s : series)
-    legendW += swatchW + swatchGap + ImGui::CalcTextSize(s.label).x + entryGap;
+  for (const PlotSeries& s : series) legendW += entryW + ImGui::CalcTextSize(s.label).x + entryGap;
   legendW -= series.empty() ? 0.0f : entryGap;
   const float headerY = topLeft.y + pad * 0.6f;
-  const bool twoRows = pad + titleW + font * 1.2f + legendW > size.x - pad;
-  drawList->AddText(ImVec2(topLeft.x + pad, headerY), style.text, options.title);
-  float cursor = twoRows ? std::max(topLeft.x + pad, bottomRight.x - pad - legendW)
-                         : topLeft.x + pad + titleW + font * 1.2f;
-  const float legendY = twoRows ? headerY + font * 1.2f : headerY;
+  const float right = bottomRight.x - pad;
+  // The legend after the title when both fit on one row; else on the rows below, right-aligned when it fits
+  // one row, else wrapped entry by entry (a narrow chart).
+  const bool oneRow = pad + titleW + font * 1.2f + legendW <= size.x - pad - options.titleReservePx;
+  const bool legendFitsRow = legendW <= size.x - 2.0f * pad;
+  drawList->AddText(ImVec2(topLeft.x + pad, headerY), style.text, title.c_str());
+  float cursor = oneRow ? topLeft.x + pad + titleW + font * 1.2f
+                        : (legendFitsRow ? right - legendW : topLeft.x + pad);
+  float legendY = oneRow ? headerY : headerY + font * 1.2f;
+  int legendRows = series.empty() ? 0 : 1;
   for (const PlotSeries& s : series) {
+    const float w = entryW + ImGui::CalcTextSize(s.label).x;
+    if (!oneRow && !legendFitsRow && cursor > topLeft.x + pad && cursor + w > right) {
+      cursor = topLeft.x + pad;  // the next row
+      legendY += font * 1.2f;
+      ++legendRows;
+    }
     const float swatchY = legendY + font * 0.5f;
     drawList->AddLine(ImVec2(cursor, swatchY), ImVec2(cursor + swatchW, swatchY), s.colour,
                       style.lineWidth + 1.0f);
-    cursor += swatchW + swatchGap;
-    drawList->AddText(ImVec2(cursor, legendY), style.text, s.label);
-    cursor += ImGui::CalcTextSize(s.label).x + entryGap;
+    drawList->AddText(ImVec2(cursor + entryW, legendY), style.text, s.label);
+    cursor += w + entryGap;
   }
-  const float headerH = (twoRows ? font * 2.7f : font * 1.5f) + pad;
+  const float headerH = (oneRow ? font * 1.5f : font * (1.5f + 1.2f * static_cast<float>(legendRows))) + pad;
 
   // [SECTION] Ranges and the plot area.
   const AxisRange yr = yRangeOf(series, references, options);
@@ -345,7 +357,9 @@ double MetricPlot::draw(ImDrawList* drawList, ImVec2 topLeft, ImVec2 size, std::
     if (!usable(r.y, logScale)) continue;
     const float py = toY(r.y);
     if (py < plotMin.y - 1.0f || py > plotMax.y + 1.0f) continue;
-    const ImVec2 ls = ImGui::CalcTextSize(r.label);
+    const std::string text = fittedText(r.label, r.shortLabel, plotMax.x - plotMin.x - font * 0.8f);
+    if (text.empty()) continue;
+    const ImVec2 ls = ImGui::CalcTextSize(text.c_str());
     const float above = py - ls.y - 2.0f, below = py + 3.0f;
     auto clear = [&](float top) {
       if (top < plotMin.y || top + ls.y > plotMax.y) return false;
@@ -359,7 +373,7 @@ double MetricPlot::draw(ImDrawList* drawList, ImVec2 topLeft, ImVec2 size, std::
       placedBottom[placed++] = ly + ls.y;
     }
     addLabel(drawList, ImVec2(plotMax.x - ls.x - font * 0.4f, ly), r.colour, IM_COL32(255, 255, 255, 200),
-             r.label);
+             text.c_str());
   }
   drawList->PopClipRect();
   drawList->AddRect(plotMin, plotMax, style.frame, 0.0f, ImDrawFlags_None, style.thinLine);

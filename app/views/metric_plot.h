@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <limits>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace ganscope {
@@ -22,12 +23,15 @@ struct PlotSeries {
 struct PlotReference {
   double y = 0.0;                               ///< where the line lies on the y axis
   const char* label = "";                       ///< drawn above the line's right end
+  const char* shortLabel = nullptr;             ///< drawn instead when the label is wider than the plot
   ImU32 colour = IM_COL32(110, 110, 110, 255);  ///< the line's and the label's colour
 };
 
 /// How one chart scales its y axis and what it shows besides the curves.
 struct PlotOptions {
   const char* title = "";   ///< drawn at the top left, before the legend
+  const char* shortTitle = nullptr;  ///< drawn instead when the title does not fit the chart's width
+  float titleReservePx = 0.0f;       ///< room kept free at the header's right end (a button drawn over it)
   bool logScale = false;    ///< a log10 y axis (values ≤ 0 are left out), e.g. for gradient norms
   bool fixedRange = false;  ///< use [yMin, yMax] instead of the data's range
   double yMin = 0.0;        ///< the bottom of a fixed range

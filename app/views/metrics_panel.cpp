@@ -41,8 +41,12 @@ struct Chart {
   void add(const char* label, ImU32 colour, const std::vector<double>& values) {
     series[static_cast<std::size_t>(seriesCount++)] = PlotSeries{label, colour, values};
   }
-  void reference(double y, const char* label, ImU32 colour) {
-    references[static_cast<std::size_t>(referenceCount++)] = PlotReference{y, label, colour};
+  void reference(double y, const char* label, ImU32 colour, const char* shortLabel = nullptr) {
+    PlotReference& r = references[static_cast<std::size_t>(referenceCount++)];
+    r.y = y;
+    r.label = label;
+    r.shortLabel = shortLabel;
+    r.colour = colour;
   }
 };
 
@@ -80,7 +84,7 @@ struct MetricsPanel::History {
   double total = kNaN;     // modes in the target
   double modesNow = kNaN;  // modes captured at the last row
   std::array<Chart, kChartKinds> charts{};
-  std::array<char, 48> modesLabel{}, klLabel{}, hqLabel{};
+  std::array<char, 48> modesLabel{}, modesShortLabel{}, klLabel{}, hqLabel{};
 
  private:
   Chart& show(ChartKind kind) {
@@ -133,20 +137,21 @@ void MetricsPanel::History::buildCharts() {
   if (lossD.any || lossG.any) {
     Chart& c = show(ChartKind::Losses);
     c.options.title = probabilistic ? "Losses (equilibrium: D = 1/2, V = -log 4)" : "Losses";
+    c.options.shortTitle = "Losses";
     if (lossD.any) c.add("L_D", kDColour, lossD.values);
     if (lossG.any) c.add("L_G", kGColour, lossG.values);
     switch (loss) {
       case LossKind::Minimax:  // Goodfellow et al. 2014, Theorem 1: V(D*, G*) = -log 4
-        c.reference(std::log(4.0), "L_D at equilibrium: log 4 = 1.386", kDRefColour);
-        c.reference(-std::log(2.0), "L_G at equilibrium: -log 2 = -0.693", kGRefColour);
+        c.reference(std::log(4.0), "L_D at equilibrium: log 4 = 1.386", kDRefColour, "log 4 = 1.386");
+        c.reference(-std::log(2.0), "L_G at equilibrium: -log 2 = -0.693", kGRefColour, "-log 2 = -0.693");
         break;
       case LossKind::NonSaturating:
-        c.reference(std::log(4.0), "L_D at equilibrium: log 4 = 1.386", kDRefColour);
-        c.reference(std::log(2.0), "L_G at equilibrium: log 2 = 0.693", kGRefColour);
+        c.reference(std::log(4.0), "L_D at equilibrium: log 4 = 1.386", kDRefColour, "log 4 = 1.386");
+        c.reference(std::log(2.0), "L_G at equilibrium: log 2 = 0.693", kGRefColour, "log 2 = 0.693");
         break;
       case LossKind::Lsgan:  // Mao et al. 2017, 0-1 coding: D* = 1/2 at p_g = p_data
-        c.reference(0.5, "L_D at D = 1/2: 0.5", kDRefColour);
-        c.reference(0.25, "L_G at D = 1/2: 0.25", kGRefColour);
+        c.reference(0.5, "L_D at D = 1/2: 0.5", kDRefColour, "D = 1/2: 0.5");
+        c.reference(0.25, "L_G at D = 1/2: 0.25", kGRefColour, "D = 1/2: 0.25");
         break;
       case LossKind::Wgan:
       case LossKind::WganGp:
@@ -164,6 +169,7 @@ void MetricsPanel::History::buildCharts() {
     c.options.title = probabilistic             ? "Mean D(x) on real and fake samples"
                       : loss == LossKind::Lsgan ? "Mean D(x) on real and fake (LSGAN, raw 0-1 coding)"
                                                 : "Mean critic score on real and fake (raw)";
+    c.options.shortTitle = probabilistic || loss == LossKind::Lsgan ? "Mean D(x)" : "Mean critic score";
     if (dReal.any) c.add("D(real)", kRealColour, dReal.values);
     if (dFake.any) c.add("D(fake)", kGColour, dFake.values);
     if (probabilistic) {
@@ -171,13 +177,14 @@ void MetricsPanel::History::buildCharts() {
       c.options.yMin = -0.02;
       c.options.yMax = 1.02;
     }
-    if (probabilistic || loss == LossKind::Lsgan) c.reference(0.5, "D = 1/2: equilibrium", kRefColour);
+    if (probabilistic || loss == LossKind::Lsgan) c.reference(0.5, "D = 1/2: equilibrium", kRefColour, "D = 1/2");
   }
 
   // [SECTION] Gradient norms, on a log axis.
   if (gradD.positive || gradG.positive) {
     Chart& c = show(ChartKind::GradientNorms);
     c.options.title = "Gradient norms (log scale)";
+    c.options.shortTitle = "Gradient norms";
     c.options.logScale = true;
     if (gradD.positive) c.add("|dL_D/dtheta_D|", kDColour, gradD.values);
     if (gradG.positive) c.add("|dL_G/dtheta_G|", kGColour, gradG.values);
@@ -197,12 +204,14 @@ void MetricsPanel::History::buildCharts() {
     c.options.yMax = total * 1.1;
     c.options.valueFormat = "%.0f";
     std::snprintf(modesLabel.data(), modesLabel.size(), "all %.0f modes", total);
-    c.reference(total, modesLabel.data(), kRefColour);
+    std::snprintf(modesShortLabel.data(), modesShortLabel.size(), "all %.0f", total);
+    c.reference(total, modesLabel.data(), kRefColour, modesShortLabel.data());
     c.modesBadge = true;
   }
   if (highQuality.any) {
     Chart& c = show(ChartKind::HighQuality);
     c.options.title = "High-quality fraction (within 3 sd of a mode)";
+    c.options.shortTitle = "High-quality fraction";
     c.add("high quality", kQualityColour, highQuality.values);
     c.options.fixedRange = true;
     c.options.yMin = 0.0;
@@ -216,6 +225,7 @@ void MetricsPanel::History::buildCharts() {
   if (modeKl.any && severalModes) {
     Chart& c = show(ChartKind::ModeKl);
     c.options.title = "Reverse KL of the modes' histogram vs uniform (nats)";
+    c.options.shortTitle = "Reverse KL (nats)";
     c.add("reverse KL", kKlColour, modeKl.values);
     c.reference(0.0, "uniform over modes: 0", kRefColour);
     {
@@ -228,6 +238,7 @@ void MetricsPanel::History::buildCharts() {
   if (js.any) {
     Chart& c = show(ChartKind::Js);
     c.options.title = "Jensen-Shannon divergence on a grid (nats)";
+    c.options.shortTitle = "JS divergence (nats)";
     c.add("JS", kJsColour, js.values);
     c.options.fixedRange = true;
     c.options.yMin = -0.02;
@@ -243,6 +254,7 @@ void MetricsPanel::History::buildCharts() {
   if (penalty.positive) {
     Chart& c = show(ChartKind::Penalty);
     c.options.title = "Penalty added to L_D (GP, R1, R2)";
+    c.options.shortTitle = "Penalty in L_D";
     c.add("penalty", kPenaltyColour, penalty.values);
   }
   if (theta.any || psi.any) {
@@ -341,6 +353,9 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
     Chart c = data.charts[k];
     // Rewound to a checkpoint, every chart marks it (a line and the values there) unless one is hovered.
     c.options.cursorX = std::isnan(cursor_) && s.rewoundFrom >= 0 ? static_cast<double>(s.step) : cursor_;
+    const auto explained = static_cast<ChartKind>(k);
+    if (onHelp_ && (explained == ChartKind::Losses || explained == ChartKind::MeanOutput))
+      c.options.titleReservePx = font * 1.6f;  // the "?" drawn over the header's right end
     ImVec2 chartSize(width, height);
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
     chartAreaPx_ = width * scale.x * height * scale.y;
@@ -370,8 +385,11 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
       const float cx = pos.x + (badgeW - gap * 0.5f) * 0.5f;
       const float cy = pos.y + height * 0.5f;
       const ImU32 colour = now >= total ? IM_COL32(20, 140, 50, 255) : kModesColour;
-      const ImVec2 small = ImGui::CalcTextSize("modes");
-      drawList->AddText(ImVec2(cx - small.x * 0.5f, cy - bigExtent.y * 0.5f - small.y),
+      // "modes" above it, smaller when the badge is narrower than the word.
+      const float wordAtUnit = f->CalcTextSizeA(1.0f, 1e9f, 0.0f, "modes").x;
+      const float wordSize = wordAtUnit > 0.0f ? std::min(font, room / wordAtUnit) : font;
+      const ImVec2 small = f->CalcTextSizeA(wordSize, 1e9f, 0.0f, "modes");
+      drawList->AddText(f, wordSize, ImVec2(cx - small.x * 0.5f, cy - bigExtent.y * 0.5f - small.y),
                         IM_COL32(60, 60, 60, 255), "modes");
       drawList->AddText(f, bigSize, ImVec2(cx - bigExtent.x * 0.5f, cy - bigExtent.y * 0.5f), colour, big);
       pos.x += badgeW;

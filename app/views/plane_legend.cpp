@@ -22,9 +22,11 @@ void drawPlaneLegend(ImDrawList* drawList, ImVec2 origin, ImVec2 size) {
   float textWidth = 0.0f;
   for (const char* label : labels) textWidth = std::max(textWidth, ImGui::CalcTextSize(label).x);
   const float width = pad * 3.0f + mark + textWidth, height = pad * 2.0f + row * 4.0f;
-  if (width > size.x * 0.9f || height > size.y * 0.5f) return;  // no room: the view itself comes first
-  const ImVec2 corner(origin.x + size.x - pad - width, origin.y + pad);  // clear of the caption (bottom) and
-                                                                         // the modes' legend (top left)
+  // Below the row of the modes' legend (top left, as wide as a third of a narrow view) and the pointer's
+  // coordinates (top right), clear of the caption (bottom).
+  const float top = font * 2.1f;
+  if (width > size.x * 0.9f || top + height > size.y * 0.6f) return;  // no room: the view itself comes first
+  const ImVec2 corner(origin.x + size.x - pad - width, origin.y + top);
   drawList->AddRectFilled(corner, ImVec2(corner.x + width, corner.y + height), IM_COL32(255, 255, 255, 225),
                           font * 0.3f);
   const ImU32 text = IM_COL32(20, 20, 24, 255);

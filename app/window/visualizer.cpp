@@ -26,6 +26,7 @@
 #include "app/ui/rewind_bar.h"
 #include "app/ui/session_panel.h"
 #include "app/ui/slow_motion.h"
+#include "app/ui/toolbar_flow.h"
 #include "app/views/dirac_view.h"
 #include "app/views/line_view.h"
 #include "app/views/model_graph.h"
@@ -297,7 +298,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   PanelFolding folded;
   bool helpOpen = options.showHelp;
   bool showGraph = options.showGraph;
-  float toolbarNeeds = 0.0f;  // the width the toolbar's controls took on one row last frame
+  ToolbarFlow toolbarFlow;  // the toolbar's groups, measured each frame for the next frame's layout
   SlowMotion slowMotion(trainer);
   DrawingPanel drawingPanel(trainer);
   ConceptCardOverlay cards;
@@ -376,7 +377,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         }
       }
     }
-    const WindowLayout layout = computeLayout(layoutMode, display.x, display.y, uiScale(), folded, toolbarNeeds);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const int toolbarRows = toolbarFlow.rowsFor(display.x - 2.0f * style.WindowPadding.x, style.ItemSpacing.x);
+    const WindowLayout layout = computeLayout(layoutMode, display.x, display.y, uiScale(), folded, toolbarRows);
     const bool hideTimings = recordPanel.active() && recordPanel.active()->trainingClock();
 
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
@@ -396,12 +399,14 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       placeWindow(layout.toolbar);
       ImGui::Begin("##toolbar", nullptr,
                    kPanelFlags | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoScrollbar);
-      controls.drawToolbar(*snapshot);
-      ImGui::SameLine();
+      // Groups that wrap onto a new row when the window is too narrow for them (toolbarFlow).
+      toolbarFlow.begin(ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x);
+      controls.drawToolbar(*snapshot, &toolbarFlow);
+      toolbarFlow.next();
       recordPanel.drawToolbar(*snapshot);
-      ImGui::SameLine();
+      toolbarFlow.next();
       slowMotion.drawControls(latest);
-      ImGui::SameLine();
+      toolbarFlow.next();
       ImGui::Checkbox("Graph", &showGraph);
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The model graph over the view: z → G → fake → D ← real, the losses and the gradients "
@@ -409,8 +414,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::SameLine();
       if (ImGui::Button("?")) helpOpen = !helpOpen;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (H)");
-      const float controlsEnd = ImGui::GetItemRectMax().x;
-      if (layout.toolbarRows == 1) ImGui::SameLine();
+      toolbarFlow.next();
       char readout[160];
       if (hideTimings || lecture) {
         std::snprintf(readout, sizeof readout, "  step %s", withThousands(panelSnapshot->step).c_str());
@@ -421,14 +425,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                       shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0, shownWorkMs);
       }
       ImGui::TextUnformatted(readout);
-      // What one row would need, for the next frame's layout.
-      toolbarNeeds = controlsEnd + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(readout).x +
-                     ImGui::GetStyle().WindowPadding.x;
       if (!shotMessage.empty() && std::chrono::steady_clock::now() - shotAt < std::chrono::seconds(10)) {
-        ImGui::SameLine();
+        toolbarFlow.next();
         ImGui::TextColored(shotMessage.rfind("saved", 0) == 0 ? goodColour() : errorColour(), "  %s",
                            shotMessage.c_str());
       }
+      toolbarFlow.end();
       ImGui::End();
 
       // [SECTION] Settings

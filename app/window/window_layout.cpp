@@ -1,6 +1,7 @@
 #include "app/window/window_layout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ganscope {
 namespace {
@@ -37,14 +38,15 @@ float toolbarHeight(int rows, float scale) {
 }
 
 WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded,
-                           float toolbarWidth) {
+                           int toolbarRows) {
   const LayoutRules& rules = mode == LayoutMode::Lecture ? kLecture : kNormal;
   scale = std::max(scale, 0.25f);
   width = std::max(width, 1.0f);
   height = std::max(height, 1.0f);
   WindowLayout layout;
-  const float toolbarNeeds = toolbarWidth > 0.0f ? toolbarWidth : rules.toolbarOneRow * scale;
-  layout.toolbarRows = width < toolbarNeeds ? 2 : 1;
+  layout.toolbarRows = toolbarRows > 0
+                           ? toolbarRows
+                           : std::clamp(static_cast<int>(std::ceil(rules.toolbarOneRow * scale / width)), 1, 3);
   const float top = std::min(toolbarHeight(layout.toolbarRows, scale), height);
   layout.toolbar = {0.0f, 0.0f, width, top};
 

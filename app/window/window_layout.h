@@ -28,17 +28,18 @@ struct WindowLayout {
   PanelRect settings;   ///< the left column (a strip when folded)
   PanelRect view;       ///< the middle: the picture, its banner and the rewind slider
   PanelRect metrics;    ///< the right column (a strip when folded)
-  int toolbarRows = 1;  ///< 2 when the toolbar's controls do not fit on one row at this width and scale
+  int toolbarRows = 1;  ///< the rows the toolbar's controls take at this width and scale
 };
 
 /// The panels of a window `width` × `height` pixels at UI scale `scale` (1: 15-pixel text). The side panels
 /// take their preferred widths (times `scale`) when the view keeps its share of the width (half in the normal
 /// layout, 60 % in the lecture layout); otherwise they shrink in proportion, down to their minimum widths. A
 /// folded panel keeps a strip of foldedPanelWidth(scale).
-/// `toolbarWidth`, when positive, is the width the toolbar's controls took on one row in the last frame (they change:
-/// slow motion's controls, a recording's indicator); otherwise a width typical of the layout is assumed.
+/// `toolbarRows`, when positive, is the rows the toolbar's controls take at this width (ToolbarFlow, from the last
+/// frame's: they change with slow motion's controls, a recording's indicator); otherwise the rows a toolbar typical
+/// of the layout would take.
 WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded = {},
-                           float toolbarWidth = 0.0f);
+                           int toolbarRows = 0);
 
 /// The width a folded side panel keeps (room for its unfold button) at UI scale `scale`.
 float foldedPanelWidth(float scale);
