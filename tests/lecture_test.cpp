@@ -14,6 +14,7 @@
 #include "app/ui/concept_cards.h"
 #include "app/ui/control_panel.h"
 #include "app/ui/shortcuts.h"
+#include "app/ui/toolbar_flow.h"
 #include "app/window/imgui_style.h"
 #include "app/window/window_layout.h"
 #include "core/runtime/training_thread.h"
@@ -328,4 +329,48 @@ TEST_CASE("concept cards: a click on the graph's nodes opens the card of what th
   CHECK(conceptOfGraphNode(GraphNode::LossD, LossKind::Minimax) == Concept::MinimaxValue);
   CHECK(conceptOfGraphNode(GraphNode::LossG, LossKind::Minimax) == Concept::NonSaturatingLoss);
   CHECK(conceptOfGraphNode(GraphNode::Real, LossKind::Lsgan) == Concept::NashEquilibrium);
+}
+
+TEST_CASE("toolbar: groups wrap onto new rows, none past the window's edge, and the layout is told how many") {
+  const float widths[] = {100.0f, 200.0f, 300.0f};
+  CHECK(ToolbarFlow::rowsFor(widths, 1000.0f, 10.0f) == 1);
+  CHECK(ToolbarFlow::rowsFor(widths, 350.0f, 10.0f) == 2);  // 100 + 10 + 200, then 300
+  CHECK(ToolbarFlow::rowsFor(widths, 250.0f, 10.0f) == 3);
+  CHECK(ToolbarFlow::rowsFor(widths, 50.0f, 10.0f) == 3);  // each wider than the row: a row each
+  CHECK(ToolbarFlow::rowsFor({}, 50.0f, 10.0f) == 1);
+
+  ganscope::testing::NullImGui context;
+  ToolbarFlow flow;
+  const char* labels[] = {"Play", "Step", "Step D", "Step G", "Reset", "Record", "Slow motion", "Graph", "?"};
+  std::vector<int> rowsAt;
+  for (const float width : {900.0f, 420.0f, 200.0f}) {
+    CAPTURE(width);
+    for (int frame = 0; frame < 3; ++frame) {  // the first frame measures the groups
+      ImGui::NewFrame();
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(width, 300));
+      ImGui::Begin("##toolbar", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoSavedSettings);
+      const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+      flow.begin(right);
+      float widest = 0.0f;
+      for (std::size_t i = 0; i < std::size(labels); ++i) {
+        if (i > 0) flow.next();
+        ImGui::Button(labels[i]);
+        widest = std::max(widest, ImGui::GetItemRectMax().x);
+      }
+      flow.end();
+      const int rows = flow.rows();
+      ImGui::End();
+      ImGui::Render();
+      if (frame == 0) continue;
+      CHECK(widest <= right + 0.5f);
+      CHECK(rows == flow.rowsFor(right - ImGui::GetStyle().WindowPadding.x, ImGui::GetStyle().ItemSpacing.x));
+      if (frame == 2) rowsAt.push_back(rows);
+    }
+  }
+  // One row where all fit; more, the narrower the window.
+  REQUIRE(rowsAt.size() == 3);
+  CHECK(rowsAt[0] == 1);
+  CHECK(rowsAt[1] > rowsAt[0]);
+  CHECK(rowsAt[2] > rowsAt[1]);
 }
