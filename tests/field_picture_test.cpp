@@ -7,9 +7,11 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
+#include "app/views/cpu_picture.h"
 #include "app/views/plane_style.h"
 
 using namespace ganscope;
@@ -101,4 +103,36 @@ TEST_CASE("FieldPicture refuses a lattice that does not match its values, and an
   input.fieldWidth = 32;
   input.width = 0;
   CHECK_THROWS_AS(shader.shade(input, rgba), std::invalid_argument);
+}
+
+TEST_CASE(
+    "A diverged run's picture: NaN in the field, samples and cells far away or infinite, drawn without "
+    "harm") {
+  std::vector<float> field;
+  FieldPictureInput input = rampInput(field);
+  field[5] = std::numeric_limits<float>::quiet_NaN();
+  field[40] = std::numeric_limits<float>::infinity();
+  const FieldPicture shader;
+  CpuPicture picture;
+  picture.beginWithField(shader, input);
+  REQUIRE(picture.width() == 200);
+  const float far = 1e30f, inf = std::numeric_limits<float>::infinity(),
+              nan = std::numeric_limits<float>::quiet_NaN();
+  const std::vector<float> points = {0.25f, 0.5f, far, -far, inf, 0.0f, nan, 0.5f, -far, 0.5f};
+  CpuPicture::SpriteStyle style;
+  style.fill = {1, 0, 0, 1};
+  style.outline = {0, 0, 0, 1};
+  picture.drawSprites(points, input.view, style);
+  // The sample at (0.25, 0.5) is drawn (red fill).
+  const auto sample = bytesOf(picture.pixel(50, 5));
+  CHECK(sample[0] > sample[2]);
+  // (x, y, alpha) triangles and lines reaching far outside, or through infinity.
+  const std::vector<float> cells = {0.1f, 0.1f, 1.0f, far, 0.2f, 1.0f, 0.1f, far,  1.0f,
+                                    0.2f, 0.2f, 1.0f, inf, 0.3f, 1.0f, 0.3f, 0.9f, 1.0f};
+  picture.fillTriangles(cells, input.view, {0, 0, 1, 0.5f});
+  const std::vector<float> lines = {-far, 0.5f, 1.0f, far, 0.6f, 1.0f, 0.5f, -far, 1.0f, 0.5f, far, 1.0f};
+  picture.drawLines(lines, input.view, {0, 0, 0, 1});
+  // The picture stays opaque everywhere.
+  for (int y = 0; y < picture.height(); ++y)
+    for (int x = 0; x < picture.width(); ++x) CHECK(bytesOf(picture.pixel(x, y))[3] == 255);
 }

@@ -28,6 +28,13 @@ struct PixelMap {
   float y(float dataY) const { return static_cast<float>((dataY - y0) * sy); }
 };
 
+// v (a pixel index, whole already) clamped to [0, limit] in floating point first, so a coordinate far outside
+// the picture (a diverged generator's) or an infinite one never overflows the conversion.
+int clampedIndex(float v, int limit) {
+  if (!(v > 0.0f)) return 0;  // NaN too
+  return v >= static_cast<float>(limit) ? limit : static_cast<int>(v);
+}
+
 // Twice the signed area of (a, b, p): positive when p is left of a → b.
 float edge(float ax, float ay, float bx, float by, float px, float py) {
   return (bx - ax) * (py - ay) - (by - ay) * (px - ax);
@@ -84,8 +91,8 @@ void CpuPicture::fillTriangles(std::span<const float> v, const Bounds& view, glm
     if (area == 0.0f || !std::isfinite(area) || alpha <= 0.0f) continue;
     // Counter-clockwise order: inside is left of every edge.
     const int order[3] = {0, area > 0.0f ? 1 : 2, area > 0.0f ? 2 : 1};
-    const int yBegin = std::max(0, static_cast<int>(std::ceil(std::min({ys[0], ys[1], ys[2]}) - 0.5f)));
-    const int yEnd = std::min(height_, static_cast<int>(std::ceil(std::max({ys[0], ys[1], ys[2]}) - 0.5f)));
+    const int yBegin = clampedIndex(std::ceil(std::min({ys[0], ys[1], ys[2]}) - 0.5f), height_);
+    const int yEnd = clampedIndex(std::ceil(std::max({ys[0], ys[1], ys[2]}) - 0.5f), height_);
     for (int y = yBegin; y < yEnd; ++y) {
       const float py = y + 0.5f;
       // Each edge bounds the centres px on one side: left(px) ≥ 0 is a + b·px ≥ 0. A centre exactly on an
@@ -108,8 +115,8 @@ void CpuPicture::fillTriangles(std::span<const float> v, const Bounds& view, glm
       }
       if (empty) continue;
       // Pixels whose centres x + ½ lie in [low, high).
-      const int xBegin = std::max(0, static_cast<int>(std::ceil(low - 0.5f)));
-      const int xEnd = std::min(width_, static_cast<int>(std::ceil(high - 0.5f)));
+      const int xBegin = clampedIndex(std::ceil(low - 0.5f), width_);
+      const int xEnd = clampedIndex(std::ceil(high - 0.5f), width_);
       if (xBegin < xEnd) blendSpan(y, xBegin, xEnd, rgb, alpha);
     }
   }
@@ -123,7 +130,8 @@ void CpuPicture::drawLines(std::span<const float> v, const Bounds& view, glm::ve
     const float alpha = colour.a * v[s + 2];
     if (!std::isfinite(x0 + y0 + x1 + y1)) continue;
     // One pixel per column (or row, for a steep line) whose centre the line passes, as the diamond-exit rule
-    // gives for a line of width 1; the last pixel is left out.
+    // gives for a line of width 1: the columns from round(start) to round(end), the last one left out; only
+    // those inside the picture are visited, however far the line reaches.
     const bool steep = std::abs(y1 - y0) > std::abs(x1 - x0);
     if (steep) {
       std::swap(x0, y0);
@@ -131,14 +139,13 @@ void CpuPicture::drawLines(std::span<const float> v, const Bounds& view, glm::ve
     }
     const int major = steep ? height_ : width_, minor = steep ? width_ : height_;
     const float slope = x1 != x0 ? (y1 - y0) / (x1 - x0) : 0.0f;
-    const float step = x1 >= x0 ? 1.0f : -1.0f;
-    const int first = static_cast<int>(std::lround(x0)), last = static_cast<int>(std::lround(x1));
-    for (int i = first; step > 0 ? i < last : i > last; i += static_cast<int>(step)) {
-      const int column = step > 0 ? i : i - 1;
-      if (column < 0 || column >= major) continue;
+    const int first = clampedIndex(std::round(std::min(x0, x1)), major);
+    const int last = clampedIndex(std::round(std::max(x0, x1)), major);
+    for (int column = first; column < last; ++column) {
       const float along = column + 0.5f;
-      const int row = static_cast<int>(std::floor(y0 + (along - x0) * slope));
-      if (row < 0 || row >= minor) continue;
+      const float y = std::floor(y0 + (along - x0) * slope);
+      if (!(y >= 0.0f) || y >= static_cast<float>(minor)) continue;
+      const int row = static_cast<int>(y);
       steep ? blend(row, column, rgb, alpha) : blend(column, row, rgb, alpha);
     }
   }
@@ -156,10 +163,10 @@ void CpuPicture::drawSprites(std::span<const float> positions, const Bounds& vie
     const float cx = map.x(positions[i]), cy = map.y(positions[i + 1]);
     if (!std::isfinite(cx) || !std::isfinite(cy)) continue;
     // The point's square covers the pixels whose centres lie in [c − sprite/2, c + sprite/2).
-    const int xBegin = std::max(0, static_cast<int>(std::ceil(cx - 0.5f * sprite - 0.5f)));
-    const int xEnd = std::min(width_, static_cast<int>(std::ceil(cx + 0.5f * sprite - 0.5f)));
-    const int yBegin = std::max(0, static_cast<int>(std::ceil(cy - 0.5f * sprite - 0.5f)));
-    const int yEnd = std::min(height_, static_cast<int>(std::ceil(cy + 0.5f * sprite - 0.5f)));
+    const int xBegin = clampedIndex(std::ceil(cx - 0.5f * sprite - 0.5f), width_);
+    const int xEnd = clampedIndex(std::ceil(cx + 0.5f * sprite - 0.5f), width_);
+    const int yBegin = clampedIndex(std::ceil(cy - 0.5f * sprite - 0.5f), height_);
+    const int yEnd = clampedIndex(std::ceil(cy + 0.5f * sprite - 0.5f), height_);
     for (int y = yBegin; y < yEnd; ++y) {
       const float py = y + 0.5f - cy;
       for (int x = xBegin; x < xEnd; ++x) {

@@ -108,8 +108,9 @@ void FieldPicture::shade(const FieldPictureInput& in, std::vector<std::uint32_t>
   const float tableScale = static_cast<float>(kTableSize - 1);
   const float lineRgb[3] = {line.r * 255.0f, line.g * 255.0f, line.b * 255.0f};
   const auto colourOf = [&](float d) {
-    return in.showField ? table_[static_cast<std::size_t>(std::clamp(d, 0.0f, 1.0f) * tableScale + 0.5f)]
-                        : background;
+    // NaN (a diverged discriminator) shows as the boundary's colour, as plane_style::fieldColor has it.
+    const float shown = d >= 0.0f ? std::min(d, 1.0f) : (d < 0.0f ? 0.0f : 0.5f);
+    return in.showField ? table_[static_cast<std::size_t>(shown * tableScale + 0.5f)] : background;
   };
   for (int y = 0; y < height; ++y) {
     std::uint32_t* out = rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
