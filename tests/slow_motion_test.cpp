@@ -7,8 +7,10 @@
 #include <chrono>
 #include <numeric>
 
+#include "core/data/data_config.h"
 #include "core/gan/trainer.h"
 #include "core/runtime/training_thread.h"
+#include "tests/null_imgui.h"
 #include "tests/small_ring_config.h"
 #include "tests/wait_for_snapshot.h"
 
@@ -181,4 +183,45 @@ TEST_CASE("slow motion: the window's phases show the state before, D after with 
   CHECK(slow.active());
   CHECK(slow.handleShortcut({ShortcutAction::SlowMotion}, latest));
   CHECK_FALSE(slow.active());
+}
+
+TEST_CASE("slow motion: its marks on the 1D view, inside the plot, and none on the plane for 1D data") {
+  Config config = testing::smallRingConfig(7);
+  config.data = dataDefaults(DataKind::Gaussian1d);
+  TrainingThread thread(config, /*startPaused=*/true);
+  thread.send(StepCommand{10});
+  auto latest = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 10 && x.paused; });
+  REQUIRE(latest->generator->outputDim() == 1);
+  SlowMotion slow(thread);
+  slow.start(latest);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!slow.ready() && std::chrono::steady_clock::now() < deadline) {
+    latest = thread.waitForNewer(latest->version, std::chrono::milliseconds(20));
+    slow.update(latest);
+  }
+  REQUIRE(slow.ready());
+  testing::NullImGui context;
+  const ImVec4 plot(100.0f, 50.0f, 500.0f, 350.0f);
+  for (int phase = 1; phase <= 5; ++phase) {
+    CAPTURE(phase);
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(800, 600));
+    ImGui::Begin("view");
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const int before = list->VtxBuffer.Size;
+    slow.drawPlaneOverlay(list, plot, ImVec4(-1, 1, -1, 1));
+    CHECK(list->VtxBuffer.Size == before);  // 1D samples: nothing on a plane
+    slow.drawLineOverlay(list, plot, -2.0, 8.0);
+    CHECK(list->VtxBuffer.Size > before + 50);  // the phase's marks: dozens of rings or arrows
+    // The marks are drawn clipped to the plot: a command of them has the plot as its clip rectangle.
+    bool clipped = false;
+    for (const ImDrawCmd& cmd : list->CmdBuffer)
+      clipped = clipped || (cmd.ElemCount > 0 && cmd.ClipRect.x == plot.x && cmd.ClipRect.y == plot.y &&
+                            cmd.ClipRect.z == plot.z && cmd.ClipRect.w == plot.w);
+    CHECK(clipped);
+    ImGui::End();
+    ImGui::Render();
+    slow.next(latest);
+  }
 }

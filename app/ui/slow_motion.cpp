@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include "app/ui/control_panel.h"
 #include "app/views/plane_style.h"
@@ -214,10 +215,31 @@ std::string SlowMotion::caption() const {
 
 void SlowMotion::drawPlaneOverlay(ImDrawList* dl, ImVec4 picture, ImVec4 view) const {
   if (!active_ || !after_ || after_->trace->real.rows() != 2) return;
+  drawMarks(dl, picture, view.y - view.x,
+            [&](float x, float y, bool) { return toScreen(x, y, picture, view); });
+}
+
+void SlowMotion::drawLineOverlay(ImDrawList* dl, ImVec4 plot, double xMin, double xMax) const {
+  if (!active_ || !after_ || after_->trace->real.rows() != 1 || !(xMax > xMin) || !(plot.z > plot.x)) return;
+  // Two rows near the plot's top: the real samples, and below them G's.
+  const float font = ImGui::GetFontSize();
+  const float realY = plot.y + font * 1.0f, fakeY = plot.y + font * 2.2f;
+  drawMarks(dl, plot, static_cast<float>(xMax - xMin), [&](float x, float, bool fake) {
+    return ImVec2(plot.x + static_cast<float>((x - xMin) / (xMax - xMin)) * (plot.z - plot.x),
+                  fake ? fakeY : realY);
+  });
+}
+
+void SlowMotion::drawMarks(ImDrawList* dl, ImVec4 clip, float viewWidth,
+                           const std::function<ImVec2(float x, float y, bool fake)>& at) const {
   const IterationTrace& t = *after_->trace;
   const float font = ImGui::GetFontSize();
   const float r = std::max(4.0f, font * 0.32f);
-  dl->PushClipRect(ImVec2(picture.x, picture.y), ImVec2(picture.z, picture.w), true);
+  dl->PushClipRect(ImVec2(clip.x, clip.y), ImVec2(clip.z, clip.w), true);
+  // Column i of m as a sample's (x, y); y is 0 for 1D samples.
+  const auto point = [&](const Matrix& m, Eigen::Index i, bool fake) {
+    return at(m(0, i), m.rows() > 1 ? m(1, i) : 0.0f, fake);
+  };
   const Eigen::Index n = std::min<Eigen::Index>(kMarkedSamples, t.real.cols());
   const bool probability = lossIsProbabilistic(after_->config.loss);
   float low = 0.0f, high = 1.0f;
@@ -227,29 +249,30 @@ void SlowMotion::drawPlaneOverlay(ImDrawList* dl, ImVec4 picture, ImVec4 view) c
     low = std::min(*a, *c);
     high = std::max(*b, *d);
   }
-  const auto ring = [&](const Matrix& m, Eigen::Index i, ImU32 c) {
-    dl->AddCircle(toScreen(m(0, i), m(1, i), picture, view), r, c, 12, 2.0f);
+  const auto ring = [&](const Matrix& m, Eigen::Index i, ImU32 c, bool fake) {
+    dl->AddCircle(point(m, i, fake), r, c, 12, 2.0f);
   };
-  const auto scored = [&](const Matrix& m, const std::vector<float>& d, Eigen::Index i, ImU32 outline) {
-    const ImVec2 p = toScreen(m(0, i), m(1, i), picture, view);
+  const auto scored = [&](const Matrix& m, const std::vector<float>& d, Eigen::Index i, ImU32 outline,
+                          bool fake) {
+    const ImVec2 p = point(m, i, fake);
     dl->AddCircleFilled(p, r, colour(plane_style::fieldColor(onColormap(d[i], probability, low, high))), 12);
     dl->AddCircle(p, r, outline, 12, 1.5f);
   };
   const ImU32 realRing = colour(plane_style::kRealFill), fakeRing = colour(plane_style::kFakeFill);
   switch (phase_) {
     case SlowMotionPhase::Batch:
-      for (Eigen::Index i = 0; i < n; ++i) ring(t.real, i, realRing);
+      for (Eigen::Index i = 0; i < n; ++i) ring(t.real, i, realRing, false);
       break;
     case SlowMotionPhase::Generate:
-      for (Eigen::Index i = 0; i < n; ++i) ring(t.real, i, colour(plane_style::kRealFill, 0.35f));
-      for (Eigen::Index i = 0; i < n; ++i) ring(t.fake, i, fakeRing);
+      for (Eigen::Index i = 0; i < n; ++i) ring(t.real, i, colour(plane_style::kRealFill, 0.35f), false);
+      for (Eigen::Index i = 0; i < n; ++i) ring(t.fake, i, fakeRing, true);
       break;
     case SlowMotionPhase::Score:
     case SlowMotionPhase::UpdateDiscriminator:
       // Each sample filled with D's score on the surface's colours: where D was right, it disappears into
       // them.
-      for (Eigen::Index i = 0; i < n; ++i) scored(t.real, t.realD, i, realRing);
-      for (Eigen::Index i = 0; i < n; ++i) scored(t.fake, t.fakeD, i, fakeRing);
+      for (Eigen::Index i = 0; i < n; ++i) scored(t.real, t.realD, i, realRing, false);
+      for (Eigen::Index i = 0; i < n; ++i) scored(t.fake, t.fakeD, i, fakeRing, true);
       break;
     case SlowMotionPhase::UpdateGenerator: {
       if (!t.generatorTraced) break;
@@ -257,17 +280,17 @@ void SlowMotion::drawPlaneOverlay(ImDrawList* dl, ImVec4 picture, ImVec4 view) c
       // Arrows relative in length: the longest a tenth of the view's width.
       float longest = 0.0f;
       for (Eigen::Index i = 0; i < m; ++i) longest = std::max(longest, t.fakePush.col(i).norm());
-      const float scale =
-          longest > 0.0f && std::isfinite(longest) ? 0.1f * (view.y - view.x) / longest : 0.0f;
+      const float scale = longest > 0.0f && std::isfinite(longest) ? 0.1f * viewWidth / longest : 0.0f;
       const ImU32 arrow = IM_COL32(20, 20, 24, 230);
       for (Eigen::Index i = 0; i < m; ++i) {
-        const ImVec2 a = toScreen(t.fakeBefore(0, i), t.fakeBefore(1, i), picture, view);
-        const ImVec2 b = toScreen(t.fakeBefore(0, i) + scale * t.fakePush(0, i),
-                                  t.fakeBefore(1, i) + scale * t.fakePush(1, i), picture, view);
+        const ImVec2 a = point(t.fakeBefore, i, true);
+        const float pushY = t.fakePush.rows() > 1 ? t.fakePush(1, i) : 0.0f;
+        const float beforeY = t.fakeBefore.rows() > 1 ? t.fakeBefore(1, i) : 0.0f;
+        const ImVec2 b = at(t.fakeBefore(0, i) + scale * t.fakePush(0, i), beforeY + scale * pushY, true);
         dl->AddLine(a, b, arrow, 1.5f);
         dl->AddCircleFilled(b, 2.0f, arrow, 6);
-        ring(t.fakeBefore, i, colour(plane_style::kFakeFill, 0.6f));
-        const ImVec2 after = toScreen(t.fakeAfter(0, i), t.fakeAfter(1, i), picture, view);
+        ring(t.fakeBefore, i, colour(plane_style::kFakeFill, 0.6f), true);
+        const ImVec2 after = point(t.fakeAfter, i, true);
         dl->AddCircleFilled(after, r * 0.6f, fakeRing, 10);
       }
       break;

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -64,6 +65,10 @@ class SlowMotion {
   /// Draws the phase's marks over the plane's picture (`picture`: x0, y0, x1, y1 on screen; `view`: its data
   /// bounds xMin, xMax, yMin, yMax): the batch, G's samples, D's scores, the gradient arrows.
   void drawPlaneOverlay(ImDrawList* drawList, ImVec4 picture, ImVec4 view) const;
+  /// The same marks on the 1D view (`plot`: its plot area x0, y0, x1, y1 on screen, spanning xMin to xMax):
+  /// the real samples in a row near the top, G's in a row below them, D's scores as their fill, the arrows
+  /// along x.
+  void drawLineOverlay(ImDrawList* drawList, ImVec4 plot, double xMin, double xMax) const;
   /// The keys slow motion takes: M starts or ends it; while it plays PageDown and PageUp move through the
   /// phases, and the other training keys (Space, S, D, G, R, 1 – 9) end it first, then go on to the controls.
   /// Returns whether `press` was used up here.
@@ -73,6 +78,10 @@ class SlowMotion {
 
  private:
   void request(const std::shared_ptr<const Snapshot>& latest);
+  // The phase's marks inside `clip`, each sample placed by `at(x, y, fake)` (on screen), arrows as long as a
+  // tenth of `viewWidth` (data units) at most.
+  void drawMarks(ImDrawList* drawList, ImVec4 clip, float viewWidth,
+                 const std::function<ImVec2(float x, float y, bool fake)>& at) const;
 
   TrainingThread& thread_;
   bool active_ = false;

@@ -526,6 +526,8 @@ void LineView::draw(const Snapshot& s, ImDrawList* drawList, ImVec2 topLeft, ImV
   const float mappingH = mapping ? std::max(font * 4.0f, size.y * 0.2f) : 0.0f;
   const float plotTop = topLeft.y + legendH + font * 1.9f;
   const float plotBottom = bottomRight.y - pad - captionH - (mapping ? mappingH + tickH * 2.0f : tickH);
+  plotTop_ = plotTop;
+  plotBottom_ = plotBottom;
   if (plotBottom - plotTop < font * 4.0f) {
     drawList->AddText(ImVec2(topLeft.x + font, topLeft.y + font), style.mutedText, "(too small)");
     return;

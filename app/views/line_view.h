@@ -47,6 +47,8 @@ class LineView {
   double xMin() const { return xMin_; }
   /// The x range drawn in the last frame.
   double xMax() const { return xMax_; }
+  /// The last frame's plot area on screen: x0, y0, x1, y1 (x0 = x1 before any).
+  ImVec4 plotRect() const { return ImVec4(plotLeft_, plotTop_, plotLeft_ + plotWidth_, plotBottom_); }
   /// The x at screen column `screenX` in the last frame's plot (for painting a 1D drawing).
   double xAt(float screenX) const {
     return plotWidth_ > 0.0f ? xMin_ + (screenX - plotLeft_) / plotWidth_ * (xMax_ - xMin_) : xMin_;
@@ -68,6 +70,7 @@ class LineView {
   DataConfig rangeData_;
   double xMin_ = -1.0, xMax_ = 1.0;            // drawn
   float plotLeft_ = 0.0f, plotWidth_ = 0.0f;   // where the last frame's plot was on screen
+  float plotTop_ = 0.0f, plotBottom_ = 0.0f;
   bool rangeHeld_ = false;
   const std::vector<double>* drawnSamples_ = nullptr;
   double targetMin_ = -1.0, targetMax_ = 1.0;  // where the drawn range is heading

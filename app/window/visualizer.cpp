@@ -532,6 +532,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       lineView.setRangeHeld(painting);
       lineView.setDrawnSamples(painting ? &drawingPanel.canvas().values() : nullptr);
       lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
+      slowMotion.drawLineOverlay(ImGui::GetWindowDrawList(), lineView.plotRect(), lineView.xMin(), lineView.xMax());
       if (painting) {
         drawingPanel.paintOnLine(lineView, available, *latest);
       } else {
