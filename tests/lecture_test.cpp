@@ -16,6 +16,7 @@
 #include "app/ui/shortcuts.h"
 #include "app/ui/toolbar_flow.h"
 #include "app/window/imgui_style.h"
+#include "app/window/monitor_choice.h"
 #include "app/window/window_layout.h"
 #include "core/runtime/training_thread.h"
 #include "tests/null_imgui.h"
@@ -373,4 +374,14 @@ TEST_CASE("toolbar: groups wrap onto new rows, none past the window's edge, and 
   CHECK(rowsAt[0] == 1);
   CHECK(rowsAt[1] > rowsAt[0]);
   CHECK(rowsAt[2] > rowsAt[1]);
+}
+
+TEST_CASE("fullscreen fills the monitor the window is mostly on: the projector it was dragged to") {
+  // A laptop's 1920 × 1080 screen, and a 1024 × 768 projector to its right.
+  const ScreenRect monitors[] = {{0, 0, 1920, 1080}, {1920, 0, 1024, 768}};
+  CHECK(monitorWithMostOf({100, 100, 1280, 800}, monitors) == 0u);
+  CHECK(monitorWithMostOf({1900, 50, 1000, 700}, monitors) == 1u);  // straddling, mostly on the projector
+  CHECK(monitorWithMostOf({1300, 50, 1000, 700}, monitors) == 0u);  // straddling, mostly on the laptop
+  CHECK_FALSE(monitorWithMostOf({5000, 5000, 100, 100}, monitors).has_value());  // on none: the primary
+  CHECK_FALSE(monitorWithMostOf({0, 0, 100, 100}, {}).has_value());
 }

@@ -11,9 +11,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <vector>
 
 #include "app/views/field_path.h"
 #include "app/window/imgui_style.h"
+#include "app/window/monitor_choice.h"
 #include "app/window/screenshot.h"
 
 namespace ganscope {
@@ -192,11 +195,26 @@ void GlfwWindow::toggleFullscreen() {
     glfwSetWindowMonitor(window_, nullptr, windowedX_, windowedY_, windowedWidth_, windowedHeight_, 0);
     return;
   }
-  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-  const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
-  if (mode == nullptr) return;  // no monitor to fill
   glfwGetWindowPos(window_, &windowedX_, &windowedY_);
   glfwGetWindowSize(window_, &windowedWidth_, &windowedHeight_);
+  // The monitor the window is mostly on (the projector it was dragged to), else the primary one.
+  int count = 0;
+  GLFWmonitor** monitors = glfwGetMonitors(&count);
+  std::vector<ScreenRect> rects;
+  for (int i = 0; i < count; ++i) {
+    ScreenRect r;
+    glfwGetMonitorPos(monitors[i], &r.x, &r.y);
+    if (const GLFWvidmode* m = glfwGetVideoMode(monitors[i])) {
+      r.width = m->width;
+      r.height = m->height;
+    }
+    rects.push_back(r);
+  }
+  const std::optional<std::size_t> under =
+      monitorWithMostOf({windowedX_, windowedY_, windowedWidth_, windowedHeight_}, rects);
+  GLFWmonitor* monitor = under ? monitors[*under] : glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+  if (mode == nullptr) return;  // no monitor to fill
   glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
 }
 
