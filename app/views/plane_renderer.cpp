@@ -232,8 +232,8 @@ void PlaneRenderer::beginPicture(const PlaneScene& scene, int widthPx, int heigh
   if (cpuPending_) {
     // The whole picture in this half: the CPU's layers, uploaded, and the arrows over them; the other half
     // only shows it, so the frame that shows it (copying it to the window) carries nothing else.
-    beginOnCpu(scene, widthPx, heightPx, scale);
-    finishOnCpu(scene, picture);
+    drawBackLayersOnCpu(scene, widthPx, heightPx, scale);
+    drawSamplesOnCpuAndUpload(scene, picture);
     const DrawingInto drawing(picture);
     if (viewValid() && scene.layers.arrows) drawArrows(scale, picture.width(), picture.height());
     return;
@@ -300,7 +300,7 @@ void PlaneRenderer::drawField(const PlaneScene& scene, float scale) {
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
 }
 
-void PlaneRenderer::beginOnCpu(const PlaneScene& scene, int widthPx, int heightPx, float scale) {
+void PlaneRenderer::drawBackLayersOnCpu(const PlaneScene& scene, int widthPx, int heightPx, float scale) {
   const auto start = std::chrono::steady_clock::now();
   if (viewValid() && hasField_ && (scene.layers.field || scene.layers.contour)) {
     FieldPictureInput input;
@@ -327,7 +327,7 @@ void PlaneRenderer::beginOnCpu(const PlaneScene& scene, int widthPx, int heightP
   lastCpuPictureMs_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-void PlaneRenderer::finishOnCpu(const PlaneScene& scene, Framebuffer& picture) {
+void PlaneRenderer::drawSamplesOnCpuAndUpload(const PlaneScene& scene, Framebuffer& picture) {
   const auto start = std::chrono::steady_clock::now();
   if (viewValid()) {
     const float scale = pixelScale(picture.height());

@@ -84,10 +84,10 @@ class PlaneRenderer {
   void uploadNetworks(const PlaneScene& scene);
   void setShading(const ShaderProgram& program, const PlaneScene& scene, float scale) const;
   void drawField(const PlaneScene& scene, float scale);
-  // The software path's halves: the field and the manifold into cpuPicture_; then the samples, and the upload
-  // into `picture`.
-  void beginOnCpu(const PlaneScene& scene, int widthPx, int heightPx, float scale);
-  void finishOnCpu(const PlaneScene& scene, Framebuffer& picture);
+  // The software path's picture, drawn by beginPicture: the field and the manifold into cpuPicture_, then the
+  // samples over them, and the whole uploaded into `picture`.
+  void drawBackLayersOnCpu(const PlaneScene& scene, int widthPx, int heightPx, float scale);
+  void drawSamplesOnCpuAndUpload(const PlaneScene& scene, Framebuffer& picture);
   void drawFieldPerPixel(const PlaneScene& scene, float scale);
   void drawCloud(float scale);
   void drawManifold();

@@ -161,14 +161,14 @@ class PlaneView {
   long long discriminatorVersion_ = -1;  // the snapshot whose D the scene holds (GPU path)
   long long generatorVersion_ = -1;      // the snapshot whose G the scene holds (GPU path)
   bool pictureRedrawn_ = false;
-  bool beginDue_ = false;
+  bool beginDue_ = false;  // batched: a batch was computed and its picture is still to be begun
   // Batched: the mode markers' input from the samples of the picture being drawn, applied when it is shown.
   struct PendingMarkers {
     long long version;
     std::shared_ptr<const Distribution> data;
     Matrix fake;
   };
-  std::optional<PendingMarkers> pendingMarkers_;  // batched: a batch was computed and its picture is still to be begun
+  std::optional<PendingMarkers> pendingMarkers_;
   ImVec4 pictureRect_{0, 0, 0, 0};
   // What the ImGui callback that copies the picture onto the window needs: the renderer and where the picture's
   // top-left pixel goes in the window.

@@ -64,8 +64,9 @@ int chartsPerFreeFrame(float chartAreaPx) {
   if (chartAreaPx <= 0.0f) return 3;
   return std::clamp(static_cast<int>(kChartPixelsPerFreeFrame / chartAreaPx), 1, 3);
 }
-// On a software rasterizer the plane's scene is computed at most this often (25 per second; at 60 frames per
-// second every third frame: the scene, then the picture's two halves) and drawn over the next two frames.
+// On a software rasterizer the plane's scene is computed at most this often (25 a second), in a frame of its own;
+// the next frame draws its picture and the one after shows it, so at 60 frames a second it is every third frame,
+// 20 pictures a second.
 constexpr auto kSoftwareSceneInterval = std::chrono::milliseconds(40);
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
