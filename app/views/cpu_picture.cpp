@@ -11,10 +11,6 @@ namespace ganscope {
 
 namespace {
 
-std::uint8_t toByte(float c) {
-  return static_cast<std::uint8_t>(std::lround(std::clamp(c, 0.0f, 1.0f) * 255.0f));
-}
-
 // A data point's position in the picture's pixel units (x from the left, y from the bottom), where pixel
 // (i, j) has its centre at (i + ½, j + ½).
 struct PixelMap {
@@ -49,10 +45,7 @@ void CpuPicture::beginWithField(const FieldPicture& shader, const FieldPictureIn
 }
 
 void CpuPicture::beginWithBackground(int width, int height) {
-  const glm::vec4 bg = plane_style::kBackground;
-  const std::array<std::uint8_t, 4> bytes = {toByte(bg.r), toByte(bg.g), toByte(bg.b), 255};
-  std::uint32_t background = 0;
-  std::memcpy(&background, bytes.data(), 4);
+  const std::uint32_t background = packPixel(plane_style::rgba8(plane_style::kBackground));
   width_ = std::max(width, 0);
   height_ = std::max(height, 0);
   pixels_.assign(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_), background);

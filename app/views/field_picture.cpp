@@ -10,43 +10,22 @@
 
 namespace ganscope {
 
-namespace {
-
-// Entries of the GPU's colormap texture (plane_renderer.cpp builds it the same way).
-constexpr int kColormapSize = 256;
-
-std::uint8_t toByte(float c) {
-  return static_cast<std::uint8_t>(std::lround(std::clamp(c, 0.0f, 1.0f) * 255.0f));
-}
-
-// Four bytes R, G, B, A as one pixel, in memory order.
-std::uint32_t pack(std::array<std::uint8_t, 4> bytes) {
-  std::uint32_t pixel = 0;
-  std::memcpy(&pixel, bytes.data(), 4);
-  return pixel;
-}
-
-}  // namespace
-
 FieldPicture::FieldPicture() {
-  std::array<std::array<float, 4>, kColormapSize> lut{};
-  for (int i = 0; i < kColormapSize; ++i) {
-    const glm::vec4 c = plane_style::fieldColor(static_cast<float>(i) / (kColormapSize - 1));
-    for (int k = 0; k < 4; ++k) lut[static_cast<std::size_t>(i)][static_cast<std::size_t>(k)] = toByte(c[k]);
-  }
   // texture(uColormap, ((d (n − 1) + ½) / n) filters between texels floor(d (n − 1)) and the next.
+  constexpr int n = plane_style::kColormapSize;
+  std::array<std::array<std::uint8_t, 4>, n> texels{};
+  for (int i = 0; i < n; ++i) texels[static_cast<std::size_t>(i)] = plane_style::colormapTexel(i);
   for (int j = 0; j < kTableSize; ++j) {
-    const float position = static_cast<float>(j) / (kTableSize - 1) * (kColormapSize - 1);
-    const int i0 = std::min(static_cast<int>(position), kColormapSize - 2);
+    const float position = static_cast<float>(j) / (kTableSize - 1) * (n - 1);
+    const int i0 = std::min(static_cast<int>(position), n - 2);
     const float t = position - static_cast<float>(i0);
+    const std::array<std::uint8_t, 4>&low = texels[static_cast<std::size_t>(i0)],
+                                   &high = texels[static_cast<std::size_t>(i0 + 1)];
     std::array<std::uint8_t, 4> bytes{};
-    for (std::size_t k = 0; k < 4; ++k) {
-      const float value =
-          lut[static_cast<std::size_t>(i0)][k] * (1.0f - t) + lut[static_cast<std::size_t>(i0 + 1)][k] * t;
-      bytes[k] = static_cast<std::uint8_t>(std::lround(value));
-    }
+    for (std::size_t k = 0; k < 3; ++k)
+      bytes[k] = static_cast<std::uint8_t>(std::lround(low[k] * (1.0f - t) + high[k] * t));
     bytes[3] = 255;
-    table_[static_cast<std::size_t>(j)] = pack(bytes);
+    table_[static_cast<std::size_t>(j)] = packPixel(bytes);
   }
 }
 
@@ -61,8 +40,8 @@ void FieldPicture::shade(const FieldPictureInput& in, std::vector<std::uint32_t>
   const int width = in.width, height = in.height;
   rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
 
-  const glm::vec4 bg = plane_style::kBackground, line = plane_style::kContour;
-  const std::uint32_t background = pack({toByte(bg.r), toByte(bg.g), toByte(bg.b), 255});
+  const glm::vec4 line = plane_style::kContour;
+  const std::uint32_t background = packPixel(plane_style::rgba8(plane_style::kBackground));
   const Bounds& f = in.fieldBounds;
   const double fieldW = f.xMax - f.xMin, fieldH = f.yMax - f.yMin;
   if (!(fieldW > 0.0) || !(fieldH > 0.0)) {

@@ -5,12 +5,20 @@
 // where this loop costs a few and the upload is a copy.
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <vector>
 
 #include "core/data/bounds.h"
 
 namespace ganscope {
+
+/// Four bytes R, G, B, A as one 32-bit pixel, in memory order (as OpenGL uploads RGBA8 texels).
+inline std::uint32_t packPixel(std::array<std::uint8_t, 4> bytes) {
+  std::uint32_t pixel = 0;
+  std::memcpy(&pixel, bytes.data(), 4);
+  return pixel;
+}
 
 /// What one field picture is made of: D's lattice (values in [0, 1], row-major from the bottom row) over
 /// `fieldBounds`, seen through `view` in a picture of width × height pixels.

@@ -353,9 +353,12 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
     Chart c = data.charts[k];
     // Rewound to a checkpoint, every chart marks it (a line and the values there) unless one is hovered.
     c.options.cursorX = std::isnan(cursor_) && s.rewoundFrom >= 0 ? static_cast<double>(s.step) : cursor_;
-    const auto explained = static_cast<ChartKind>(k);
-    if (onHelp_ && (explained == ChartKind::Losses || explained == ChartKind::MeanOutput))
-      c.options.titleReservePx = font * 1.6f;  // the "?" drawn over the header's right end
+    // The losses and D's mean outputs have a "?" in the header's right corner, for their concept cards: the
+    // title keeps clear of it.
+    const auto kind = static_cast<ChartKind>(k);
+    const bool explained = onHelp_ && (kind == ChartKind::Losses || kind == ChartKind::MeanOutput);
+    const float helpButtonX = font * 1.4f;  // the button's left edge, this far from the chart's right edge
+    if (explained) c.options.titleReservePx = helpButtonX + font * 0.2f;
     ImVec2 chartSize(width, height);
     const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
     chartAreaPx_ = width * scale.x * height * scale.y;
@@ -401,10 +404,9 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
         std::span<const PlotReference>(c.references.data(), static_cast<std::size_t>(c.referenceCount)),
         c.options);
     if (std::isfinite(h)) hovered = h;
-    const auto kind = static_cast<ChartKind>(k);
-    if (onHelp_ && (kind == ChartKind::Losses || kind == ChartKind::MeanOutput)) {
+    if (explained) {
       // A "?" in the chart's top-right corner: the concept card of what it plots.
-      ImGui::SetCursorScreenPos(ImVec2(pos.x + chartSize.x - font * 1.4f, pos.y + 2.0f));
+      ImGui::SetCursorScreenPos(ImVec2(pos.x + chartSize.x - helpButtonX, pos.y + 2.0f));
       if (ImGui::SmallButton("?")) {
         onHelp_(kind == ChartKind::Losses ? ExplainedChart::Losses : ExplainedChart::MeanOutput);
       }

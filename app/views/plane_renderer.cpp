@@ -15,9 +15,6 @@ namespace ganscope {
 
 namespace {
 
-// Entries of the colormap lookup texture.
-constexpr int kColormapSize = 256;
-
 // The arrow template (see shaders/arrows.vert): a shaft quad from the tail to the head's base, and the head.
 constexpr std::array<float, 9 * 4> kArrowTemplate = {
     0, 0,  -1, 0,  1, -1, -1, 0, 1, -1, 1, 0,   // shaft, first triangle
@@ -39,13 +36,12 @@ PlaneRenderer::PlaneRenderer()
       arrowsProgram_(ShaderProgram::fromEmbedded("arrows.vert", "arrows.frag")),
       pictures_{Framebuffer(plane_style::kMultisamples), Framebuffer(plane_style::kMultisamples)} {
   // The colormap is built once on the CPU from plane_style::fieldColor, so legends and the picture agree.
-  std::vector<std::uint8_t> lut(kColormapSize * 4);
-  for (int i = 0; i < kColormapSize; ++i) {
-    const glm::vec4 c = plane_style::fieldColor(static_cast<float>(i) / (kColormapSize - 1));
-    for (int k = 0; k < 4; ++k)
-      lut[static_cast<std::size_t>(i * 4 + k)] = static_cast<std::uint8_t>(std::lround(c[k] * 255.0f));
+  std::vector<std::uint8_t> lut;
+  for (int i = 0; i < plane_style::kColormapSize; ++i) {
+    const std::array<std::uint8_t, 4> texel = plane_style::colormapTexel(i);
+    lut.insert(lut.end(), texel.begin(), texel.end());
   }
-  colormap_.uploadRgba8(kColormapSize, 1, lut);
+  colormap_.uploadRgba8(plane_style::kColormapSize, 1, lut);
 
   pointVao_.setFloatAttribute(0, pointBuffer_, 2, 2 * sizeof(float), 0);
   manifoldVao_.setFloatAttribute(0, manifoldBuffer_, 2, 3 * sizeof(float), 0);
@@ -54,6 +50,11 @@ PlaneRenderer::PlaneRenderer()
   arrowVao_.setFloatAttribute(0, arrowTemplate_, 4, 4 * sizeof(float), 0);
   arrowVao_.setFloatAttribute(1, arrowInstances_, 4, 4 * sizeof(float), 0, 1);
   glBindVertexArray(0);
+}
+
+void PlaneRenderer::setPictureOnCpu(bool onCpu) {
+  if (onCpu && !pictureOnCpu_) fieldRevision_ = samplesRevision_ = manifoldRevision_ = std::nullopt;
+  pictureOnCpu_ = onCpu;
 }
 
 // [SECTION] Uploads, each only when its group's revision changed
@@ -65,7 +66,7 @@ void PlaneRenderer::uploadField(const PlaneScene& scene) {
   hasField_ = cells > 0 && scene.field.size() == cells;
   if (!hasField_) return;
   fieldTexture_.uploadR32F(scene.fieldWidth, scene.fieldHeight, scene.field);
-  fieldValues_ = scene.field;
+  if (pictureOnCpu_) fieldValues_ = scene.field;
   fieldWidth_ = scene.fieldWidth;
   fieldHeight_ = scene.fieldHeight;
   fieldBounds_ = scene.view;
@@ -77,7 +78,7 @@ void PlaneRenderer::uploadSamples(const PlaneScene& scene) {
   for (const auto* group : {&scene.real, &scene.fake})
     for (const glm::vec2 p : *group) staging_.insert(staging_.end(), {p.x, p.y});
   pointBuffer_.upload(std::span<const float>(staging_));
-  pointPositions_ = staging_;
+  if (pictureOnCpu_) pointPositions_ = staging_;
   realCount_ = static_cast<int>(scene.real.size());
   fakeCount_ = static_cast<int>(scene.fake.size());
 }
@@ -126,7 +127,7 @@ void PlaneRenderer::uploadManifold(const PlaneScene& scene) {
     for (int r = 0; r + 1 < rows; ++r) segment(at(r, c), at(r + 1, c));
   manifoldLineVertices_ = static_cast<int>(staging_.size() / 3) - manifoldTriangleVertices_;
   manifoldBuffer_.upload(std::span<const float>(staging_));
-  manifoldVertices_ = staging_;
+  if (pictureOnCpu_) manifoldVertices_ = staging_;
 }
 
 void PlaneRenderer::uploadArrows(const PlaneScene& scene) {

@@ -41,7 +41,9 @@ class PlaneRenderer {
   /// Software rasterizers: on the CPU path, beginPicture draws the field, the manifold and the samples on the
   /// CPU (CpuPicture), uploads them and has the GPU draw only the arrows over them, and finishPicture only shows
   /// the picture; the same pixels to within rounding (tests/gl/cpu_picture_gl_test.cpp).
-  void setPictureOnCpu(bool onCpu) { pictureOnCpu_ = onCpu; }
+  /// The CPU keeps its own copy of the field, samples and manifold only then; switching on uploads them all
+  /// again with the next picture, so the copies are never stale.
+  void setPictureOnCpu(bool onCpu);
   /// The CPU's time for the last picture drawn on the CPU (both halves and the upload), in milliseconds.
   double lastCpuPictureMs() const { return lastCpuPictureMs_; }
   /// Whether beginPicture started a picture that finishPicture has not finished.

@@ -50,4 +50,16 @@ glm::vec4 fieldColor(float d) {
   return oklabToSrgb(mid + (end - mid) * t);
 }
 
+std::array<std::uint8_t, 4> rgba8(glm::vec4 colour) {
+  std::array<std::uint8_t, 4> bytes{};
+  for (int k = 0; k < 4; ++k)
+    bytes[static_cast<std::size_t>(k)] =
+        static_cast<std::uint8_t>(std::lround(std::clamp(colour[k], 0.0f, 1.0f) * 255.0f));
+  return bytes;
+}
+
+std::array<std::uint8_t, 4> colormapTexel(int i) {
+  return rgba8(fieldColor(static_cast<float>(i) / (kColormapSize - 1)));
+}
+
 }  // namespace ganscope::plane_style

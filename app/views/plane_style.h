@@ -1,6 +1,8 @@
 #pragma once
 // The look of the 2D plane view in one place: colours (sRGB, straight alpha) and sizes, shared with the
 // legend.
+#include <array>
+#include <cstdint>
 #include <glm/vec4.hpp>
 
 namespace ganscope::plane_style {
@@ -76,5 +78,14 @@ inline constexpr int kMultisamples = 1;
 
 /// The field's colour for a value d of D in [0, 1] (sRGB, opaque), as the plane view draws it; for legends.
 glm::vec4 fieldColor(float d);
+
+/// A colour as the RGBA8 bytes OpenGL stores it (each channel clamped to [0, 1], times 255, rounded).
+std::array<std::uint8_t, 4> rgba8(glm::vec4 colour);
+
+/// Entries of the field's colormap texture: D = 0 at the first, D = 1 at the last.
+inline constexpr int kColormapSize = 256;
+/// Entry i of the colormap texture, fieldColor(i / (kColormapSize − 1)) as RGBA8: what the GPU samples and
+/// the CPU's field shading (FieldPicture) filters, so both draw the same colours.
+std::array<std::uint8_t, 4> colormapTexel(int i);
 
 }  // namespace ganscope::plane_style

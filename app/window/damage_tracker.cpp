@@ -7,11 +7,16 @@
 namespace ganscope {
 namespace {
 
-bool sameCommand(const ImDrawCmd& a, const ImDrawCmd& b) {
+// Whether two commands draw with the same state: clip rectangle, texture and callback.
+bool sameDrawState(const ImDrawCmd& a, const ImDrawCmd& b) {
   return a.ClipRect.x == b.ClipRect.x && a.ClipRect.y == b.ClipRect.y && a.ClipRect.z == b.ClipRect.z &&
-         a.ClipRect.w == b.ClipRect.w && a.TextureId == b.TextureId && a.VtxOffset == b.VtxOffset &&
-         a.IdxOffset == b.IdxOffset && a.ElemCount == b.ElemCount && a.UserCallback == b.UserCallback &&
+         a.ClipRect.w == b.ClipRect.w && a.TextureId == b.TextureId && a.UserCallback == b.UserCallback &&
          a.UserCallbackData == b.UserCallbackData;
+}
+
+bool sameCommand(const ImDrawCmd& a, const ImDrawCmd& b) {
+  return sameDrawState(a, b) && a.VtxOffset == b.VtxOffset && a.IdxOffset == b.IdxOffset &&
+         a.ElemCount == b.ElemCount;
 }
 
 template <class T>
@@ -36,7 +41,7 @@ std::vector<int> commandOfIndex(const ImDrawCmd* commands, int count, std::size_
   return owner;
 }
 
-// The bounding box of some vertices, a pixel wider each side (a triangle's anti-aliased fringe, rounding).
+// The bounding box of some vertices.
 struct VertexBox {
   float x0 = 0.0f, y0 = 0.0f, x1 = 0.0f, y1 = 0.0f;
   bool any = false;
@@ -47,7 +52,10 @@ struct VertexBox {
     y1 = any ? std::max(y1, v.pos.y) : v.pos.y;
     any = true;
   }
-  DamageRect rect() const { return any ? DamageRect{x0 - 1.0f, y0 - 1.0f, x1 + 1.0f, y1 + 1.0f} : DamageRect{}; }
+  // The box, `margin` pixels wider each side (none if no vertex was covered).
+  DamageRect rect(float margin) const {
+    return any ? DamageRect{x0 - margin, y0 - margin, x1 + margin, y1 + margin} : DamageRect{};
+  }
 };
 
 }  // namespace
@@ -59,10 +67,7 @@ std::optional<std::vector<DamageRect>> DamageTracker::changedParts(const ImDrawL
   if (static_cast<std::size_t>(commands) != copy.commands.size()) return std::nullopt;
   for (int c = 0; c < commands; ++c) {
     const ImDrawCmd &a = list.CmdBuffer[c], &b = copy.commands[static_cast<std::size_t>(c)];
-    if (a.ClipRect.x != b.ClipRect.x || a.ClipRect.y != b.ClipRect.y || a.ClipRect.z != b.ClipRect.z ||
-        a.ClipRect.w != b.ClipRect.w || a.TextureId != b.TextureId || a.UserCallback != b.UserCallback ||
-        a.UserCallbackData != b.UserCallbackData || a.VtxOffset != 0 || b.VtxOffset != 0)
-      return std::nullopt;
+    if (!sameDrawState(a, b) || a.VtxOffset != 0 || b.VtxOffset != 0) return std::nullopt;
   }
   const ImDrawVert* newV = list.VtxBuffer.Data;
   const ImDrawIdx* newI = list.IdxBuffer.Data;
@@ -119,7 +124,7 @@ std::optional<std::vector<DamageRect>> DamageTracker::changedParts(const ImDrawL
         box.cover(copy.vertices[o]);
         box.cover(newV[n]);
       }
-      addDamage(parts, box.rect());
+      addDamage(parts, box.rect(1.0f));  // a pixel more: anti-aliased fringes, rounding
     }
     return parts;
   }
@@ -132,7 +137,7 @@ std::optional<std::vector<DamageRect>> DamageTracker::changedParts(const ImDrawL
     if (!vertexOk(newI[i], newVn)) return std::nullopt;
     box.cover(newV[newI[i]]);
   }
-  addDamage(parts, box.rect());
+  addDamage(parts, box.rect(1.0f));  // a pixel more: anti-aliased fringes, rounding
   return parts;
 }
 
@@ -179,16 +184,9 @@ void addDamage(std::vector<DamageRect>& rects, DamageRect rect) {
 }
 
 DamageRect DamageTracker::boundsOf(const ImDrawList& list, const DamageRect& display) {
-  if (list.VtxBuffer.Size <= 0) return {};
-  DamageRect bounds{list.VtxBuffer[0].pos.x, list.VtxBuffer[0].pos.y, list.VtxBuffer[0].pos.x,
-                    list.VtxBuffer[0].pos.y};
-  for (const ImDrawVert& v : list.VtxBuffer) {
-    bounds.x0 = std::min(bounds.x0, v.pos.x);
-    bounds.y0 = std::min(bounds.y0, v.pos.y);
-    bounds.x1 = std::max(bounds.x1, v.pos.x);
-    bounds.y1 = std::max(bounds.y1, v.pos.y);
-  }
-  return bounds.clippedTo(display);
+  VertexBox box;
+  for (const ImDrawVert& v : list.VtxBuffer) box.cover(v);
+  return box.rect(0.0f).clippedTo(display);
 }
 
 std::vector<DamageRect> DamageTracker::update(const ImDrawData& data) {
@@ -209,22 +207,16 @@ std::vector<DamageRect> DamageTracker::update(const ImDrawData& data) {
     for (int c = 0; same && c < list.CmdBuffer.Size; ++c)
       same = sameCommand(list.CmdBuffer[c], copy.commands[static_cast<std::size_t>(c)]);
     if (same) continue;
-    // A list drawn with the same commands: the parts that changed (a counter's digits, a marker that moved).
-    if (sameLayout) {
-      if (const auto parts = changedParts(list, copy)) {
-        for (const DamageRect& part : *parts) addDamage(damage, part.clippedTo(display));
-        copyInto(list.VtxBuffer, copy.vertices);
-        copyInto(list.IdxBuffer, copy.indices);
-        copyInto(list.CmdBuffer, copy.commands);
-        copy.bounds = boundsOf(list, display);
-        continue;
-      }
-    }
     // Everything a list draws lies inside its vertices' bounding box (its clip rectangles are coarser: a
     // window's background is clipped by the whole display).
     const DamageRect bounds = boundsOf(list, display);
-    addDamage(damage, copy.bounds);
-    addDamage(damage, bounds);
+    if (const auto parts = sameLayout ? changedParts(list, copy) : std::nullopt) {
+      // Drawn with the same commands: only the parts that changed (a counter's digits, a marker that moved).
+      for (const DamageRect& part : *parts) addDamage(damage, part.clippedTo(display));
+    } else {
+      addDamage(damage, copy.bounds);
+      addDamage(damage, bounds);
+    }
     copy.bounds = bounds;
     copyInto(list.VtxBuffer, copy.vertices);
     copyInto(list.IdxBuffer, copy.indices);

@@ -93,16 +93,23 @@ PlaneScene fullScene(const Bounds& bounds) {
   return scene;
 }
 
-TEST_CASE("The picture drawn on the CPU is the GPU's: field, manifold and samples to within rounding") {
+// Two renderers in one context, the GPU's and the CPU's, and the picture both draw: a 400 × 320 view of
+// bounds.
+struct BothWays {
   HiddenContext context;
   PlaneRenderer gpu, cpu;
-  cpu.setPictureOnCpu(true);
   const Bounds bounds{-2.0, 2.0, -1.6, 1.6};
   const int w = 400, h = 320;
+  BothWays() { cpu.setPictureOnCpu(true); }
+};
+
+TEST_CASE_FIXTURE(
+    BothWays, "The picture drawn on the CPU is the GPU's: field, manifold and samples to within rounding") {
   PlaneScene scene = fullScene(bounds);
   const std::vector<std::uint8_t> a = render(gpu, scene, bounds, w, h), b = render(cpu, scene, bounds, w, h);
   const Difference d = compare(a, b, 8);
-  MESSAGE("largest channel difference " << d.maxChannel << ", pixels more than 8 apart " << d.farShare * 100 << " %");
+  MESSAGE("largest channel difference " << d.maxChannel << ", pixels more than 8 apart " << d.farShare * 100
+                                        << " %");
   // Inside shapes the two agree to rounding; they differ on the D = ½ line (how the gradient is taken), on
   // anti-aliased sprite rims (the GPU's 8-bit blending) and on a one-pixel line's choice between two pixels.
   CHECK(d.farShare < 0.01);
@@ -115,13 +122,8 @@ TEST_CASE("The picture drawn on the CPU is the GPU's: field, manifold and sample
   CHECK(compare(a, render(cpu, scene, bounds, w, h), 8).farShare > 0.02);
 }
 
-TEST_CASE("The field shaded on the CPU is the GPU's field, pixel for pixel to within rounding") {
-  HiddenContext context;
-  PlaneRenderer gpu, cpu;
-  cpu.setPictureOnCpu(true);
-  const Bounds bounds{-2.0, 2.0, -1.6, 1.6};
-  const int w = 400, h = 320;
-
+TEST_CASE_FIXTURE(BothWays,
+                  "The field shaded on the CPU is the GPU's field, pixel for pixel to within rounding") {
   SUBCASE("the field over the whole picture") {
     const PlaneScene scene = fieldScene(bounds, 64);
     const std::vector<std::uint8_t> a = render(gpu, scene, bounds, w, h),
