@@ -11,6 +11,7 @@ packages=(
   clang libclang-rt-14-dev  # the fuzz targets (libFuzzer), scripts/fuzz.sh
   xdotool                   # the monkey test's clicks and keys, scripts/monkey.sh
   ffmpeg                    # recording MP4 and GIF (a child process fed raw frames), ffprobe in the tests
+  python3-torch python3-numpy libopenblas0-pthread  # running the scripts --export-pytorch writes (and their tests)
 )
 
 missing=()

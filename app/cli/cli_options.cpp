@@ -67,6 +67,10 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
   app.add_option("--save-session", options.saveSession,
                  "Headless: save the whole run (config, weights, optimizers, RNG, metrics, rewind checkpoints) to "
                  "this session file at the end");
+  app.add_option("--export-pytorch", options.exportPytorch,
+                 "Write the run as one standalone PyTorch script (torch and numpy) that rebuilds it from its current "
+                 "weights and trains on: with --headless after the --steps iterations (--steps 0: the initial "
+                 "weights), otherwise at once and exit (with --load-session, the session's weights)");
   app.add_option("--load-session", options.loadSession,
                  "Continue a saved session: headless for --steps more iterations, or open the window on it "
                  "(paused); the config comes from the session, so --preset and --set are refused with it");

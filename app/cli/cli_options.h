@@ -39,6 +39,7 @@ struct CliOptions {
   std::string recordView = "window";  ///< what is recorded: window or view
   int fps = 30;                       ///< the recording's playback rate
   std::string saveSession;            ///< headless: save the session at the end of the run
+  std::string exportPytorch;          ///< write the run as a PyTorch script (headless: after --steps; else at once)
   std::string loadSession;            ///< continue a saved session (headless for --steps more, or in the window)
   bool lecture = false;               ///< window: open in the lecture layout
   std::string theme = "dark";         ///< window: the panels' theme, dark or light

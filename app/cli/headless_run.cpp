@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli/progress_bar.h"
+#include "core/export/pytorch_export.h"
 #include "core/gan/config_json.h"
 #include "core/nn/compute_threads.h"
 #include "core/runtime/checkpoint_store.h"
@@ -52,6 +53,7 @@ int runHeadless(const Config& config, const Session* session, const CliOptions& 
   try {
     if (!options.metricsOut.empty()) checkWritable(options.metricsOut);
     if (!options.saveSession.empty()) checkWritable(options.saveSession);
+    if (!options.exportPytorch.empty()) checkWritable(options.exportPytorch);
     if (!options.saveConfig.empty()) writeFileAtomically(options.saveConfig, configJsonText(config));
   } catch (const std::exception& e) {
     err << "ganscope: " << e.what() << "\n";
@@ -88,14 +90,25 @@ int runHeadless(const Config& config, const Session* session, const CliOptions& 
     for (const auto& checkpoint : checkpoints.checkpoints()) run.checkpoints.push_back(*checkpoint);
   }
   run.viewState = session ? session->viewState : std::string();
-  return finishHeadlessOutputs(run, options.metricsOut, options.saveSession, out, err);
+  return finishHeadlessOutputs(run, {options.metricsOut, options.saveSession, options.exportPytorch}, out, err);
 }
 
-int finishHeadlessOutputs(const Session& run, const std::string& metricsOut, const std::string& saveSession,
-                          std::ostream& out, std::ostream& err) {
-  if (!saveSession.empty()) {
+int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err) {
+  const std::string& metricsOut = outputs.metricsOut;
+  if (!outputs.saveSession.empty()) {
     try {
-      ganscope::saveSession(saveSession, run);
+      ganscope::saveSession(outputs.saveSession, run);
+    } catch (const std::exception& e) {
+      err << "ganscope: " << e.what() << "\n";
+      return kExitBadInput;
+    }
+  }
+  // A diverged run has nothing PyTorch could continue: its exit (3) and message come below.
+  if (!outputs.exportPytorch.empty() && run.state.divergence.empty()) {
+    try {
+      exportPytorchScript(run.state, outputs.exportPytorch);
+      err << "ganscope: wrote " << outputs.exportPytorch << " (python3 " << outputs.exportPytorch
+          << " --steps N continues the run in PyTorch)\n";
     } catch (const std::exception& e) {
       err << "ganscope: " << e.what() << "\n";
       return kExitBadInput;

@@ -17,11 +17,17 @@ namespace ganscope {
 int runHeadless(const Config& config, const Session* session, const CliOptions& options, std::ostream& out,
                 std::ostream& err);
 
+/// The files a headless run writes at its end (an empty path: not that one).
+struct HeadlessOutputs {
+  std::string metricsOut;     ///< --metrics-out: the metrics history as CSV
+  std::string saveSession;    ///< --save-session: the whole run
+  std::string exportPytorch;  ///< --export-pytorch: the run as a PyTorch script (core/export/pytorch_export.h)
+};
+
 /// What a headless run writes at its end, from the run as a session: the session file (before the closing metrics
-/// row, so a continued session gives the history of one straight run), the metrics CSV and the summary on `out`.
-/// Returns kExitOk, kExitBadInput (a file that cannot be written) or kExitDiverged.
-int finishHeadlessOutputs(const Session& run, const std::string& metricsOut, const std::string& saveSession,
-                          std::ostream& out, std::ostream& err);
+/// row, so a continued session gives the history of one straight run), the PyTorch script, the metrics CSV and the
+/// summary on `out`. Returns kExitOk, kExitBadInput (a file that cannot be written) or kExitDiverged.
+int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err);
 
 /// The iterations a run trains: --steps, else the preset's demo_steps, else 2,000.
 long long runLength(const Config& config, const CliOptions& options);

@@ -10,6 +10,7 @@
 #include "app/record/record_target.h"
 #include "app/views/field_path.h"
 #include "app/window/visualizer.h"
+#include "core/export/pytorch_export.h"
 #include "core/gan/config_json.h"
 #include "core/util/atomic_file.h"
 
@@ -46,6 +47,27 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     if (options->printConfig) {
       out << configJsonText(config);
       return kExitOk;
+    }
+    if (!options->exportPytorch.empty()) {
+      // Refused before any training, so a long run never fails only at its end.
+      try {
+        checkExportable(config);
+        if (!options->headless) {
+          if (!options->record.empty()) {
+            err << "ganscope: --export-pytorch without --headless writes the script and exits; record with "
+                   "--headless --record, or in the window\n";
+            return kExitBadInput;
+          }
+          const TrainerState state = session ? session->state : Trainer(config).saveState(false);
+          exportPytorchScript(state, options->exportPytorch);
+          err << "ganscope: wrote " << options->exportPytorch << " at iteration " << state.step << " (python3 "
+              << options->exportPytorch << " --steps N continues the run in PyTorch)\n";
+          return kExitOk;
+        }
+      } catch (const std::exception& e) {
+        err << "ganscope: " << e.what() << "\n";
+        return kExitBadInput;
+      }
     }
     if (!options->saveSession.empty() && !options->headless) {
       err << "ganscope: --save-session is for --headless runs; in the window, save from Settings > Session\n";
@@ -87,6 +109,7 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       try {
         if (!options->metricsOut.empty()) checkWritable(options->metricsOut);
         if (!options->saveSession.empty()) checkWritable(options->saveSession);
+        if (!options->exportPytorch.empty()) checkWritable(options->exportPytorch);
         if (!options->saveConfig.empty()) writeFileAtomically(options->saveConfig, configJsonText(config));
       } catch (const std::exception& e) {
         err << "ganscope: " << e.what() << "\n";
@@ -95,6 +118,7 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       window.headlessRecording = true;
       window.metricsOut = options->metricsOut;
       window.saveSession = options->saveSession;
+      window.exportPytorch = options->exportPytorch;
     }
     if (!parseWindowSize(options->window, window.width, window.height)) {
       err << "ganscope: --window '" << options->window << "': expected WIDTHxHEIGHT, each from 320x240 to 8192\n";

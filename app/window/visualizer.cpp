@@ -667,7 +667,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   }
   if (options.headlessRecording) {
     Session session = trainer.stopAndTakeSession();
-    const int finished = finishHeadlessOutputs(session, options.metricsOut, options.saveSession, out, err);
+    const int finished = finishHeadlessOutputs(session, {options.metricsOut, options.saveSession, options.exportPytorch},
+                                                 out, err);
     if (exitCode == kExitOk) exitCode = finished;
     return exitCode;
   }

@@ -109,6 +109,9 @@ class Trainer {
   /// The function x ↦ D(x) that training evaluates, on one point of the data space: spectrally normalised when
   /// spectral_norm is on, and D of a pack of copies of x when pack > 1 (see replicatedInputNetwork). Views draw it.
   Mlp discriminatorForView() const;
+  /// The network D's forward and backward passes run on, on packs of `pack` samples: the normalised copy W / σ(W)
+  /// under spectral_norm, else D itself (the export's probes evaluate it).
+  const Mlp& evaluatedDiscriminator() const { return config_.spectralNorm ? normalizedDiscriminator_ : discriminator_; }
   /// The target distribution.
   const Distribution& data() const { return *data_; }
   /// The target distribution, shared (immutable; the training thread hands it to snapshots).
@@ -156,8 +159,6 @@ class Trainer {
   void unrolledStepGradients(int k, const Vector& dWeights, Vector& dGrad, Vector& gGrad);
   void addInstanceNoise(Eigen::Ref<Matrix> inputs);
   void startSpectralNorm();
-  // The network D's forward and backward passes run on: the normalised copy under spectral_norm, else D itself.
-  const Mlp& evaluatedDiscriminator() const { return config_.spectralNorm ? normalizedDiscriminator_ : discriminator_; }
 
   Config config_;
   std::shared_ptr<const Distribution> data_;
