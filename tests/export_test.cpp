@@ -15,8 +15,10 @@
 #include "core/export/script_template.h"
 #include "core/gan/config_json.h"
 #include "core/gan/config_names.h"
+#include "core/runtime/training_thread.h"
 #include "tests/small_ring_config.h"
 #include "tests/subprocess.h"
+#include "tests/wait_for_snapshot.h"
 
 using namespace ganscope;
 using ganscope::testing::TempFolder;
@@ -157,4 +159,30 @@ TEST_CASE(
                       err) == kExitOk);
   CHECK(out.find("step 30:") != std::string::npos);
   CHECK(ganscope::testing::readFile(trained).find("START_STEP = 30 ") != std::string::npos);
+}
+
+TEST_CASE(
+    "thread: Export to PyTorch writes the run at its step, and a refused run says why and writes nothing") {
+  TempFolder folder("export");
+  const std::string path = (folder.work() / "run.py").string();
+  {
+    TrainingThread thread(testing::smallRingConfig(1), /*startPaused=*/true);
+    thread.send(StepCommand{40});
+    testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 40 && x.paused; });
+    thread.send(ExportPytorchCommand{path});
+    auto s = testing::waitForSnapshot(thread,
+                                      [](const Snapshot& x) { return x.notice.rfind("exported", 0) == 0; });
+    CHECK(s->notice.find("step 40") != std::string::npos);
+    CHECK(ganscope::testing::readFile(path).find("START_STEP = 40 ") != std::string::npos);
+  }
+  const std::string refused = (folder.work() / "unrolled.py").string();
+  Config unrolled = testing::smallRingConfig(1);
+  unrolled.unroll = 2;
+  TrainingThread thread(unrolled, /*startPaused=*/true);
+  thread.send(ExportPytorchCommand{refused});
+  auto s = testing::waitForSnapshot(thread,
+                                    [](const Snapshot& x) { return x.notice.rfind("not exported", 0) == 0; });
+  CHECK(s->notice.find("unroll = 2") != std::string::npos);
+  CHECK(!std::filesystem::exists(refused));
+  CHECK(s->step == 0);  // the run as it was
 }

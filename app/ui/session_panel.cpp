@@ -82,9 +82,22 @@ void SessionPanel::draw(const Snapshot& snapshot) {
     }
     ImGui::PopID();
   }
+  ImGui::Separator();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##script", scriptPath_, sizeof scriptPath_);
+  tooltip("Where Export to PyTorch writes its script (FILE.py).");
+  const std::string scriptPath = scriptPath_;
+  if (scriptPath.empty()) ImGui::BeginDisabled();
+  if (ImGui::Button("Export to PyTorch")) thread_.send(ExportPytorchCommand{scriptPath});
+  tooltip(
+      "Write one Python script (torch and numpy) that rebuilds this run with its current weights and optimizer "
+      "state, checks its networks against these on probe points and trains on: python3 FILE.py --steps N. "
+      "Unrolled steps and the Dirac-GAN are refused, with the reason.");
+  if (scriptPath.empty()) ImGui::EndDisabled();
   const std::string& notice = snapshot.notice;
   if (notice.rfind("saved", 0) == 0 || notice.rfind("opened", 0) == 0 || notice.rfind("not saved", 0) == 0 ||
-      notice.rfind("not opened", 0) == 0) {
+      notice.rfind("not opened", 0) == 0 || notice.rfind("exported", 0) == 0 ||
+      notice.rfind("not exported", 0) == 0) {
     ImGui::TextWrapped("%s", notice.c_str());
   }
   ImGui::PopID();

@@ -10,7 +10,8 @@
 namespace ganscope {
 
 /// The settings section "Session". ImGui has no file dialog: a path field, with the sessions saved or opened in
-/// this run and the *.gansession files of the working folder to pick from. Saving and opening run on the training
+/// this run and the *.gansession files of the working folder to pick from; and a second field with Export to
+/// PyTorch, which writes the run as it is now as a standalone PyTorch script. Saving and opening run on the training
 /// thread; what they did is the snapshot's notice (shown on the banner) and is repeated here.
 class SessionPanel {
  public:
@@ -32,6 +33,7 @@ class SessionPanel {
   TrainingThread& thread_;
   std::function<std::string()> viewState_;
   char path_[512] = "ganscope.gansession";
+  char scriptPath_[512] = "ganscope_run.py";  // where Export to PyTorch writes
   std::vector<std::string> recent_;
   std::vector<std::string> folder_;
   int framesUntilRefresh_ = 0;

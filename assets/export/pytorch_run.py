@@ -18,6 +18,7 @@ generator, not ganscope's), and spectral normalisation, where PyTorch runs one p
 in training mode and ganscope one per update of D.
 """
 import argparse
+import copy
 import math
 import os
 import sys
@@ -606,14 +607,15 @@ def summary(step, stats, row):
 
 @torch.no_grad()
 def probe_differences(G, D):
-    """max |D − D_ganscope| and max |G − G_ganscope| on the probe points stored below (D in eval mode, so spectral
-    normalisation uses ganscope's σ and runs no power iteration)."""
-    D.eval()
-    d = D(torch.tensor(PROBES["d_inputs"], dtype=torch.float32)).squeeze(1)
-    D.train()
-    g = G(torch.tensor(PROBES["g_latents"], dtype=torch.float32))
-    d_error = (d.double() - torch.tensor(PROBES["d_outputs"], dtype=torch.float64)).abs().max().item()
-    g_error = (g.double() - torch.tensor(PROBES["g_outputs"], dtype=torch.float64)).abs().max().item()
+    """max |D − D_ganscope| and max |G − G_ganscope| on the probe points stored below. Both programs evaluate their
+    networks' float32 weights in float64 here, so the check compares the two functions themselves (layer sizes,
+    activations, packing, spectral normalisation), not float32 rounding. D runs in eval mode: spectral normalisation
+    then uses ganscope's σ and runs no power iteration."""
+    d_copy, g_copy = copy.deepcopy(D).double().eval(), copy.deepcopy(G).double()
+    d = d_copy(torch.tensor(PROBES["d_inputs"], dtype=torch.float32).double()).squeeze(1)  # the float32 inputs
+    g = g_copy(torch.tensor(PROBES["g_latents"], dtype=torch.float32).double())
+    d_error = (d - torch.tensor(PROBES["d_outputs"], dtype=torch.float64)).abs().max().item()
+    g_error = (g.reshape(-1) - torch.tensor(PROBES["g_outputs"], dtype=torch.float64)).abs().max().item()
     return d_error, g_error
 
 
@@ -686,7 +688,8 @@ def main():
 
 # [SECTION] Data: ganscope's numbers at iteration @@START_STEP@@ (not code)
 
-# The probe points: D's inputs (packs) and G's latent vectors, with what ganscope's networks gave for them.
+# The probe points: D's inputs (packs) and G's latent vectors, with what ganscope's networks gave for them (in float64;
+# G's outputs flattened probe by probe).
 PROBES = @@PROBES@@
 
 # The weights of both networks (each layer's weight as out × in rows, then its bias), the optimizers' running

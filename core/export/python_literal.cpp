@@ -87,6 +87,17 @@ std::string pythonFloatList(const float* values, Eigen::Index count, int indent)
   return wrapped(items, indent);
 }
 
+std::string pythonDoubleList(const double* values, Eigen::Index count, int indent) {
+  std::vector<std::string> items;
+  items.reserve(static_cast<std::size_t>(count));
+  for (Eigen::Index i = 0; i < count; ++i) {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.17g", values[i]);
+    items.push_back(std::isfinite(values[i]) ? buffer : "float(\"nan\")");
+  }
+  return wrapped(items, indent);
+}
+
 std::string pythonRows(const Eigen::Ref<const Matrix>& matrix, int indent) {
   std::string out = "[";
   for (Eigen::Index r = 0; r < matrix.rows(); ++r) {

@@ -21,6 +21,10 @@ std::string pythonFloat(float value);
 /// before each continuation line.
 std::string pythonFloatList(const float* values, Eigen::Index count, int indent);
 
+/// The entries of `values` as a Python list of doubles (17 significant digits: read back exactly), wrapped as
+/// pythonFloatList does.
+std::string pythonDoubleList(const double* values, Eigen::Index count, int indent);
+
 /// A matrix as a Python list of its rows, one row a line (rows wrapped to 120 columns), `indent` spaces
 /// before each.
 std::string pythonRows(const Eigen::Ref<const Matrix>& matrix, int indent);

@@ -1,5 +1,6 @@
 #include "core/export/pytorch_export.h"
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -187,6 +188,42 @@ std::string stateLiteral(const Trainer& trainer, const TrainerState& state) {
   return out + "\n}";
 }
 
+// The network on x (inputs × n) in double precision from its float32 weights, each layer's weight matrix
+// divided by divisors[l - 1] when given (spectral normalisation's σ, computed in double too), so that the
+// probes compare the two programs' functions, not their float32 rounding (which grows with the outputs of a
+// long-trained D).
+Eigen::MatrixXd forwardInDouble(const Mlp& net, const Eigen::MatrixXd& x,
+                                const std::vector<double>& divisors = {}) {
+  Eigen::MatrixXd a = x;
+  for (int layer = 1; layer <= net.layerCount(); ++layer) {
+    Eigen::MatrixXd z = net.weight(layer).cast<double>() * a;
+    if (!divisors.empty()) z /= divisors[static_cast<std::size_t>(layer - 1)];
+    if (net.usesBias()) z.colwise() += net.bias(layer).cast<double>();
+    switch (net.activation(layer)) {
+      case Activation::Relu:
+        z = z.cwiseMax(0.0);
+        break;
+      case Activation::LeakyRelu:
+        // The slope as a double, 0.2, as nn.LeakyReLU(0.2) has it in float64 (in float32 both programs use 0.2f).
+        z = z.unaryExpr([](double v) { return v > 0 ? v : 0.2 * v; });
+        break;
+      case Activation::Tanh:
+        z = z.unaryExpr([](double v) { return std::tanh(v); });
+        break;
+      case Activation::Elu:
+        z = z.unaryExpr([](double v) { return v > 0 ? v : std::expm1(v); });
+        break;
+      case Activation::Sigmoid:
+        z = z.unaryExpr([](double v) { return 1.0 / (1.0 + std::exp(-v)); });
+        break;
+      case Activation::Identity:
+        break;
+    }
+    a = std::move(z);
+  }
+  return a;
+}
+
 // D's inputs (packs whose every coordinate is uniform in the metrics box) and G's latent vectors, with the
 // outputs ganscope's networks give for them.
 std::string probesLiteral(const Trainer& trainer) {
@@ -204,15 +241,25 @@ std::string probesLiteral(const Trainer& trainer) {
   }
   Matrix gLatents(trainer.generator().inputDim(), kExportProbeCount);
   sampleLatent(config.latent.dist, rng, gLatents);
-  MlpWorkspace dWorkspace;
-  MlpWorkspace gWorkspace;
-  const Matrix dOutputs = trainer.evaluatedDiscriminator().forward(dInputs, dWorkspace);
-  const Matrix gOutputs = trainer.generator().forward(gLatents, gWorkspace);
+  // D as training evaluates it: under spectral normalisation the raw weights divided by σ = uᵀWv of
+  // ganscope's power-iteration vectors (what PyTorch's parametrization computes in eval mode).
+  std::vector<double> sigmas;
+  if (config.spectralNorm) {
+    const SpectralNorm& norm = trainer.saveState(false).spectralNorm;
+    for (int layer = 1; layer <= trainer.discriminator().layerCount(); ++layer) {
+      const auto index = static_cast<std::size_t>(layer - 1);
+      sigmas.push_back(norm.leftVectors()[index].cast<double>().dot(
+          trainer.discriminator().weight(layer).cast<double>() * norm.rightVectors()[index].cast<double>()));
+    }
+  }
+  const Mlp& d = config.spectralNorm ? trainer.discriminator() : trainer.evaluatedDiscriminator();
+  const Eigen::MatrixXd dOutputs = forwardInDouble(d, dInputs.cast<double>(), sigmas);
+  const Eigen::MatrixXd gOutputs = forwardInDouble(trainer.generator(), gLatents.cast<double>());
   std::string out = "{\n";
   out += "    \"d_inputs\": " + pythonRows(dInputs.transpose(), 16) + ",\n";
-  out += "    \"d_outputs\": " + pythonFloatList(dOutputs.data(), dOutputs.size(), 17) + ",\n";
+  out += "    \"d_outputs\": " + pythonDoubleList(dOutputs.data(), dOutputs.size(), 17) + ",\n";
   out += "    \"g_latents\": " + pythonRows(gLatents.transpose(), 17) + ",\n";
-  out += "    \"g_outputs\": " + pythonRows(gOutputs.transpose(), 17) + "\n";
+  out += "    \"g_outputs\": " + pythonDoubleList(gOutputs.data(), gOutputs.size(), 17) + "\n";
   return out + "}";
 }
 

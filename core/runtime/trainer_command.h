@@ -61,10 +61,16 @@ struct OpenSessionCommand {
   std::string path;
 };
 
+/// Write the run as it is now as a PyTorch script (core/export/pytorch_export.h); a run the export refuses, or a path
+/// that cannot be written, leaves everything as it was and says why in the notice.
+struct ExportPytorchCommand {
+  std::string path;
+};
+
 /// Any command.
 using TrainerCommand = std::variant<SetConfigCommand, PauseCommand, ResumeCommand, StepCommand,
                                     StepDiscriminatorCommand, StepGeneratorCommand, ResetCommand, SetPaceCommand,
                                     SetNicenessCommand, RewindCommand, ReturnToLatestCommand, SaveSessionCommand,
-                                    OpenSessionCommand, TracedStepCommand>;
+                                    OpenSessionCommand, TracedStepCommand, ExportPytorchCommand>;
 
 }  // namespace ganscope

@@ -1,3 +1,4 @@
+#include "core/export/pytorch_export.h"
 #include "core/runtime/training_thread.h"
 
 #include <pthread.h>
@@ -303,6 +304,14 @@ void TrainingThread::apply(TrainerCommand& command) {
           notice_.clear();
         } else if constexpr (std::is_same_v<T, SaveSessionCommand>) {
           saveSession(c);
+        } else if constexpr (std::is_same_v<T, ExportPytorchCommand>) {
+          try {
+            exportPytorchScript(trainer_.saveState(false), c.path);
+            notice_ = "exported the run at step " + std::to_string(trainer_.step()) + " to " + c.path + ": python3 " +
+                      c.path + " --steps N continues it in PyTorch";
+          } catch (const std::exception& e) {
+            notice_ = std::string("not exported: ") + e.what();
+          }
         } else if constexpr (std::is_same_v<T, OpenSessionCommand>) {
           try {
             openSession(loadSession(c.path));

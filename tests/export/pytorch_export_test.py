@@ -13,7 +13,7 @@ import unittest
 
 GANSCOPE = None  # the program under test, from the command line
 PYTHON = "/usr/bin/python3"  # Debian's interpreter, the one python3-torch is installed for
-PROBE_TOLERANCE = 1e-5  # the issue's bound; float32 forward passes in two libraries differ by about 1e-6
+PROBE_TOLERANCE = 1e-9  # both sides evaluate in float64 (the issue asks 1e-5; measured about 1e-15)
 
 
 def export(directory, name, steps, *settings, preset="ring8"):
