@@ -225,8 +225,8 @@ Eigen::MatrixXd forwardInDouble(const Mlp& net, const Eigen::MatrixXd& x,
 }
 
 // D's inputs (packs whose every coordinate is uniform in the metrics box) and G's latent vectors, with the
-// outputs ganscope's networks give for them.
-std::string probesLiteral(const Trainer& trainer) {
+// outputs ganscope's networks give for them; `norm` holds the run's power-iteration vectors (spectral_norm).
+std::string probesLiteral(const Trainer& trainer, const SpectralNorm& norm) {
   const Config& config = trainer.config();
   const Bounds box = metricsGrid(trainer.data()).bounds;
   const int dim = trainer.data().dim();
@@ -245,7 +245,6 @@ std::string probesLiteral(const Trainer& trainer) {
   // ganscope's power-iteration vectors (what PyTorch's parametrization computes in eval mode).
   std::vector<double> sigmas;
   if (config.spectralNorm) {
-    const SpectralNorm& norm = trainer.saveState(false).spectralNorm;
     for (int layer = 1; layer <= trainer.discriminator().layerCount(); ++layer) {
       const auto index = static_cast<std::size_t>(layer - 1);
       sigmas.push_back(norm.leftVectors()[index].cast<double>().dot(
@@ -316,7 +315,7 @@ std::string pytorchScript(const TrainerState& state, std::string_view fileName) 
   values["START_STEP"] = std::to_string(state.step);
   values["DIM"] = std::to_string(trainer.data().dim());
   values["METRICS_BOX"] = boxLiteral(metricsGrid(trainer.data()).bounds);
-  values["PROBES"] = probesLiteral(trainer);
+  values["PROBES"] = probesLiteral(trainer, state.spectralNorm);
   values["STATE"] = stateLiteral(trainer, state);
   if (config.data.kind == DataKind::Points) {
     const auto* cloud = dynamic_cast<const PointCloud*>(&trainer.data());
