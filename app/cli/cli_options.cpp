@@ -22,6 +22,13 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
                  "Change one config key: key=value with a JSON value (optimizer.d.lr=1e-4, "
                  "generator.hidden=[64,64]); a bare word is a string (loss=hinge). Repeatable")
       ->take_all();
+  app.add_option("--compare", options.compare,
+                 "Train a second run B beside run A: A's config with these key=value settings changed "
+                 "(--compare pack=4). Headless: both results, and --metrics-out F.csv writes F-A.csv and F-B.csv")
+      ->take_all();
+  app.add_option("--compare-preset", options.comparePreset,
+                 "Train a second run B beside run A: this preset, with run A's seed (and --compare's settings on "
+                 "top)");
   app.add_option("--steps", options.steps, "Iterations to train: headless, then exit (default: the preset's demo_steps); with the window, then pause")
       ->check(CLI::Range(0LL, 1'000'000'000'000LL));
   app.add_option("--metrics-out", options.metricsOut, "Headless: write the metrics history to this CSV file");
@@ -120,6 +127,18 @@ Config resolveConfig(const CliOptions& options) {
   const auto problems = validate(config);
   if (!problems.empty()) throw ConfigError(problems.front());
   return config;
+}
+
+Comparison resolveComparison(const CliOptions& options, const Config& runA) {
+  std::optional<Config> preset;
+  if (!options.comparePreset.empty()) {
+    try {
+      preset = loadPreset(options.comparePreset);
+    } catch (const ConfigError& e) {
+      throw ConfigError(std::string("--compare-preset: ") + e.what());
+    }
+  }
+  return makeComparison(runA, preset ? &*preset : nullptr, options.comparePreset, options.compare);
 }
 
 }  // namespace ganscope

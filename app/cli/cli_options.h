@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/gan/config.h"
+#include "core/gan/config_difference.h"
 
 namespace ganscope {
 
@@ -46,6 +47,10 @@ struct CliOptions {
   double uiScale = 0.0;               ///< window: the UI scale (0: automatic)
   std::string show;                   ///< window: open with this shown ("help", "graph")
   int slowMotion = 0;                 ///< window: open in slow motion at this phase, 1 to 5 (0: off)
+  std::vector<std::string> compare;   ///< --compare key=value ...: run B is run A with these changed
+  std::string comparePreset;          ///< --compare-preset NAME: run B is this preset (with run A's seed)
+  /// Whether a comparison was asked for.
+  bool comparing() const { return !compare.empty() || !comparePreset.empty(); }
 };
 
 /// Parses the arguments. Returns the options, or an exit code when the program is done already (help printed:
@@ -56,5 +61,9 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
 /// The config of a run: the preset (or the default one), then each --set in order, then validate().
 /// Throws ConfigError with the first problem.
 Config resolveConfig(const CliOptions& options);
+
+/// Run B of --compare / --compare-preset beside run A's config `runA` (core/gan/config_difference.h). Throws
+/// ConfigError naming what is wrong: an unknown preset or setting, a run B that cannot run or equals run A.
+Comparison resolveComparison(const CliOptions& options, const Config& runA);
 
 }  // namespace ganscope

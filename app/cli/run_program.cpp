@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "app/cli/cli_options.h"
+#include "app/cli/headless_compare.h"
 #include "app/cli/headless_run.h"
 #include "app/presets/preset_library.h"
 #include "app/record/record_error.h"
@@ -47,6 +48,19 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     if (options->printConfig) {
       out << configJsonText(config);
       return kExitOk;
+    }
+    // Run B of a comparison, checked before anything trains.
+    std::optional<Comparison> comparison;
+    if (options->comparing()) {
+      if (session) {
+        err << "ganscope: --compare starts both runs from step 0; leave out --load-session\n";
+        return kExitBadInput;
+      }
+      if (!options->exportPytorch.empty() && !options->headless) {
+        err << "ganscope: --export-pytorch with --compare writes each run's script after training: add --headless\n";
+        return kExitBadInput;
+      }
+      comparison = resolveComparison(*options, config);
     }
     if (!options->exportPytorch.empty()) {
       // Refused before any training, so a long run never fails only at its end.
@@ -100,9 +114,13 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       }
       recording = r;
     }
+    if (options->headless && !recording && comparison) {
+      return runHeadlessComparison(config, *comparison, *options, out, err);
+    }
     if (options->headless && !recording) return runHeadless(config, session ? &*session : nullptr, *options, out, err);
     VisualizerOptions window;
     window.session = session ? &*session : nullptr;
+    window.comparison = comparison;
     window.recording = recording;
     if (options->headless) {
       // Headless recording: the window's frames drawn offscreen (EGL, no display), as fast as they come.

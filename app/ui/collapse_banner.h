@@ -5,7 +5,7 @@
 #include "app/ui/concept_cards.h"
 #include "core/gan/collapse_monitor.h"
 #include "core/runtime/snapshot.h"
-#include "core/runtime/training_thread.h"
+#include "core/runtime/command_target.h"
 
 namespace ganscope {
 
@@ -17,7 +17,7 @@ namespace ganscope {
 class CollapseBanner {
  public:
   /// A banner that sends the fixes it is asked to apply to `thread`.
-  explicit CollapseBanner(TrainingThread& thread) : thread_(thread) {}
+  explicit CollapseBanner(CommandTarget& thread) : thread_(thread) {}
 
   /// Reads the snapshot (once per version) and draws the banner at the cursor, the full width of the window.
   void draw(const Snapshot& snapshot);
@@ -30,7 +30,7 @@ class CollapseBanner {
   const CollapseMonitor& monitor() const { return monitor_; }
 
  private:
-  TrainingThread& thread_;
+  CommandTarget& thread_;
   ConceptCardOverlay* cards_ = nullptr;
   CollapseMonitor monitor_;
   long long seenVersion_ = -1;

@@ -71,7 +71,7 @@ void tooltip(const char* text) {
   }
 }
 
-ControlPanel::ControlPanel(TrainingThread& thread, std::vector<PresetInfo> presets)
+ControlPanel::ControlPanel(CommandTarget& thread, std::vector<PresetInfo> presets)
     : thread_(thread), presets_(std::move(presets)) {}
 
 const Config& ControlPanel::shown(const Snapshot& snapshot) const {

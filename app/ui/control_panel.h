@@ -8,7 +8,7 @@
 #include "app/views/line_view.h"
 #include "app/views/plane_scene.h"
 #include "core/runtime/snapshot.h"
-#include "core/runtime/training_thread.h"
+#include "core/runtime/command_target.h"
 
 namespace ganscope {
 
@@ -20,7 +20,7 @@ class ToolbarFlow;
 class ControlPanel {
  public:
   /// A panel that commands `thread` and offers `presets`.
-  ControlPanel(TrainingThread& thread, std::vector<PresetInfo> presets);
+  ControlPanel(CommandTarget& thread, std::vector<PresetInfo> presets);
 
   /// The row of playback buttons, the speed and the presets menu: three groups of `flow` when given (they wrap
   /// onto new rows in a narrow window), one row otherwise.
@@ -53,7 +53,7 @@ class ControlPanel {
   void drawTrainingSettings(const Config& config);
   void drawStabilizerSettings(const Config& config);
 
-  TrainingThread& thread_;
+  CommandTarget& thread_;
   std::vector<PresetInfo> presets_;
   std::string presetName_;
   Config pending_;

@@ -9,7 +9,7 @@
 #include "app/views/drawing_canvas.h"
 #include "app/views/line_view.h"
 #include "core/runtime/snapshot.h"
-#include "core/runtime/training_thread.h"
+#include "core/runtime/command_target.h"
 
 namespace ganscope {
 
@@ -17,7 +17,7 @@ namespace ganscope {
 class DrawingPanel {
  public:
   /// A panel that sends the drawing to `thread`.
-  explicit DrawingPanel(TrainingThread& thread) : thread_(thread) {}
+  explicit DrawingPanel(CommandTarget& thread) : thread_(thread) {}
 
   /// Whether draw mode is on (the plane paints instead of panning).
   bool active() const { return active_; }
@@ -39,7 +39,7 @@ class DrawingPanel {
   void paintOnLine(LineView& view, ImVec2 size, const Snapshot& latest);
 
  private:
-  TrainingThread& thread_;
+  CommandTarget& thread_;
   bool active_ = false;
   DrawingCanvas canvas_;
   float brush_ = 0.2f;

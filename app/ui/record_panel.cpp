@@ -22,7 +22,7 @@ void clampedIntInput(const char* label, int& value, int low, int high) {
 
 }  // namespace
 
-RecordPanel::RecordPanel(TrainingThread& thread) : thread_(thread) {
+RecordPanel::RecordPanel(CommandTarget& thread) : thread_(thread) {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
   localtime_r(&now, &local);

@@ -14,7 +14,7 @@ namespace ganscope {
 class RecordPanel {
  public:
   /// A panel whose recordings drive `thread` on the training clock.
-  explicit RecordPanel(TrainingThread& thread);
+  explicit RecordPanel(CommandTarget& thread);
 
   /// Starts a recording now (the --record option): throws RecordError when it cannot start.
   void start(const RecordingOptions& options, long long currentStep);
@@ -47,7 +47,7 @@ class RecordPanel {
   bool failed() const { return failed_; }
 
  private:
-  TrainingThread& thread_;
+  CommandTarget& thread_;
   std::unique_ptr<FrameRecording> recording_;
   std::string message_;
   bool failed_ = false;

@@ -1,7 +1,7 @@
 #pragma once
 // The timeline slider under the view: scrub back through the rewind checkpoints and resume from one.
 #include "core/runtime/snapshot.h"
-#include "core/runtime/training_thread.h"
+#include "core/runtime/command_target.h"
 
 namespace ganscope {
 
@@ -11,7 +11,7 @@ namespace ganscope {
 class RewindBar {
  public:
   /// A bar that commands `thread`.
-  explicit RewindBar(TrainingThread& thread) : thread_(thread) {}
+  explicit RewindBar(CommandTarget& thread) : thread_(thread) {}
 
   /// The height the bar takes.
   static float height();
@@ -24,7 +24,7 @@ class RewindBar {
   void scrub(const Snapshot& snapshot, int direction);
 
  private:
-  TrainingThread& thread_;
+  CommandTarget& thread_;
   int dragged_ = -1;  // the checkpoint index being dragged to, shown until the trainer gets there
 };
 

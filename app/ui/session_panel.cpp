@@ -18,7 +18,7 @@ constexpr int kRefreshFrames = 120;  // the folder is listed again every two sec
 
 }  // namespace
 
-SessionPanel::SessionPanel(TrainingThread& thread, std::function<std::string()> viewState)
+SessionPanel::SessionPanel(CommandTarget& thread, std::function<std::string()> viewState)
     : thread_(thread), viewState_(std::move(viewState)) {}
 
 void SessionPanel::remember(const std::string& path) {

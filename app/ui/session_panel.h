@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/runtime/snapshot.h"
-#include "core/runtime/training_thread.h"
+#include "core/runtime/command_target.h"
 
 namespace ganscope {
 
@@ -16,7 +16,7 @@ namespace ganscope {
 class SessionPanel {
  public:
   /// A panel that commands `thread`; `viewState` gives the window's view as JSON text when a session is saved.
-  SessionPanel(TrainingThread& thread, std::function<std::string()> viewState);
+  SessionPanel(CommandTarget& thread, std::function<std::string()> viewState);
 
   /// Draws the section.
   void draw(const Snapshot& snapshot);
@@ -30,7 +30,7 @@ class SessionPanel {
  private:
   void refreshFolder();
 
-  TrainingThread& thread_;
+  CommandTarget& thread_;
   std::function<std::string()> viewState_;
   char path_[512] = "ganscope.gansession";
   char scriptPath_[512] = "ganscope_run.py";  // where Export to PyTorch writes

@@ -12,7 +12,7 @@
 #include "app/ui/shortcuts.h"
 #include "app/views/model_graph.h"
 #include "core/runtime/snapshot.h"
-#include "core/runtime/training_thread.h"
+#include "core/runtime/command_target.h"
 
 namespace ganscope {
 
@@ -33,7 +33,7 @@ inline constexpr int kSlowMotionPhases = 5;
 class SlowMotion {
  public:
   /// Slow motion over `thread`'s run.
-  explicit SlowMotion(TrainingThread& thread) : thread_(thread) {}
+  explicit SlowMotion(CommandTarget& thread) : thread_(thread) {}
 
   /// Whether slow motion is on.
   bool active() const { return active_; }
@@ -83,7 +83,7 @@ class SlowMotion {
   void drawMarks(ImDrawList* drawList, ImVec4 clip, float viewWidth,
                  const std::function<ImVec2(float x, float y, bool fake)>& at) const;
 
-  TrainingThread& thread_;
+  CommandTarget& thread_;
   bool active_ = false;
   SlowMotionPhase phase_ = SlowMotionPhase::Batch;
   std::shared_ptr<const Snapshot> before_, after_, middle_;  // middle_: before_ with after_'s D (phase 4)

@@ -1,5 +1,7 @@
 #include "app/views/metric_plot.h"
 
+#include <array>
+
 #include "app/views/fitted_text.h"
 
 #include <algorithm>
@@ -160,9 +162,25 @@ double MetricPlot::draw(ImDrawList* drawList, ImVec2 topLeft, ImVec2 size, std::
   const std::string title = fittedText(options.title, options.shortTitle, size.x - 2.0f * pad - options.titleReservePx);
   const float titleW = ImGui::CalcTextSize(title.c_str()).x;
   const float entryW = swatchW + swatchGap;  // plus the label's width
+  // The legend's entries: the curves' names, then in a comparison "A" solid and "B" dashed.
+  struct LegendEntry {
+    const char* label;
+    ImU32 colour;
+    bool dashed;
+  };
+  std::array<LegendEntry, 10> entries{};
+  std::size_t entryCount = 0;
+  for (const PlotSeries& s : series) {
+    const char* label = s.legend != nullptr ? s.legend : s.label;
+    if (label[0] != '\0' && entryCount < entries.size()) entries[entryCount++] = {label, s.colour, s.dashed};
+  }
+  if (options.runsLegend && entryCount + 2 <= entries.size()) {
+    entries[entryCount++] = {"A", style.mutedText, false};
+    entries[entryCount++] = {"B", style.mutedText, true};
+  }
   float legendW = 0.0f;
-  for (const PlotSeries& s : series) legendW += entryW + ImGui::CalcTextSize(s.label).x + entryGap;
-  legendW -= series.empty() ? 0.0f : entryGap;
+  for (std::size_t e = 0; e < entryCount; ++e) legendW += entryW + ImGui::CalcTextSize(entries[e].label).x + entryGap;
+  legendW -= entryCount == 0 ? 0.0f : entryGap;
   const float headerY = topLeft.y + pad * 0.6f;
   const float right = bottomRight.x - pad;
   // The legend after the title when both fit on one row; else on the rows below, right-aligned when it fits
@@ -173,18 +191,24 @@ double MetricPlot::draw(ImDrawList* drawList, ImVec2 topLeft, ImVec2 size, std::
   float cursor = oneRow ? topLeft.x + pad + titleW + font * 1.2f
                         : (legendFitsRow ? right - legendW : topLeft.x + pad);
   float legendY = oneRow ? headerY : headerY + font * 1.2f;
-  int legendRows = series.empty() ? 0 : 1;
-  for (const PlotSeries& s : series) {
-    const float w = entryW + ImGui::CalcTextSize(s.label).x;
+  int legendRows = entryCount == 0 ? 0 : 1;
+  for (std::size_t e = 0; e < entryCount; ++e) {
+    const LegendEntry& entry = entries[e];
+    const float w = entryW + ImGui::CalcTextSize(entry.label).x;
     if (!oneRow && !legendFitsRow && cursor > topLeft.x + pad && cursor + w > right) {
       cursor = topLeft.x + pad;  // the next row
       legendY += font * 1.2f;
       ++legendRows;
     }
     const float swatchY = legendY + font * 0.5f;
-    drawList->AddLine(ImVec2(cursor, swatchY), ImVec2(cursor + swatchW, swatchY), s.colour,
-                      style.lineWidth + 1.0f);
-    drawList->AddText(ImVec2(cursor + entryW, legendY), style.text, s.label);
+    if (entry.dashed) {
+      const ImVec2 swatch[2] = {ImVec2(cursor, swatchY), ImVec2(cursor + swatchW, swatchY)};
+      addDashedPolyline(drawList, swatch, 2, entry.colour, style.lineWidth + 1.0f, font * 0.35f, font * 0.25f);
+    } else {
+      drawList->AddLine(ImVec2(cursor, swatchY), ImVec2(cursor + swatchW, swatchY), entry.colour,
+                        style.lineWidth + 1.0f);
+    }
+    drawList->AddText(ImVec2(cursor + entryW, legendY), style.text, entry.label);
     cursor += w + entryGap;
   }
   const float headerH = (oneRow ? font * 1.5f : font * (1.5f + 1.2f * static_cast<float>(legendRows))) + pad;
@@ -302,7 +326,10 @@ double MetricPlot::draw(ImDrawList* drawList, ImVec2 topLeft, ImVec2 size, std::
     spans_.clear();
     spanX_.clear();
     auto flushLine = [&]() {
-      if (line_.size() >= 2)
+      if (line_.size() >= 2 && s.dashed)
+        addDashedPolyline(drawList, line_.data(), static_cast<int>(line_.size()), s.colour, style.lineWidth,
+                          font * 0.5f, font * 0.3f);
+      else if (line_.size() >= 2)
         drawList->AddPolyline(line_.data(), static_cast<int>(line_.size()), s.colour, ImDrawFlags_None,
                               style.lineWidth);
       else if (line_.size() == 1)

@@ -17,6 +17,9 @@ struct PlotSeries {
   const char* label = "";                 ///< the legend's and the readout's name for the curve
   ImU32 colour = IM_COL32(0, 0, 0, 255);  ///< the curve's colour
   std::span<const double> y;              ///< one value per x, NaN where it does not apply
+  bool dashed = false;                    ///< drawn dashed (a comparison's run B)
+  /// The legend's name when it differs from `label` (the readout's): "" leaves the curve out of the legend.
+  const char* legend = nullptr;
 };
 
 /// A horizontal reference line with a label, e.g. a loss's value at the equilibrium.
@@ -40,6 +43,8 @@ struct PlotOptions {
   double cursorX = std::numeric_limits<double>::quiet_NaN();  ///< a step to mark with a readout (NaN: none)
   const char* valueFormat = "%.4g";                           ///< printf format of the readout's values
   bool integerX = true;  ///< x is a step count: no ticks between integers
+  /// A comparison: the legend ends with "A" (a solid line) and "B" (a dashed one), naming the two runs' curves.
+  bool runsLegend = false;
 };
 
 /// A reusable line chart: series over a shared increasing x (the step), NaN gaps, automatic or fixed y range

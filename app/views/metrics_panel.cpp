@@ -4,7 +4,9 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <iterator>
+#include <string>
 
 #include "core/gan/gan_loss.h"
 
@@ -28,18 +30,19 @@ constexpr ImU32 kJsColour = IM_COL32(220, 140, 0, 255);
 constexpr ImU32 kW1Colour = IM_COL32(190, 50, 90, 255);
 constexpr ImU32 kPenaltyColour = IM_COL32(120, 90, 40, 255);
 
-// One chart of the stack: up to three series and three reference lines.
+// One chart of the stack: up to three series per run (run B's dashed, when comparing) and three reference lines.
 struct Chart {
   PlotOptions options;
-  std::array<PlotSeries, 3> series{};
+  std::array<PlotSeries, 6> series{};
   int seriesCount = 0;
   std::array<PlotReference, 3> references{};
   int referenceCount = 0;
   bool modesBadge = false;
   bool shown = false;  // the history has something for it to show
 
-  void add(const char* label, ImU32 colour, const std::vector<double>& values) {
-    series[static_cast<std::size_t>(seriesCount++)] = PlotSeries{label, colour, values};
+  void add(const char* label, ImU32 colour, const std::vector<double>& values, bool dashed = false,
+           const char* legend = nullptr) {
+    series[static_cast<std::size_t>(seriesCount++)] = PlotSeries{label, colour, values, dashed, legend};
   }
   void reference(double y, const char* label, ImU32 colour, const char* shortLabel = nullptr) {
     PlotReference& r = references[static_cast<std::size_t>(referenceCount++)];
@@ -72,21 +75,48 @@ struct MetricsPanel::History {
 
   static_assert(static_cast<std::size_t>(ChartKind::Count) == kChartKinds, "one slot per chart kind");
 
-  explicit History(const Snapshot& s);
+  /// Run A's history, and run B's beside it (aligned to A's steps) when comparing.
+  History(const Snapshot& s, const Snapshot* b);
   History(const History&) = delete;
   History& operator=(const History&) = delete;
 
   long long version = 0;
+  long long versionB = -1;  // run B's snapshot, -1 without one
   LossKind loss = LossKind::NonSaturating;
   int dataDim = 0;
   std::vector<double> steps;
-  Column lossD, lossG, penalty, dReal, dFake, gradD, gradG, modes, modesTotal, highQuality, modeKl, js, w1, theta, psi;
+  // Every metric's column, for one run.
+  struct Columns {
+    Column lossD, lossG, penalty, dReal, dFake, gradD, gradG, modes, modesTotal, highQuality, modeKl, js, w1, theta,
+        psi;
+  };
+  Columns runA, runB;  // B's rows at A's steps (NaN where B has no row there); all NaN without B
+  bool compared = false;
+  Column &lossD = runA.lossD, &lossG = runA.lossG, &penalty = runA.penalty, &dReal = runA.dReal, &dFake = runA.dFake,
+         &gradD = runA.gradD, &gradG = runA.gradG, &modes = runA.modes, &modesTotal = runA.modesTotal,
+         &highQuality = runA.highQuality, &modeKl = runA.modeKl, &js = runA.js, &w1 = runA.w1, &theta = runA.theta,
+         &psi = runA.psi;
   double total = kNaN;     // modes in the target
   double modesNow = kNaN;  // modes captured at the last row
+  double modesNowB = kNaN;  // run B's, when comparing
+  std::deque<std::string> labels;  // "L_D A", "L_D B": the series' names when comparing (stable addresses)
   std::array<Chart, kChartKinds> charts{};
   std::array<char, 48> modesLabel{}, modesShortLabel{}, klLabel{}, hqLabel{};
 
  private:
+  // Adds run A's series of `column` (and run B's, dashed, when comparing) to `chart`.
+  void add(Chart& chart, const char* label, ImU32 colour, Column Columns::*column) {
+    if (!compared) {
+      chart.add(label, colour, (runA.*column).values);
+      return;
+    }
+    // The legend names each curve once, then "A" solid and "B" dashed (runsLegend); the readout names both.
+    chart.options.runsLegend = true;
+    chart.add(labels.emplace_back(std::string(label) + " A").c_str(), colour, (runA.*column).values, false, label);
+    if ((runB.*column).any) {
+      chart.add(labels.emplace_back(std::string(label) + " B").c_str(), colour, (runB.*column).values, true, "");
+    }
+  }
   Chart& show(ChartKind kind) {
     Chart& c = charts[static_cast<std::size_t>(kind)];
     c.shown = true;
@@ -95,16 +125,28 @@ struct MetricsPanel::History {
   void buildCharts();
 };
 
-MetricsPanel::History::History(const Snapshot& s)
+MetricsPanel::History::History(const Snapshot& s, const Snapshot* b)
     : version(s.version), loss(s.config.loss), dataDim(s.data ? s.data->dim() : 0) {
   const std::vector<MetricsRow>& history = *s.history;
   const std::size_t n = history.size();
   steps.resize(n);
   for (std::size_t i = 0; i < n; ++i) steps[i] = static_cast<double>(history[i].step);
-  auto column = [&](Column& c, double MetricsRow::*field) {
+  // Run B's row at each of A's steps (both record every metrics_every iterations, so the steps mostly agree).
+  compared = b != nullptr && b->history;
+  if (compared) versionB = b->version;
+  std::vector<const MetricsRow*> rowsB(n, nullptr);
+  if (compared) {
+    const std::vector<MetricsRow>& other = *b->history;
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      while (j < other.size() && other[j].step < history[i].step) ++j;
+      if (j < other.size() && other[j].step == history[i].step) rowsB[i] = &other[j];
+    }
+  }
+  auto fill = [n](Column& c, auto&& valueAt) {
     c.values.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-      const double v = history[i].*field;
+      const double v = valueAt(i);
       c.values[i] = v;
       if (std::isfinite(v)) {
         c.any = true;
@@ -112,21 +154,31 @@ MetricsPanel::History::History(const Snapshot& s)
       }
     }
   };
-  column(lossD, &MetricsRow::lossD);
-  column(lossG, &MetricsRow::lossG);
-  column(penalty, &MetricsRow::penalty);
-  column(dReal, &MetricsRow::dReal);
-  column(dFake, &MetricsRow::dFake);
-  column(gradD, &MetricsRow::gradNormD);
-  column(gradG, &MetricsRow::gradNormG);
-  column(modes, &MetricsRow::modes);
-  column(modesTotal, &MetricsRow::modesTotal);
-  column(highQuality, &MetricsRow::highQuality);
-  column(modeKl, &MetricsRow::modeKl);
-  column(js, &MetricsRow::js);
-  column(w1, &MetricsRow::w1);
-  column(theta, &MetricsRow::theta);
-  column(psi, &MetricsRow::psi);
+  auto column = [&](Column Columns::*member, double MetricsRow::*field) {
+    Column& c = runA.*member;
+    fill(c, [&](std::size_t i) { return history[i].*field; });
+    if (!compared) return;
+    // Run B's twin column; a chart is shown when either run has something for it.
+    Column& twin = runB.*member;
+    fill(twin, [&](std::size_t i) { return rowsB[i] ? rowsB[i]->*field : kNaN; });
+    c.any = c.any || twin.any;
+    c.positive = c.positive || twin.positive;
+  };
+  column(&Columns::lossD, &MetricsRow::lossD);
+  column(&Columns::lossG, &MetricsRow::lossG);
+  column(&Columns::penalty, &MetricsRow::penalty);
+  column(&Columns::dReal, &MetricsRow::dReal);
+  column(&Columns::dFake, &MetricsRow::dFake);
+  column(&Columns::gradD, &MetricsRow::gradNormD);
+  column(&Columns::gradG, &MetricsRow::gradNormG);
+  column(&Columns::modes, &MetricsRow::modes);
+  column(&Columns::modesTotal, &MetricsRow::modesTotal);
+  column(&Columns::highQuality, &MetricsRow::highQuality);
+  column(&Columns::modeKl, &MetricsRow::modeKl);
+  column(&Columns::js, &MetricsRow::js);
+  column(&Columns::w1, &MetricsRow::w1);
+  column(&Columns::theta, &MetricsRow::theta);
+  column(&Columns::psi, &MetricsRow::psi);
   buildCharts();
 }
 
@@ -138,8 +190,8 @@ void MetricsPanel::History::buildCharts() {
     Chart& c = show(ChartKind::Losses);
     c.options.title = probabilistic ? "Losses (equilibrium: D = 1/2, V = -log 4)" : "Losses";
     c.options.shortTitle = "Losses";
-    if (lossD.any) c.add("L_D", kDColour, lossD.values);
-    if (lossG.any) c.add("L_G", kGColour, lossG.values);
+    if (lossD.any) add(c, "L_D", kDColour, &Columns::lossD);
+    if (lossG.any) add(c, "L_G", kGColour, &Columns::lossG);
     switch (loss) {
       case LossKind::Minimax:  // Goodfellow et al. 2014, Theorem 1: V(D*, G*) = -log 4
         c.reference(std::log(4.0), "L_D at equilibrium: log 4 = 1.386", kDRefColour, "log 4 = 1.386");
@@ -170,8 +222,8 @@ void MetricsPanel::History::buildCharts() {
                       : loss == LossKind::Lsgan ? "Mean D(x) on real and fake (LSGAN, raw 0-1 coding)"
                                                 : "Mean critic score on real and fake (raw)";
     c.options.shortTitle = probabilistic || loss == LossKind::Lsgan ? "Mean D(x)" : "Mean critic score";
-    if (dReal.any) c.add("D(real)", kRealColour, dReal.values);
-    if (dFake.any) c.add("D(fake)", kGColour, dFake.values);
+    if (dReal.any) add(c, "D(real)", kRealColour, &Columns::dReal);
+    if (dFake.any) add(c, "D(fake)", kGColour, &Columns::dFake);
     if (probabilistic) {
       c.options.fixedRange = true;
       c.options.yMin = -0.02;
@@ -186,19 +238,20 @@ void MetricsPanel::History::buildCharts() {
     c.options.title = "Gradient norms (log scale)";
     c.options.shortTitle = "Gradient norms";
     c.options.logScale = true;
-    if (gradD.positive) c.add("|dL_D/dtheta_D|", kDColour, gradD.values);
-    if (gradG.positive) c.add("|dL_G/dtheta_G|", kGColour, gradG.values);
+    if (gradD.positive) add(c, "|dL_D/dtheta_D|", kDColour, &Columns::gradD);
+    if (gradG.positive) add(c, "|dL_G/dtheta_G|", kGColour, &Columns::gradG);
   }
 
   // [SECTION] Mode metrics (VEEGAN / PacGAN protocol), where the target is a mixture of Gaussians.
   total = lastFinite(modesTotal.values);
   modesNow = lastFinite(modes.values);
+  modesNowB = lastFinite(runB.modes.values);
   // A single mode is always captured and always uniform: its charts would say nothing.
   const bool severalModes = std::isfinite(total) && total > 1.0;
   if (modes.any && severalModes) {
     Chart& c = show(ChartKind::Modes);
     c.options.title = "Modes captured";
-    c.add("modes", kModesColour, modes.values);
+    add(c, "modes", kModesColour, &Columns::modes);
     c.options.fixedRange = true;
     c.options.yMin = 0.0;
     c.options.yMax = total * 1.1;
@@ -212,7 +265,7 @@ void MetricsPanel::History::buildCharts() {
     Chart& c = show(ChartKind::HighQuality);
     c.options.title = "High-quality fraction (within 3 sd of a mode)";
     c.options.shortTitle = "High-quality fraction";
-    c.add("high quality", kQualityColour, highQuality.values);
+    add(c, "high quality", kQualityColour, &Columns::highQuality);
     c.options.fixedRange = true;
     c.options.yMin = 0.0;
     c.options.yMax = 1.05;
@@ -226,7 +279,7 @@ void MetricsPanel::History::buildCharts() {
     Chart& c = show(ChartKind::ModeKl);
     c.options.title = "Reverse KL of the modes' histogram vs uniform (nats)";
     c.options.shortTitle = "Reverse KL (nats)";
-    c.add("reverse KL", kKlColour, modeKl.values);
+    add(c, "reverse KL", kKlColour, &Columns::modeKl);
     c.reference(0.0, "uniform over modes: 0", kRefColour);
     {
       std::snprintf(klLabel.data(), klLabel.size(), "one mode: ln %.0f = %.3f", total, std::log(total));
@@ -239,7 +292,7 @@ void MetricsPanel::History::buildCharts() {
     Chart& c = show(ChartKind::Js);
     c.options.title = "Jensen-Shannon divergence on a grid (nats)";
     c.options.shortTitle = "JS divergence (nats)";
-    c.add("JS", kJsColour, js.values);
+    add(c, "JS", kJsColour, &Columns::js);
     c.options.fixedRange = true;
     c.options.yMin = -0.02;
     c.options.yMax = std::log(2.0) * 1.08;
@@ -248,20 +301,20 @@ void MetricsPanel::History::buildCharts() {
   if (w1.any) {
     Chart& c = show(ChartKind::W1);
     c.options.title = dataDim == 1 ? "Wasserstein-1 (exact, 1D)" : "Wasserstein-1 (sliced)";
-    c.add("W1", kW1Colour, w1.values);
+    add(c, "W1", kW1Colour, &Columns::w1);
     c.reference(0.0, "p_g = p_data: 0", kRefColour);
   }
   if (penalty.positive) {
     Chart& c = show(ChartKind::Penalty);
     c.options.title = "Penalty added to L_D (GP, R1, R2)";
     c.options.shortTitle = "Penalty in L_D";
-    c.add("penalty", kPenaltyColour, penalty.values);
+    add(c, "penalty", kPenaltyColour, &Columns::penalty);
   }
   if (theta.any || psi.any) {
     Chart& c = show(ChartKind::Dirac);
     c.options.title = "Dirac-GAN parameters";
-    if (theta.any) c.add("theta (G)", kGColour, theta.values);
-    if (psi.any) c.add("psi (D)", kDColour, psi.values);
+    if (theta.any) add(c, "theta (G)", kGColour, &Columns::theta);
+    if (psi.any) add(c, "psi (D)", kDColour, &Columns::psi);
     c.reference(0.0, "equilibrium: 0", kRefColour);
   }
 }
@@ -269,6 +322,11 @@ void MetricsPanel::History::buildCharts() {
 void MetricsPanel::setStaggered(bool staggered, std::chrono::milliseconds interval) {
   staggered_ = staggered;
   interval_ = interval;
+}
+
+bool MetricsPanel::showingB(long long version) const {
+  if (!newest_ || newest_->versionB != version) return false;
+  return showing(newest_->version);
 }
 
 bool MetricsPanel::showing(long long version) const {
@@ -288,11 +346,12 @@ bool MetricsPanel::drawn(const History& history, std::size_t k) const {
          kind == ChartKind::Dirac;
 }
 
-void MetricsPanel::takeHistory(const Snapshot& latest, int chartsToRefresh) {
-  const bool fresh = !newest_ || newest_->version != latest.version;
+void MetricsPanel::takeHistory(const Snapshot& latest, const Snapshot* latestB, int chartsToRefresh) {
+  const bool fresh = !newest_ || newest_->version != latest.version ||
+                     newest_->versionB != (latestB ? latestB->version : -1);
   const auto now = std::chrono::steady_clock::now();
   if (!staggered_) {
-    if (fresh) newest_ = std::make_shared<const History>(latest);
+    if (fresh) newest_ = std::make_shared<const History>(latest, latestB);
     shown_.fill(newest_);
     return;
   }
@@ -301,7 +360,7 @@ void MetricsPanel::takeHistory(const Snapshot& latest, int chartsToRefresh) {
   if (chartsToRefresh <= 0 && newest_) return;
   if (!newest_ || (next_ >= kChartKinds && fresh && now - roundStart_ >= interval_)) {
     const std::shared_ptr<const History> previous = newest_;
-    newest_ = std::make_shared<const History>(latest);
+    newest_ = std::make_shared<const History>(latest, latestB);
     next_ = 0;
     roundStart_ = now;
     // A chart appearing or leaving moves every chart below it: all are drawn again anyway.
@@ -320,7 +379,7 @@ void MetricsPanel::takeHistory(const Snapshot& latest, int chartsToRefresh) {
   }
 }
 
-void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
+void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh, const Snapshot* b) {
   ImGui::BeginChild("##metrics_panel", size, false);
   if (!s.history || s.history->empty()) {
     emptyVersion_ = s.version;
@@ -328,7 +387,7 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
     ImGui::EndChild();
     return;
   }
-  takeHistory(s, chartsToRefresh);
+  takeHistory(s, b && b->history && !b->history->empty() ? b : nullptr, chartsToRefresh);
   const auto drawn = [&](std::size_t k) { return this->drawn(*newest_, k); };
   int count = 0;
   for (std::size_t k = 0; k < kChartKinds; ++k) count += drawn(k) ? 1 : 0;
@@ -377,8 +436,13 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
       drawList->AddRectFilled(pos, ImVec2(pos.x + badgeW - gap * 0.5f, pos.y + height),
                               IM_COL32(250, 250, 247, 255), 4.0f);
       const double now = data.modesNow, total = data.total;
-      char big[32];
-      std::snprintf(big, sizeof big, "%.0f / %.0f", now, total);
+      char big[48];
+      if (data.compared) {
+        // Both runs: "1 | 8 / 8" reads as A's modes, then B's, of the total (the legend names A and B).
+        std::snprintf(big, sizeof big, "%.0f | %.0f / %.0f", now, data.modesNowB, total);
+      } else {
+        std::snprintf(big, sizeof big, "%.0f / %.0f", now, total);
+      }
       // As large as 2.6 lines of text, or as the badge's width allows ("25 / 25" in a narrow column).
       ImFont* f = ImGui::GetFont();
       const float room = (badgeW - gap * 0.5f) * 0.9f;
@@ -388,12 +452,13 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh) {
       const float cx = pos.x + (badgeW - gap * 0.5f) * 0.5f;
       const float cy = pos.y + height * 0.5f;
       const ImU32 colour = now >= total ? IM_COL32(20, 140, 50, 255) : kModesColour;
-      // "modes" above it, smaller when the badge is narrower than the word.
-      const float wordAtUnit = f->CalcTextSizeA(1.0f, 1e9f, 0.0f, "modes").x;
+      // "modes" above it ("modes A | B" when comparing), smaller when the badge is narrower than the words.
+      const char* word = data.compared ? "modes A | B" : "modes";
+      const float wordAtUnit = f->CalcTextSizeA(1.0f, 1e9f, 0.0f, word).x;
       const float wordSize = wordAtUnit > 0.0f ? std::min(font, room / wordAtUnit) : font;
-      const ImVec2 small = f->CalcTextSizeA(wordSize, 1e9f, 0.0f, "modes");
+      const ImVec2 small = f->CalcTextSizeA(wordSize, 1e9f, 0.0f, word);
       drawList->AddText(f, wordSize, ImVec2(cx - small.x * 0.5f, cy - bigExtent.y * 0.5f - small.y),
-                        IM_COL32(60, 60, 60, 255), "modes");
+                        IM_COL32(60, 60, 60, 255), word);
       drawList->AddText(f, bigSize, ImVec2(cx - bigExtent.x * 0.5f, cy - bigExtent.y * 0.5f), colour, big);
       pos.x += badgeW;
       chartSize.x -= badgeW;

@@ -29,7 +29,9 @@ class MetricsPanel {
   /// Draws the charts into a child region of the current ImGui window of the given size (scrolling when they
   /// do not fit at a readable height), from `s`'s history, or, when staggered, from what each chart was last
   /// given; when staggered, at most `chartsToRefresh` charts are given a newer history in this frame.
-  void draw(const Snapshot& s, ImVec2 size, int chartsToRefresh = 1);
+  /// With `b` (a comparison's run B), every chart draws B's curves too, dashed in the same colours, named "A" and
+  /// "B" in the legend, at A's steps.
+  void draw(const Snapshot& s, ImVec2 size, int chartsToRefresh = 1, const Snapshot* b = nullptr);
 
   /// Staggered (for software rasterizers, where drawing every chart again costs about a frame's worth): the
   /// newest history is taken at most once per `interval` and handed to the charts a few per frame (draw's
@@ -44,11 +46,13 @@ class MetricsPanel {
   float chartAreaPx() const { return chartAreaPx_; }
   /// Whether every chart shows the history of the snapshot with this version.
   bool showing(long long version) const;
+  /// Whether every chart also shows run B's snapshot with this version (a comparison).
+  bool showingB(long long version) const;
 
  private:
   struct History;
   static constexpr std::size_t kChartKinds = 10;  // charts the panel can show, one slot each
-  void takeHistory(const Snapshot& latest, int chartsToRefresh);
+  void takeHistory(const Snapshot& latest, const Snapshot* latestB, int chartsToRefresh);
   // Whether chart k is drawn from `history`: it has data, and the layout shows it.
   bool drawn(const History& history, std::size_t k) const;
   float chartAreaPx_ = 0.0f;

@@ -16,7 +16,7 @@ constexpr int kMaxRepeats = 10;
 
 }  // namespace
 
-FrameRecording::FrameRecording(const RecordingOptions& options, TrainingThread& trainer,
+FrameRecording::FrameRecording(const RecordingOptions& options, CommandTarget& trainer,
                                long long currentStep)
     : options_(options), trainer_(trainer), start_(std::chrono::steady_clock::now()), dueStep_(currentStep) {
   recorder_ =

@@ -10,7 +10,7 @@
 #include "app/record/recorder.h"
 #include "app/window/window.h"
 #include "core/runtime/snapshot.h"
-#include "core/runtime/training_thread.h"
+#include "core/runtime/command_target.h"
 
 namespace ganscope {
 
@@ -33,7 +33,7 @@ class FrameRecording {
  public:
   /// Starts recording (throws RecordError: ffmpeg missing, a folder that cannot be used). On the training clock the
   /// trainer is paused first; the first frame shows step `currentStep`.
-  FrameRecording(const RecordingOptions& options, TrainingThread& trainer, long long currentStep);
+  FrameRecording(const RecordingOptions& options, CommandTarget& trainer, long long currentStep);
 
   /// Called after each frame is rendered (before it is shown): takes the frame when it is due. `upToDate` says the
   /// frame wholly shows `snapshot`; `viewRect` is the view's rectangle in window pixels (x, y, width, height).
@@ -73,7 +73,7 @@ class FrameRecording {
   void take(const Window& window, ImVec4 viewRect, int copies);
 
   RecordingOptions options_;
-  TrainingThread& trainer_;
+  CommandTarget& trainer_;
   std::unique_ptr<Recorder> recorder_;
   std::chrono::steady_clock::time_point start_;
   long long frames_ = 0;

@@ -39,11 +39,13 @@
 #include "app/window/imgui_id_audit.h"
 #include "app/window/imgui_style.h"
 #include "app/window/offscreen_window.h"
+#include "app/window/run_view.h"
+#include "app/ui/compare_panel.h"
 #include "app/window/screenshot.h"
 #include "app/window/view_state.h"
 #include "app/window/window_layout.h"
 #include "core/gan/config_names.h"
-#include "core/runtime/training_thread.h"
+#include "core/runtime/run_group.h"
 #include "core/util/atomic_file.h"
 
 namespace ganscope {
@@ -64,10 +66,9 @@ int chartsPerFreeFrame(float chartAreaPx) {
   if (chartAreaPx <= 0.0f) return 3;
   return std::clamp(static_cast<int>(kChartPixelsPerFreeFrame / chartAreaPx), 1, 3);
 }
-// On a software rasterizer the plane's scene is computed at most this often (25 a second), in a frame of its own;
-// the next frame draws its picture and the one after shows it, so at 60 frames a second it is every third frame,
-// 20 pictures a second.
-constexpr auto kSoftwareSceneInterval = std::chrono::milliseconds(40);
+// On a software rasterizer the plane's scene is computed at most every kSoftwareSceneInterval (run_view.h: 25 a
+// second), in a frame of its own; the next frame draws its picture and the one after shows it, so at 60 frames a
+// second it is every third frame, 20 pictures a second.
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
@@ -114,7 +115,7 @@ std::string withThousands(long long value) {
 }
 
 // The banner across the top of the view: a stopped run in red with a Reset button, notices in amber.
-void drawBanner(const Snapshot& snapshot, TrainingThread& trainer) {
+void drawBanner(const Snapshot& snapshot, CommandTarget& trainer) {
   if (!snapshot.divergence.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, errorColour());
     // A NaN or Inf asks for smaller steps; a run stopped by an error only for a fresh start.
@@ -212,12 +213,6 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   // Views own GL objects: made after the window, destroyed before it. The trainer is made last and stopped
   // first. A software rasterizer gets the batched picture, the staggered charts and the presents on a beat.
   const bool software = window->softwareRenderer();
-  PlaneView planeView;
-  if (software) planeView.setSceneInterval(kSoftwareSceneInterval);
-  planeView.setSoftwareRenderer(software);
-  planeView.setFieldChoice(options.field);
-  LineView lineView;
-  DiracView diracView;
   MetricsPanel metricsPanel;
   metricsPanel.setStaggered(software, kPanelInterval);
   std::vector<PresetInfo> presets;
@@ -231,24 +226,40 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   // itself.
   const bool clockRecording = options.recording && options.recording->every > 0;
   const bool startPaused = options.pauseAfter >= 0 || clockRecording;
-  std::unique_ptr<TrainingThread> trainerThread =
-      options.session ? std::make_unique<TrainingThread>(*options.session, /*startPaused=*/true)
-                      : std::make_unique<TrainingThread>(config, startPaused);
-  TrainingThread& trainer = *trainerThread;
-  // Frames first: on two cores the trainer, the GUI and the software rasterizer's threads compete.
+  // The runs: A alone, or A and B compared. Every panel's commands go to the group, which keeps both runs at the
+  // same iteration; each view's collapse banner sends its fixes to its own run.
+  RunGroup runs(options.session ? std::make_unique<TrainingThread>(*options.session, /*startPaused=*/true)
+                                : std::make_unique<TrainingThread>(config, startPaused));
+  CommandTarget& trainer = runs;
+  const long long startStep = runs.latest(0)->step;  // before any command can move it
+  // Frames first: on two cores the trainers, the GUI and the software rasterizer's threads compete.
   trainer.send(SetNicenessCommand{10});
+  if (options.comparison) runs.compare(*options.comparison);
   if (options.pauseAfter > 0 && !clockRecording) trainer.send(StepCommand{options.pauseAfter});
-  if (options.headlessRecording && software) {
-    // No display to keep smooth: every frame computes the whole picture and every chart.
-    planeView.setSceneInterval(std::chrono::milliseconds(0));
-    planeView.setFieldInterval(std::chrono::milliseconds(0));
-    metricsPanel.setStaggered(false, kPanelInterval);
-  }
+  // Headless recording on a software rasterizer: no display to keep smooth, every frame computes the whole picture
+  // and every chart.
+  const bool wholeFrames = options.headlessRecording && software;
+  if (wholeFrames) metricsPanel.setStaggered(false, kPanelInterval);
+  std::array<std::unique_ptr<RunView>, 2> views;
+  auto makeRunView = [&](int index) {
+    auto view = std::make_unique<RunView>(runs, index, software, options.field);
+    if (wholeFrames) {
+      view->plane.setSceneInterval(std::chrono::milliseconds(0));
+      view->plane.setFieldInterval(std::chrono::milliseconds(0));
+    }
+    return view;
+  };
+  views[0] = makeRunView(0);
+  // Run A's views, under the names the single-run window always had.
+  PlaneView& planeView = views[0]->plane;
+  LineView& lineView = views[0]->line;
+  bool& diracPortrait = views[0]->diracPortrait;
+  int& selectDiracTab = views[0]->selectDiracTab;
   ControlPanel controls(trainer, presets);
   RecordPanel recordPanel(trainer);
   RewindBar rewindBar(trainer);
-  bool diracPortrait = true;  // the Dirac-GAN's tab shown
-  int selectDiracTab = -1;    // a tab to select once (a session's): 0 the portrait, 1 the 1D view
+  ComparePanel comparePanel(runs, presets);
+  float comparedHeaderHeight = 0.0f;  // the taller of the two views' headers in the last frame (comparing)
   auto currentView = [&] {
     ViewState view;
     view.hasPlane = planeView.hasViewBounds();
@@ -276,7 +287,6 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   std::unique_ptr<ProgressBar> progress;
   long long framesRecorded = 0;
   if (options.headlessRecording) progress = std::make_unique<ProgressBar>(totalFrames, "frames");
-  CollapseBanner collapseBanner(trainer);
   controls.setPresetName(options.presetName.empty() ? config.name : options.presetName);
 
   FrameStats frameStats;
@@ -284,7 +294,6 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       options.frameWatchdogMs);  // --frame-watchdog: a frame stuck that long ends the process
   long long frame = 0;
   double redrawnSum = 0.0;  // the share of the window's pixels drawn again, summed over frames
-  const long long startStep = trainer.latest()->step;
   const auto start = std::chrono::steady_clock::now();
   auto nextFrame = start;
   int exitCode = kExitOk;
@@ -304,34 +313,49 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   DrawingPanel drawingPanel(trainer);
   ConceptCardOverlay cards;
   if (options.showConcept) cards.open(*options.showConcept);
-  collapseBanner.setConceptCards(&cards);
+  views[0]->banner.setConceptCards(&cards);
   metricsPanel.setHelpHandler([&cards](MetricsPanel::ExplainedChart chart) {
     cards.open(chart == MetricsPanel::ExplainedChart::Losses ? Concept::MinimaxValue : Concept::OptimalDiscriminator);
   });
   bool slowMotionStarted = options.slowMotionPhase <= 0;  // --slow-motion: started once --steps are done
   std::string shotMessage;  // what the last screenshot (P) wrote, shown in the toolbar for a while
   std::chrono::steady_clock::time_point shotAt{};
-  // Headless on the training clock: the snapshot the frames show until one of them is recorded. The trainer goes
-  // on with the next frame's iterations meanwhile (on two cores, training overlaps drawing and encoding).
-  std::shared_ptr<const Snapshot> pinned;
+  // Headless on the training clock: each run's view shows its pinned snapshot until a frame of it is recorded.
+  // The trainers go on with the next frame's iterations meanwhile (on two cores, training overlaps drawing and
+  // encoding).
   while (!window->shouldClose()) {
-    if (options.headlessRecording && recordPanel.active() && !pinned) {
-      // Only the frames that are recorded are drawn: wait for the trainer first.
+    // A comparison started or ended (the compare panel, a session opened): run B's views follow.
+    if (runs.comparing() && !views[1]) {
+      views[1] = makeRunView(1);
+      views[1]->banner.setConceptCards(&cards);
+      views[1]->plane.setFieldChoice(planeView.fieldChoice());
+    } else if (!runs.comparing() && views[1]) {
+      views[1].reset();
+    }
+    const int runCount = views[1] ? 2 : 1;
+    if (options.headlessRecording && recordPanel.active() && !views[0]->pinned) {
+      // Only the frames that are recorded are drawn: wait for the trainers first. The pacing run is the one a
+      // recording waits for (the slower of two).
       FrameRecording& recording = *recordPanel.active();
-      auto latest = trainer.latest();
+      int pacing = runs.pacingRun();
+      auto latest = runs.latest(pacing);
       while (!recording.poll(*latest) && !recording.done()) {
-        latest = trainer.waitForNewer(latest->version, std::chrono::milliseconds(100));
+        latest = runs.run(pacing).waitForNewer(latest->version, std::chrono::milliseconds(100));
+        if (runs.pacingRun() != pacing) latest = runs.latest(pacing = runs.pacingRun());
       }
       if (recording.trainingClock() && !recording.done()) {
-        pinned = latest;
-        recording.stepAhead(*pinned);
+        for (int r = 0; r < runCount; ++r) views[static_cast<std::size_t>(r)]->pinned = runs.latest(r);
+        recording.stepAhead(*latest);
       }
     }
     watchdog.frameStarted();
     frameStats.beginFrame();
     const bool restyled = applyAppearance(theme, chosenUiScale(options, *window, layoutMode == LayoutMode::Lecture));
     window->beginFrame();
-    const std::shared_ptr<const Snapshot> latest = pinned ? pinned : trainer.latest();
+    const std::shared_ptr<const Snapshot> latest = views[0]->pinned ? views[0]->pinned : runs.latest(0);
+    // Run B's snapshot while comparing (slow motion shows run A's phases; B is drawn as it is).
+    const std::shared_ptr<const Snapshot> latestB =
+        runCount == 2 ? (views[1]->pinned ? views[1]->pinned : runs.latest(1)) : nullptr;
     if (!slowMotionStarted && (options.pauseAfter < 0 || (latest->paused && latest->step >= options.pauseAfter))) {
       slowMotion.start(latest, options.slowMotionPhase);
       slowMotionStarted = true;
@@ -380,12 +404,14 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
     const ImGuiStyle& style = ImGui::GetStyle();
     const int toolbarRows = toolbarFlow.rowsFor(display.x - 2.0f * style.WindowPadding.x, style.ItemSpacing.x);
-    const WindowLayout layout = computeLayout(layoutMode, display.x, display.y, uiScale(), folded, toolbarRows);
+    const WindowLayout layout =
+        computeLayout(layoutMode, display.x, display.y, uiScale(), folded, toolbarRows, runCount);
     const bool hideTimings = recordPanel.active() && recordPanel.active()->trainingClock();
 
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
     const auto panelClock = std::chrono::steady_clock::now();
-    const bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.heavyStepDue(*snapshot);
+    bool planeBusy = snapshot->generator->outputDim() == 2 && planeView.heavyStepDue(*snapshot);
+    if (latestB && latestB->generator->outputDim() == 2 && views[1]->plane.heavyStepDue(*latestB)) planeBusy = true;
     const int chartsToRefresh = planeBusy ? 0 : chartsPerFreeFrame(metricsPanel.chartAreaPx());
     if (!software || options.headlessRecording || panelClock - lastPanel >= kPanelInterval ||
         snapshot->paused != panelSnapshot->paused) {
@@ -406,6 +432,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       toolbarFlow.next();
       recordPanel.drawToolbar(*snapshot);
       toolbarFlow.next();
+      comparePanel.drawToolbarButton();
+      toolbarFlow.next();
       slowMotion.drawControls(latest);
       toolbarFlow.next();
       ImGui::Checkbox("Graph", &showGraph);
@@ -419,6 +447,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       char readout[160];
       if (hideTimings || lecture) {
         std::snprintf(readout, sizeof readout, "  step %s", withThousands(panelSnapshot->step).c_str());
+      } else if (latestB) {
+        // Each run's own rate (in lockstep the faster waits for the slower: its view says how much).
+        std::snprintf(readout, sizeof readout, "  step %s   A %s it/s, B %s it/s   %.0f fps",
+                      withThousands(panelSnapshot->step).c_str(),
+                      withThousands(std::llround(panelSnapshot->iterationsPerSecond)).c_str(),
+                      withThousands(std::llround(latestB->iterationsPerSecond)).c_str(),
+                      shownFrameMs > 0.0 ? 1000.0 / shownFrameMs : 0.0);
       } else {
         std::snprintf(readout, sizeof readout, "  step %s   %s it/s   %.0f fps, %.1f ms a frame",
                       withThousands(panelSnapshot->step).c_str(),
@@ -442,6 +477,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         ImGui::Begin(lecture ? "Controls###Settings" : "Settings###Settings", nullptr, kPanelFlags);
         if (ImGui::SmallButton("« hide")) folded.settings = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fold this panel to a strip: the view takes its room.");
+        comparePanel.drawDifferences(*snapshot, latestB.get());
         if (lecture) {
           controls.drawLectureSettings(*snapshot);
           ImGui::Separator();
@@ -462,98 +498,165 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       }
     }
 
-    // [SECTION] The view
-    placeWindow(layout.view);
-    const std::string title =
-        (controls.presetName().empty() ? std::string("ganscope") : controls.presetName()) + " — " +
-        std::string(enumName(snapshot->config.data.kind)) + ", " +
-        std::string(enumName(snapshot->config.loss)) + " loss###view";
-    ImGui::Begin(title.c_str(), nullptr,
-                 kPanelFlags | ImGuiWindowFlags_NoScrollbar |
-                     (snapshot->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
-    const ImVec2 viewContentTop = ImGui::GetCursorScreenPos();
-    drawBanner(*snapshot, trainer);
-    collapseBanner.draw(*snapshot);
-    // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
-    const bool dirac = snapshot->config.data.kind == DataKind::Dirac;
-    const bool diracTabs = dirac && ImGui::BeginTabBar("##dirac views");
-    bool showPortrait = false, showLine = !dirac;
-    if (diracTabs) {
-      if (ImGui::BeginTabItem("Phase portrait (θ, ψ)", nullptr,
-                              selectDiracTab == 0 ? ImGuiTabItemFlags_SetSelected : 0)) {
-        showPortrait = true;
-        ImGui::EndTabItem();
+    // [SECTION] The views: one per run, in lockstep (pan, zoom and layers shared; A's drives B's).
+    ImVec4 viewRect(0.0f, 0.0f, 0.0f, 0.0f);  // what "the view alone" records: every run's view
+    // Both pictures the same size, so that the same rectangle of data looks the same in both: each view's header
+    // (banners) is padded to the taller one of the last frame.
+    float headerHeight = 0.0f;
+    const Bounds sharedBounds = planeView.viewBounds();
+    const bool hadSharedBounds = planeView.hasViewBounds();
+    for (int r = 0; r < runCount; ++r) {
+      RunView& run = *views[static_cast<std::size_t>(r)];
+      const bool primary = r == 0;  // run A: slow motion, drawing, the model graph and the rewind slider
+      const std::shared_ptr<const Snapshot>& shown = primary ? snapshot : latestB;
+      if (!primary) {
+        run.plane.layers() = planeView.layers();
+        run.line.options() = lineView.options();
+        run.plane.setFieldChoice(planeView.fieldChoice());
       }
-      if (ImGui::BeginTabItem("1D view", nullptr, selectDiracTab == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {
-        showLine = true;
-        ImGui::EndTabItem();
+      const PanelRect& rect = layout.runViews[r];
+      placeWindow(rect);
+      const std::string runName =
+          runCount == 1 ? std::string()
+                        : primary ? "A: " + (controls.presetName().empty() ? std::string("run") : controls.presetName())
+                                  : "B: " + runs.comparison().label;
+      const std::string name = runCount == 1 ? (controls.presetName().empty() ? std::string("ganscope")
+                                                                                : controls.presetName())
+                                             : runName;
+      const std::string title = name + " — " + std::string(enumName(shown->config.data.kind)) + ", " +
+                                std::string(enumName(shown->config.loss)) + " loss###view" + (primary ? "" : "B");
+      ImGui::Begin(title.c_str(), nullptr,
+                   kPanelFlags | ImGuiWindowFlags_NoScrollbar |
+                       (shown->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
+      const ImVec2 viewContentTop = ImGui::GetCursorScreenPos();
+      drawBanner(*shown, run.target);
+      if (!primary && !runs.notice().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, warningColour());
+        ImGui::TextWrapped("%s", runs.notice().c_str());
+        ImGui::PopStyleColor();
       }
-      ImGui::EndTabBar();
-      diracPortrait = showPortrait;
-      selectDiracTab = -1;
-    }
-    if ((showGraph || slowMotion.active()) && !showPortrait) {
-      // The model graph across the top of the view, with the phase's measurements in slow motion.
-      const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, modelGraphHeight());
-      const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
-      const std::vector<GraphNodeRect> nodes =
-          drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
-                         measured ? *measured : *snapshot, slowMotion.highlight());
-      // A click on a node opens its concept's card.
-      if (ImGui::InvisibleButton("##model graph", graphSize)) {
-        if (const auto node = graphNodeAt(nodes, ImGui::GetIO().MousePos)) {
-          cards.open(conceptOfGraphNode(*node, snapshot->config.loss));
+      if (runCount == 2 && !hideTimings && !lecture) {
+        // How fast this run trains, and how much of the time it waits for the other.
+        ImGui::TextDisabled("%s it/s%s", withThousands(std::llround(shown->iterationsPerSecond)).c_str(),
+                            shown->lockstepWaitShare > 0.05
+                                ? (", waits " + std::to_string(std::lround(100.0 * shown->lockstepWaitShare)) +
+                                   "% of the time for " + (primary ? "B" : "A"))
+                                      .c_str()
+                                : "");
+      }
+      run.banner.draw(*shown);
+      // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
+      const bool dirac = shown->config.data.kind == DataKind::Dirac;
+      const bool diracTabs = dirac && ImGui::BeginTabBar("##dirac views");
+      bool showPortrait = false, showLine = !dirac;
+      if (diracTabs) {
+        if (ImGui::BeginTabItem("Phase portrait (θ, ψ)", nullptr,
+                                run.selectDiracTab == 0 ? ImGuiTabItemFlags_SetSelected : 0)) {
+          showPortrait = true;
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("1D view", nullptr, run.selectDiracTab == 1 ? ImGuiTabItemFlags_SetSelected : 0)) {
+          showLine = true;
+          ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+        run.diracPortrait = showPortrait;
+        run.selectDiracTab = -1;
+      }
+      if (primary && (showGraph || slowMotion.active()) && !showPortrait) {
+        // The model graph across the top of the view, with the phase's measurements in slow motion.
+        const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, modelGraphHeight());
+        const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
+        const std::vector<GraphNodeRect> nodes =
+            drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
+                           measured ? *measured : *snapshot, slowMotion.highlight());
+        // A click on a node opens its concept's card.
+        if (ImGui::InvisibleButton("##model graph", graphSize)) {
+          if (const auto node = graphNodeAt(nodes, ImGui::GetIO().MousePos)) {
+            cards.open(conceptOfGraphNode(*node, snapshot->config.loss));
+          }
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
+      }
+      const float headerUsed = ImGui::GetCursorScreenPos().y - viewContentTop.y;
+      headerHeight = std::max(headerHeight, headerUsed);
+      if (runCount == 2 && headerUsed < comparedHeaderHeight) {
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, viewContentTop.y + comparedHeaderHeight));
+      }
+      ImVec2 available = ImGui::GetContentRegionAvail();
+      available.y = std::max(1.0f, available.y - RewindBar::height());  // the rewind slider below the views
+      const ImVec2 viewTopLeft = ImGui::GetCursorScreenPos();
+      if (showPortrait) {
+        run.dirac.draw(*shown, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), available);
+        ImGui::Dummy(available);
+      } else if (shown->generator->outputDim() == 2) {
+        // Slow motion marks the batch itself: the plane's own fake samples, arrows and manifold step aside.
+        const PlaneLayers chosen = run.plane.layers();
+        if (primary && slowMotion.active())
+          run.plane.layers().fake = run.plane.layers().arrows = run.plane.layers().manifold = false;
+        const bool drawingPlane = primary && drawingPanel.active() && drawingPanel.canvas().dim() == 2;
+        run.plane.setDrawing(drawingPlane ? &drawingPanel.canvas() : nullptr, drawingPanel.brushRadius(),
+                             drawingPanel.density());
+        run.plane.draw(*shown, available);
+        run.plane.layers() = chosen;
+        if (primary && run.plane.takeStrokeEnded()) drawingPanel.apply(*latest);  // the stroke trains at once
+        if (primary) {
+          const Bounds bounds = run.plane.viewBounds();
+          slowMotion.drawPlaneOverlay(ImGui::GetWindowDrawList(), run.plane.pictureRect(),
+                                      ImVec4(static_cast<float>(bounds.xMin), static_cast<float>(bounds.xMax),
+                                             static_cast<float>(bounds.yMin), static_cast<float>(bounds.yMax)));
+        }
+      } else if (showLine) {
+        const ImVec2 topLeft = ImGui::GetCursorScreenPos();
+        const bool painting = primary && drawingPanel.active() && drawingPanel.canvas().dim() == 1;
+        run.line.setRangeHeld(painting);
+        run.line.setDrawnSamples(painting ? &drawingPanel.canvas().values() : nullptr);
+        run.line.draw(*shown, ImGui::GetWindowDrawList(), topLeft, available);
+        if (primary) {
+          slowMotion.drawLineOverlay(ImGui::GetWindowDrawList(), run.line.plotRect(), run.line.xMin(),
+                                     run.line.xMax());
+        }
+        if (painting) {
+          drawingPanel.paintOnLine(run.line, available, *latest);
+        } else {
+          ImGui::Dummy(available);
         }
       }
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
-    }
-    ImVec2 available = ImGui::GetContentRegionAvail();
-    available.y = std::max(1.0f, available.y - RewindBar::height());  // the rewind slider below the view
-    const ImVec2 viewTopLeft = ImGui::GetCursorScreenPos();
-    if (showPortrait) {
-      diracView.draw(*snapshot, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), available);
-      ImGui::Dummy(available);
-    } else if (snapshot->generator->outputDim() == 2) {
-      // Slow motion marks the batch itself: the plane's own fake samples, arrows and manifold step aside.
-      const PlaneLayers chosen = planeView.layers();
-      if (slowMotion.active()) planeView.layers().fake = planeView.layers().arrows = planeView.layers().manifold = false;
-      const bool drawingPlane = drawingPanel.active() && drawingPanel.canvas().dim() == 2;
-      planeView.setDrawing(drawingPlane ? &drawingPanel.canvas() : nullptr, drawingPanel.brushRadius(),
-                           drawingPanel.density());
-      planeView.draw(*snapshot, available);
-      planeView.layers() = chosen;
-      if (planeView.takeStrokeEnded()) drawingPanel.apply(*latest);  // the stroke trains at once
-      const Bounds bounds = planeView.viewBounds();
-      slowMotion.drawPlaneOverlay(ImGui::GetWindowDrawList(), planeView.pictureRect(),
-                                  ImVec4(static_cast<float>(bounds.xMin), static_cast<float>(bounds.xMax),
-                                         static_cast<float>(bounds.yMin), static_cast<float>(bounds.yMax)));
-    } else if (showLine) {
-      const ImVec2 topLeft = ImGui::GetCursorScreenPos();
-      const bool painting = drawingPanel.active() && drawingPanel.canvas().dim() == 1;
-      lineView.setRangeHeld(painting);
-      lineView.setDrawnSamples(painting ? &drawingPanel.canvas().values() : nullptr);
-      lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
-      slowMotion.drawLineOverlay(ImGui::GetWindowDrawList(), lineView.plotRect(), lineView.xMin(), lineView.xMax());
-      if (painting) {
-        drawingPanel.paintOnLine(lineView, available, *latest);
+      if (lecture && !showPortrait && shown->generator->outputDim() == 2) {
+        drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available);
+      }
+      if (primary && slowMotion.active()) {
+        drawCaptionText(slowMotion.caption(), ImGui::GetWindowDrawList(), viewTopLeft, available);
       } else {
-        ImGui::Dummy(available);
+        drawCaption(*shown, ImGui::GetWindowDrawList(), viewTopLeft, available);
+      }
+      // What "the view alone" records: the banners, the pictures and their captions, not the slider under them.
+      const ImVec4 runRect(ImGui::GetWindowPos().x, viewContentTop.y, ImGui::GetWindowSize().x,
+                           viewTopLeft.y + available.y - viewContentTop.y);
+      if (primary) {
+        viewRect = runRect;
+      } else {
+        // Both views side by side (or stacked): the rectangle around them.
+        const float x0 = std::min(viewRect.x, runRect.x), y0 = std::min(viewRect.y, runRect.y);
+        const float x1 = std::max(viewRect.x + viewRect.z, runRect.x + runRect.z);
+        const float y1 = std::max(viewRect.y + viewRect.w, runRect.y + runRect.w);
+        viewRect = ImVec4(x0, y0, x1 - x0, y1 - y0);
+      }
+      ImGui::SetCursorScreenPos(ImVec2(viewTopLeft.x, viewTopLeft.y + available.y));
+      if (primary) rewindBar.draw(*snapshot, available.x);
+      ImGui::End();
+    }
+    comparedHeaderHeight = headerHeight;
+    if (runCount == 2 && snapshot->generator->outputDim() == 2 && latestB->generator->outputDim() == 2) {
+      // Pan and zoom in lockstep: whichever view moved this frame sets both (A's when both did).
+      PlaneView& other = views[1]->plane;
+      const bool aMoved = !hadSharedBounds || !(planeView.viewBounds() == sharedBounds);
+      if (other.hasViewBounds() && !(other.viewBounds() == sharedBounds) && !aMoved && hadSharedBounds) {
+        planeView.setViewBounds(other.viewBounds(), snapshot->config.data);
+      } else if (planeView.hasViewBounds()) {
+        other.setViewBounds(planeView.viewBounds(), latestB->config.data);
       }
     }
-    if (lecture && !showPortrait && snapshot->generator->outputDim() == 2) {
-      drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available);
-    }
-    if (slowMotion.active()) {
-      drawCaptionText(slowMotion.caption(), ImGui::GetWindowDrawList(), viewTopLeft, available);
-    } else {
-      drawCaption(*snapshot, ImGui::GetWindowDrawList(), viewTopLeft, available);
-    }
-    // What "the view alone" records: the banner, the picture and its caption, not the slider under them.
-    const ImVec4 viewRect(ImGui::GetWindowPos().x, viewContentTop.y, ImGui::GetWindowSize().x,
-                          viewTopLeft.y + available.y - viewContentTop.y);
-    ImGui::SetCursorScreenPos(ImVec2(viewTopLeft.x, viewTopLeft.y + available.y));
-    rewindBar.draw(*snapshot, available.x);
-    ImGui::End();
 
     // [SECTION] Metrics
     if (drawPanels && folded.metrics) {
@@ -563,7 +666,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::Begin("Metrics", nullptr, kPanelFlags);
       if (ImGui::SmallButton("hide »")) folded.metrics = true;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Fold this panel to a strip: the view takes its room.");
-      metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh);
+      metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh, latestB.get());
       ImGui::End();
     }
     drawHelpOverlay(helpOpen, display, cards);
@@ -571,15 +674,20 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
 
     // The plane's picture is one ImGui image whose texture changes under the same draw command: say so.
     const bool planeShown = snapshot->generator->outputDim() == 2;
-    DamageRect planeDamage;
-    if (planeShown && planeView.pictureRedrawn()) {
-      const ImVec4 r = planeView.pictureRect();
-      planeDamage = {r.x, r.y, r.z, r.w};
+    const bool planeShownB = latestB && latestB->generator->outputDim() == 2;
+    DamageRect damage[3];
+    int damaged = 0;
+    for (int r = 0; r < runCount; ++r) {
+      const RunView& run = *views[static_cast<std::size_t>(r)];
+      if ((r == 0 ? planeShown : planeShownB) && run.plane.pictureRedrawn()) {
+        const ImVec4 p = run.plane.pictureRect();
+        damage[damaged++] = {p.x, p.y, p.z, p.w};
+      }
     }
     // A new theme or scale: everything is drawn again (the uncovered background changed colour too).
-    const DamageRect damage[2] = {planeDamage, DamageRect{0.0f, 0.0f, display.x, display.y}};
-    window->renderImGui(restyled ? std::span<const DamageRect>(damage + 1, 1)
-                                 : std::span<const DamageRect>(damage, planeDamage.empty() ? 0 : 1));
+    damage[2] = DamageRect{0.0f, 0.0f, display.x, display.y};
+    window->renderImGui(restyled ? std::span<const DamageRect>(damage + 2, 1)
+                                 : std::span<const DamageRect>(damage, static_cast<std::size_t>(damaged)));
     // Two items that shared an ID this frame: said on stderr (once each), so the monkey test and a user see
     // it.
     reportImGuiIdConflicts(takeImGuiIdConflicts(), err);
@@ -595,16 +703,22 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         slowMotionShown &&
         (options.pauseAfter < 0 || !snapshot->divergence.empty() ||
          (snapshot->paused && snapshot->step >= options.pauseAfter && panelSnapshot->version == snapshot->version &&
-          metricsPanel.showing(snapshot->version) && (!planeShown || planeView.pictureUpToDate(*snapshot))));
+          metricsPanel.showing(snapshot->version) && (!planeShown || planeView.pictureUpToDate(*snapshot)) &&
+          (!latestB || (latestB->paused && latestB->step == snapshot->step && metricsPanel.showingB(latestB->version) &&
+                        (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))))));
     // The recording takes this frame when it is due and wholly shows its snapshot.
     const bool upToDate = panelSnapshot->version == snapshot->version &&
                           (!drawPanels || metricsPanel.showing(snapshot->version)) &&
-                          (!planeShown || planeView.pictureUpToDate(*snapshot));
-    recordPanel.frameRendered(*window, *snapshot, upToDate, viewRect);
+                          (!planeShown || planeView.pictureUpToDate(*snapshot)) &&
+                          (!latestB || ((!drawPanels || metricsPanel.showingB(latestB->version)) &&
+                                        (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))));
+    // A comparison's frame is due when both runs reached its step: the pacing run (the slower) says when.
+    recordPanel.frameRendered(*window, latestB ? *runs.latest(runs.pacingRun()) : *snapshot, upToDate, viewRect);
     if (recordPanel.active()) framesRecorded = recordPanel.active()->frames();
-    if (pinned && (!recordPanel.active() || recordPanel.active()->done() ||
-                   recordPanel.active()->dueStep() != pinned->step)) {
-      pinned.reset();  // recorded: the next frame waits for the next due step
+    if (views[0]->pinned && (!recordPanel.active() || recordPanel.active()->done() ||
+                             recordPanel.active()->dueStep() != views[0]->pinned->step)) {
+      for (auto& view : views)
+        if (view) view->pinned.reset();  // recorded: the next frame waits for the next due step
     }
     if (progress) progress->update(framesRecorded);
     const bool last = options.headlessRecording ? !recordPanel.active()
@@ -666,10 +780,20 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     if (recordPanel.failed() && exitCode == kExitOk) exitCode = kExitFailure;
   }
   if (options.headlessRecording) {
-    Session session = trainer.stopAndTakeSession();
-    const int finished = finishHeadlessOutputs(session, {options.metricsOut, options.saveSession, options.exportPytorch},
-                                                 out, err);
-    if (exitCode == kExitOk) exitCode = finished;
+    // Each run's files; a comparison's named F-A.csv and F-B.csv (comparedRunPath), as the headless comparison's.
+    const bool compared = runs.comparing();
+    const std::string labelB = compared ? runs.comparison().label : std::string();
+    std::vector<Session> sessions;
+    if (compared) sessions.push_back(runs.run(1).stopAndTakeSession());
+    sessions.insert(sessions.begin(), runs.run(0).stopAndTakeSession());
+    for (std::size_t r = 0; r < sessions.size(); ++r) {
+      const char letter = r == 0 ? 'A' : 'B';
+      auto path = [&](const std::string& p) { return compared && !p.empty() ? comparedRunPath(p, letter) : p; };
+      if (compared) out << "run " << letter << " (" << (r == 0 ? controls.presetName() : labelB) << "):\n";
+      const int finished = finishHeadlessOutputs(
+          sessions[r], {path(options.metricsOut), path(options.saveSession), path(options.exportPytorch)}, out, err);
+      if (exitCode == kExitOk) exitCode = finished;
+    }
     return exitCode;
   }
 

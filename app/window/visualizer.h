@@ -9,6 +9,7 @@
 #include "app/window/frame_recording.h"
 #include "app/window/imgui_style.h"
 #include "core/gan/config.h"
+#include "core/gan/config_difference.h"
 #include "core/runtime/session.h"
 
 namespace ganscope {
@@ -39,6 +40,7 @@ struct VisualizerOptions {
   bool showGraph = false;      ///< open with the model graph shown (--show graph; always in slow motion)
   int slowMotionPhase = 0;     ///< open in slow motion at this phase, 1 to 5, after --steps (--slow-motion; 0: off)
   std::optional<Concept> showConcept;  ///< open with this concept card shown (--show concept:NAME)
+  std::optional<Comparison> comparison;  ///< open comparing run A with this run B (--compare, --compare-preset)
 };
 
 /// Opens the window on `config`, already training, and runs until it is closed (or `frames` have been drawn).

@@ -38,8 +38,10 @@ float toolbarHeight(int rows, float scale) {
 }
 
 WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded,
-                           int toolbarRows) {
-  const LayoutRules& rules = mode == LayoutMode::Lecture ? kLecture : kNormal;
+                           int toolbarRows, int runs) {
+  LayoutRules rules = mode == LayoutMode::Lecture ? kLecture : kNormal;
+  runs = std::clamp(runs, 1, 2);
+  if (runs == 2) rules.viewShare = mode == LayoutMode::Lecture ? 0.7f : 0.6f;
   scale = std::max(scale, 0.25f);
   width = std::max(width, 1.0f);
   height = std::max(height, 1.0f);
@@ -77,6 +79,20 @@ WindowLayout computeLayout(LayoutMode mode, float width, float height, float sca
   layout.settings = {0.0f, top, settings, below};
   layout.metrics = {width - metrics, top, metrics, below};
   layout.view = {settings, top, width - settings - metrics, below};
+  layout.runs = runs;
+  layout.runViews[0] = layout.view;
+  if (runs == 2) {
+    const PanelRect& v = layout.view;
+    if (v.width >= v.height) {
+      const float half = std::floor(v.width * 0.5f);
+      layout.runViews[0] = {v.x, v.y, half, v.height};
+      layout.runViews[1] = {v.x + half, v.y, v.width - half, v.height};
+    } else {
+      const float half = std::floor(v.height * 0.5f);
+      layout.runViews[0] = {v.x, v.y, v.width, half};
+      layout.runViews[1] = {v.x, v.y + half, v.width, v.height - half};
+    }
+  }
   return layout;
 }
 

@@ -29,6 +29,10 @@ struct WindowLayout {
   PanelRect view;       ///< the middle: the picture, its banner and the rewind slider
   PanelRect metrics;    ///< the right column (a strip when folded)
   int toolbarRows = 1;  ///< the rows the toolbar's controls take at this width and scale
+  /// Each run's part of `view`: one run takes all of it; a comparison's two runs share it, side by side when it is
+  /// wider than tall, else one above the other.
+  PanelRect runViews[2];
+  int runs = 1;  ///< the runs shown: 1, or 2 when comparing
 };
 
 /// The panels of a window `width` × `height` pixels at UI scale `scale` (1: 15-pixel text). The side panels
@@ -38,8 +42,9 @@ struct WindowLayout {
 /// `toolbarRows`, when positive, is the rows the toolbar's controls take at this width (ToolbarFlow, from the last
 /// frame's: they change with slow motion's controls, a recording's indicator); otherwise the rows a toolbar typical
 /// of the layout would take.
+/// With `runs` 2 (a comparison) the view keeps a larger share (60 % normal, 70 % lecture) and is split in two.
 WindowLayout computeLayout(LayoutMode mode, float width, float height, float scale, PanelFolding folded = {},
-                           int toolbarRows = 0);
+                           int toolbarRows = 0, int runs = 1);
 
 /// The width a folded side panel keeps (room for its unfold button) at UI scale `scale`.
 float foldedPanelWidth(float scale);

@@ -18,6 +18,8 @@ struct Snapshot {
   long long version = 0;             ///< increases with every publish
   long long step = 0;                ///< iterations completed
   double iterationsPerSecond = 0.0;  ///< a moving average over the last second or so
+  /// In a lockstep (a comparison): the share of the time this run waits for the other, a moving average; 0 alone.
+  double lockstepWaitShare = 0.0;
   bool paused = false;               ///< whether the trainer is paused
   std::string divergence;            ///< why training stopped, empty while healthy
   std::string notice;                ///< the last thing the trainer wants the user to know ("networks rebuilt: …")

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "core/gan/config.h"
+#include "core/runtime/lockstep.h"
 #include "core/runtime/session.h"
 
 namespace ganscope {
@@ -67,10 +68,17 @@ struct ExportPytorchCommand {
   std::string path;
 };
 
+/// Join a lockstep (lockstep.h) as its run `run`: this run then starts an iteration only when no other run of it
+/// is behind (a comparison's two runs stay at the same iteration). A null lockstep leaves the one joined.
+struct JoinLockstepCommand {
+  std::shared_ptr<Lockstep> lockstep;
+  int run = 0;
+};
+
 /// Any command.
 using TrainerCommand = std::variant<SetConfigCommand, PauseCommand, ResumeCommand, StepCommand,
                                     StepDiscriminatorCommand, StepGeneratorCommand, ResetCommand, SetPaceCommand,
                                     SetNicenessCommand, RewindCommand, ReturnToLatestCommand, SaveSessionCommand,
-                                    OpenSessionCommand, TracedStepCommand, ExportPytorchCommand>;
+                                    OpenSessionCommand, TracedStepCommand, ExportPytorchCommand, JoinLockstepCommand>;
 
 }  // namespace ganscope

@@ -105,7 +105,7 @@ void TrainingThread::run(std::stop_token stop) {
     }
 
     const bool idle = paused_ || trainer_.diverged();
-    if (!idle) {
+    if (!idle && lockstepAllows()) {
       if (pace_ > 0.0) {
         const auto now = Clock::now();
         if (now < nextIteration) {
@@ -127,6 +127,7 @@ void TrainingThread::run(std::stop_token stop) {
         publishNow = true;
       }
       if (trainer_.diverged()) publishNow = true;
+      reportToLockstep();
     }
 
     const auto now = Clock::now();
@@ -141,6 +142,22 @@ void TrainingThread::run(std::stop_token stop) {
       nextIteration = Clock::now();
     }
   }
+  // Gone: this run holds nobody back any more.
+  if (lockstep_) lockstep_->report(lockstepRun_, trainer_.step(), false);
+}
+
+bool TrainingThread::lockstepAllows() {
+  // A short wait: the other run's iteration usually ends within it, and commands are answered after it.
+  constexpr auto kTurnWait = std::chrono::microseconds(2000);
+  if (!lockstep_ || lockstep_->mayIterate(lockstepRun_, trainer_.step())) return true;
+  const auto start = std::chrono::steady_clock::now();
+  const bool allowed = lockstep_->waitForTurn(lockstepRun_, trainer_.step(), kTurnWait);
+  lockstepWaitSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return allowed;
+}
+
+void TrainingThread::reportToLockstep() {
+  if (lockstep_) lockstep_->report(lockstepRun_, trainer_.step(), !trainer_.diverged());
 }
 
 void TrainingThread::iterateOnce() {
@@ -217,6 +234,7 @@ void TrainingThread::applyCommands() {
       notice_ = std::string("not applied: ") + e.what();
     }
   }
+  reportToLockstep();  // a reset, a rewind or a session moves the step
 }
 
 void TrainingThread::apply(TrainerCommand& command) {
@@ -319,6 +337,10 @@ void TrainingThread::apply(TrainerCommand& command) {
           } catch (const std::exception& e) {
             notice_ = std::string("not opened: ") + e.what();
           }
+        } else if constexpr (std::is_same_v<T, JoinLockstepCommand>) {
+          if (lockstep_) lockstep_->report(lockstepRun_, trainer_.step(), false);
+          lockstep_ = c.lockstep;
+          lockstepRun_ = c.run;
         } else if constexpr (std::is_same_v<T, SetPaceCommand>) {
           pace_ = std::max(0.0, c.iterationsPerSecond);
         } else if constexpr (std::is_same_v<T, SetNicenessCommand>) {
@@ -349,6 +371,9 @@ void TrainingThread::publishUnguarded() {
     // An exponential moving average with a time constant of about a second.
     const double weight = std::min(1.0, elapsed);
     iterationsPerSecond_ = paused_ ? 0.0 : (1.0 - weight) * iterationsPerSecond_ + weight * rate;
+    const double waited = std::min(1.0, lockstepWaitSeconds_ / elapsed);
+    lockstepWaitShare_ = paused_ ? 0.0 : (1.0 - weight) * lockstepWaitShare_ + weight * waited;
+    lockstepWaitSeconds_ = 0.0;
     stepsAtLastRate_ = trainer_.step();
     lastRateTime_ = now;
   }
@@ -357,6 +382,7 @@ void TrainingThread::publishUnguarded() {
   snapshot->version = ++version_;
   snapshot->step = trainer_.step();
   snapshot->iterationsPerSecond = iterationsPerSecond_;
+  snapshot->lockstepWaitShare = lockstep_ ? lockstepWaitShare_ : 0.0;
   snapshot->paused = paused_;
   snapshot->divergence = trainer_.divergence();
   snapshot->notice = notice_;

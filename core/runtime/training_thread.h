@@ -11,6 +11,8 @@
 
 #include "core/gan/trainer.h"
 #include "core/runtime/checkpoint_store.h"
+#include "core/runtime/command_target.h"
+#include "core/runtime/lockstep.h"
 #include "core/runtime/session.h"
 #include "core/runtime/snapshot.h"
 #include "core/runtime/trainer_command.h"
@@ -20,7 +22,7 @@ namespace ganscope {
 /// Runs a Trainer on its own thread, as fast as it can or at a chosen pace (the instant-ngp pattern: commands are
 /// drained at the top of each iteration, snapshots are published on a clock, about every 16 ms, never every step).
 /// The GUI thread only calls send() and latest(); the networks never leave this thread except as copies.
-class TrainingThread {
+class TrainingThread : public CommandTarget {
  public:
   /// Builds the trainer for `config` (throws ConfigError if it does not validate) and starts training, playing
   /// unless `startPaused`.
@@ -31,16 +33,16 @@ class TrainingThread {
   explicit TrainingThread(const Session& session, bool startPaused = true);
 
   /// Stops and joins the thread.
-  ~TrainingThread();
+  ~TrainingThread() override;
 
   TrainingThread(const TrainingThread&) = delete;
   TrainingThread& operator=(const TrainingThread&) = delete;
 
   /// Queues a command for the trainer. [gui]
-  void send(TrainerCommand command);
+  void send(TrainerCommand command) override;
 
   /// The latest published snapshot (never null once constructed). [gui]
-  std::shared_ptr<const Snapshot> latest() const;
+  std::shared_ptr<const Snapshot> latest() const override;
 
   /// Waits until a snapshot newer than `version` is published or `timeout` passes; returns the latest. [gui, tests]
   std::shared_ptr<const Snapshot> waitForNewer(long long version, std::chrono::milliseconds timeout) const;
@@ -59,6 +61,10 @@ class TrainingThread {
   void publish();
   void publishUnguarded();
   void iterateOnce();
+  // Whether this run may start an iteration now: always, unless a lockstep holds it back (it then waits a little).
+  bool lockstepAllows();
+  // Tells the lockstep where this run is (after anything that moves its step).
+  void reportToLockstep();
   void openSession(const Session& session);
   void saveSession(const SaveSessionCommand& command);
   Session currentSession() const;
@@ -90,6 +96,10 @@ class TrainingThread {
   std::shared_ptr<const IterationTrace> lastTrace_;  // the last iteration's trace, if it was traced
   std::shared_ptr<const std::string> openedViewState_;
   long long sessionsOpened_ = 0;
+  std::shared_ptr<Lockstep> lockstep_;  // JoinLockstepCommand: the runs this one keeps pace with
+  int lockstepRun_ = 0;                 // this run's index in it
+  double lockstepWaitSeconds_ = 0.0;    // waited for the other runs since the last rate update
+  double lockstepWaitShare_ = 0.0;      // the share of the time spent waiting, a moving average
 
   // Shared between the threads.
   mutable std::mutex mutex_;

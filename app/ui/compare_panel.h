@@ -1,0 +1,50 @@
+#pragma once
+// Side by side: the "Compare with…" menu that starts run B, and the column of what B changes of A.
+#include <string>
+#include <vector>
+
+#include "app/presets/preset_library.h"
+#include "core/runtime/run_group.h"
+
+namespace ganscope {
+
+/// Starts, changes and ends a comparison of the window's runs (run_group.h). The toolbar's "Compare…" button opens a
+/// menu: the presets that differ least from the run in view (with what they change), and a field of key=value
+/// settings. While comparing, the settings panel shows what differs (key, A's value, B's value) above the shared
+/// controls, whose changes go to both runs. A bad setting is refused with its message and changes nothing.
+class ComparePanel {
+ public:
+  /// A panel that compares the runs of `runs`, offering `presets`.
+  ComparePanel(RunGroup& runs, std::vector<PresetInfo> presets);
+
+  /// The toolbar's "Compare…" button and its menu.
+  void drawToolbarButton();
+  /// While comparing: what run B changes of run A, and a button that ends the comparison (nothing otherwise).
+  void drawDifferences(const Snapshot& a, const Snapshot* b);
+
+  /// Starts a comparison with these `key=value` settings, as the menu's field does; returns "" or why it was refused.
+  std::string compareWithSettings(const std::string& text);
+  /// Starts a comparison with preset `name` (with run A's seed); returns "" or why it was refused.
+  std::string compareWithPreset(const std::string& name);
+
+ private:
+  // One preset offered in the menu, with what it changes of the run in view.
+  struct Candidate {
+    std::string name;
+    std::vector<std::string> changes;
+  };
+  void drawMenu();
+  void findCandidates(const Config& runA);
+
+  RunGroup& runs_;
+  std::vector<PresetInfo> presets_;
+  std::vector<Candidate> candidates_;
+  char settingsText_[512] = "pack=4";
+  std::string message_;  // why the last attempt was refused
+};
+
+/// Splits "pack=4 generator.hidden=[64, 64]" into settings: a new one starts at each word holding '=', a word without
+/// one belongs to the setting before it.
+std::vector<std::string> splitSettings(const std::string& text);
+
+}  // namespace ganscope
