@@ -241,6 +241,10 @@ TEST_CASE("cli: bad input exits 2 with one line on stderr") {
       {{"--show", "everything"}, {"--show", "everything", "help", "graph", "concept:NAME", "minimax"}},
       {{"--show", "concept:nothing"}, {"--show", "concept:nothing", "mode-collapse"}},
       {{"--slow-motion", "6"}, {"--slow-motion", "6"}},
+      {{"--compare", "pack=1"}, {"--compare", "the same run as run A"}},
+      {{"--compare", "pakc=4"}, {"--compare", "pakc"}},
+      {{"--compare", "pack=0"}, {"--compare", "run B", "pack"}},
+      {{"--compare-preset", "no-such-preset"}, {"--compare-preset", "no-such-preset"}},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"--headless", "--metrics-out", "m.csv"};
@@ -382,4 +386,46 @@ TEST_CASE("cli: runs are deterministic in the seed") {
   CHECK(a == b);
   CHECK(a != c);
   CHECK(linesOf(a)[0] == linesOf(c)[0]);  // same header, different numbers
+}
+
+TEST_CASE("cli: --compare trains both runs, and each run's CSV is byte for byte that run trained alone") {
+  TempFolder folder;
+  const RunResult compared = runGanscope(folder, {"--headless", "--preset", "ring8-collapse", "--compare", "pack=4",
+                                                  "--steps", "300", "--metrics-out", "m.csv"});
+  CAPTURE(compared.err);
+  REQUIRE(compared.code == kExitOk);
+  CHECK(has(compared.out, "run A (ring8-collapse): 300 iterations"));
+  CHECK(has(compared.out, "run B (pack=4): 300 iterations"));
+  CHECK(has(compared.out, "compare at step 300: A modes "));
+  CHECK(has(compared.err, "m-A.csv (run A) and m-B.csv (run B)"));
+  CHECK_FALSE(fs::exists(folder.work() / "m.csv"));
+  REQUIRE(runGanscope(folder, {"--headless", "--preset", "ring8-collapse", "--steps", "300", "--metrics-out",
+                               "a.csv"}).code == kExitOk);
+  REQUIRE(runGanscope(folder, {"--headless", "--preset", "ring8-collapse", "--set", "pack=4", "--steps", "300",
+                               "--metrics-out", "b.csv"}).code == kExitOk);
+  CHECK(readFile(folder.work() / "m-A.csv") == readFile(folder.work() / "a.csv"));
+  CHECK(readFile(folder.work() / "m-B.csv") == readFile(folder.work() / "b.csv"));
+  CHECK(readFile(folder.work() / "m-A.csv") != readFile(folder.work() / "m-B.csv"));
+
+  // A preset as run B runs on run A's seed: the same run as the preset with --set seed.
+  REQUIRE(runGanscope(folder, {"--headless", "--preset", "ring8-collapse", "--set", "seed=4", "--compare-preset",
+                               "ring8-pacgan", "--steps", "200", "--metrics-out", "p.csv"}).code == kExitOk);
+  REQUIRE(runGanscope(folder, {"--headless", "--preset", "ring8-pacgan", "--set", "seed=4", "--steps", "200",
+                               "--metrics-out", "q.csv"}).code == kExitOk);
+  CHECK(readFile(folder.work() / "p-B.csv") == readFile(folder.work() / "q.csv"));
+}
+
+TEST_CASE("cli: --compare with a session, or exporting without --headless, is refused in one line") {
+  TempFolder folder;
+  REQUIRE(runGanscope(folder, {"--headless", "--steps", "20", "--save-session", "s.gansession"}).code == kExitOk);
+  const RunResult withSession =
+      runGanscope(folder, {"--headless", "--load-session", "s.gansession", "--compare", "pack=4"});
+  CHECK(withSession.code == kExitBadInput);
+  CHECK(isOneLine(withSession.err));
+  CHECK(has(withSession.err, "--compare starts both runs from step 0"));
+  const RunResult exported = runGanscope(folder, {"--compare", "pack=4", "--export-pytorch", "x.py"});
+  CHECK(exported.code == kExitBadInput);
+  CHECK(isOneLine(exported.err));
+  CHECK(has(exported.err, "--headless"));
+  CHECK_FALSE(fs::exists(folder.work() / "x.py"));
 }

@@ -232,3 +232,23 @@ TEST_CASE("gui: slow motion at a phase and the model graph, from the command lin
   CHECK(phase1 > 150);  // the noise and the real samples
 }
 
+
+TEST_CASE("gui: a comparison opens two views that train to the same step, with no ImGui ID clash") {
+  const TempFolder folder("gui-compare");
+  const fs::path shot = folder.root() / "compare.png";
+  for (const char* layout : {"", " --lecture"}) {
+    CAPTURE(layout);
+    const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) +
+                                         " -s \"-screen 0 1280x800x24 -noreset\" " + std::string(GANSCOPE_EXE) +
+                                         " --preset ring8-collapse --compare-preset ring8-pacgan" + layout +
+                                         " --steps 300 --frames 60 --screenshot " + shellQuoted(shot.string()),
+                                     folder);
+    INFO("stderr: " << run.err);
+    REQUIRE(run.code == 0);
+    CHECK(run.err.empty());  // an ImGui ID used twice would be reported here
+    CHECK(run.out.find("iterations=300 ") != std::string::npos);
+    const PictureCounts picture = countPicture(shot);
+    CHECK(picture.fakeSide > 2000);   // D's surface is drawn
+    CHECK(picture.fakePoints > 300);  // and generated samples
+  }
+}

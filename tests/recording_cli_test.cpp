@@ -141,3 +141,52 @@ TEST_CASE("session cli: 150 iterations, saved, opened, 150 more give the CSV of 
   CHECK(r.code == 2);
   CHECK(r.err.find("--save-session is for --headless") != std::string::npos);
 }
+
+namespace {
+
+// A PNG's width and height, from its IHDR chunk (bytes 16 to 23, big-endian).
+std::pair<int, int> pngSize(const std::filesystem::path& file) {
+  const std::string bytes = readFile(file);
+  auto at = [&](std::size_t i) {
+    return (static_cast<unsigned char>(bytes[i]) << 24) | (static_cast<unsigned char>(bytes[i + 1]) << 16) |
+           (static_cast<unsigned char>(bytes[i + 2]) << 8) | static_cast<unsigned char>(bytes[i + 3]);
+  };
+  return {static_cast<int>(at(16)), static_cast<int>(at(20))};
+}
+
+}  // namespace
+
+TEST_CASE("record cli: a comparison records both views side by side, frames on the training clock, each run's CSV") {
+  TempFolder folder("record-compare");
+  const auto args = with(kQuick, {"--headless", "--steps", "100", "--record-every", "20", "--window", "1280x720",
+                                  "--record-view", "view", "--compare", "pack=2", "--metrics-out", "m.csv"});
+  const RunResult a = runWithoutDisplay(folder, with(args, {"--record", "a/"}));
+  REQUIRE_MESSAGE(a.code == 0, a.err);
+  CHECK(a.out.find("recorded 6 frames") != std::string::npos);
+  CHECK(a.out.find("run B (pack=2):") != std::string::npos);
+  const std::string csvA = readFile(folder.work() / "m-A.csv"), csvB = readFile(folder.work() / "m-B.csv");
+  const RunResult b = runWithoutDisplay(folder, with(args, {"--record", "b/"}));
+  REQUIRE_MESSAGE(b.code == 0, b.err);
+  const auto first = pngs(folder.work() / "a"), second = pngs(folder.work() / "b");
+  REQUIRE(first.size() == 6);  // steps 0, 20, ..., 100
+  REQUIRE(second.size() == 6);
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    CHECK_MESSAGE(readFile(first[i]) == readFile(second[i]), first[i].filename().string());
+  }
+  // The CSVs are those of the headless comparison (itself each run alone's, cli_test.cpp).
+  const RunResult headless = runWithoutDisplay(
+      folder, with(kQuick, {"--headless", "--steps", "100", "--compare", "pack=2", "--metrics-out", "h.csv"}));
+  REQUIRE_MESSAGE(headless.code == 0, headless.err);
+  CHECK(csvA == readFile(folder.work() / "h-A.csv"));
+  CHECK(csvB == readFile(folder.work() / "h-B.csv"));
+  // Both views: wider than one run's view alone at the same window size, and wider than tall.
+  const RunResult single = runWithoutDisplay(
+      folder, with(kQuick, {"--headless", "--steps", "20", "--record-every", "20", "--window", "1280x720",
+                            "--record-view", "view", "--record", "c/"}));
+  REQUIRE_MESSAGE(single.code == 0, single.err);
+  const auto [comparedWidth, comparedHeight] = pngSize(first.back());
+  const auto [singleWidth, singleHeight] = pngSize(pngs(folder.work() / "c").back());
+  CHECK(comparedWidth > singleWidth);
+  CHECK(comparedWidth > comparedHeight);
+  CHECK(comparedHeight <= singleHeight);
+}

@@ -167,7 +167,9 @@ void ComparePanel::drawDifferences(const Snapshot& a, const Snapshot* b) {
   }
   if (changes.empty()) ImGui::TextDisabled("nothing: both runs have the same settings now");
   if (ImGui::SmallButton("Stop comparing")) runs_.stopComparing();
-  ImGui::TextDisabled("The settings below go to both runs.");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("The settings below go to both runs.");
+  ImGui::PopStyleColor();
   ImGui::Separator();
 }
 

@@ -436,30 +436,32 @@ void MetricsPanel::draw(const Snapshot& s, ImVec2 size, int chartsToRefresh, con
       drawList->AddRectFilled(pos, ImVec2(pos.x + badgeW - gap * 0.5f, pos.y + height),
                               IM_COL32(250, 250, 247, 255), 4.0f);
       const double now = data.modesNow, total = data.total;
-      char big[48];
-      if (data.compared) {
-        // Both runs: "1 | 8 / 8" reads as A's modes, then B's, of the total (the legend names A and B).
-        std::snprintf(big, sizeof big, "%.0f | %.0f / %.0f", now, data.modesNowB, total);
-      } else {
-        std::snprintf(big, sizeof big, "%.0f / %.0f", now, total);
-      }
-      // As large as 2.6 lines of text, or as the badge's width allows ("25 / 25" in a narrow column).
+      // As large as 2.6 lines of text, or as the badge's width allows ("25 / 25" in a narrow column); a
+      // comparison's two runs one above the other, "A" and "B" above their counts.
       ImFont* f = ImGui::GetFont();
       const float room = (badgeW - gap * 0.5f) * 0.9f;
-      const float atUnit = f->CalcTextSizeA(1.0f, 1e9f, 0.0f, big).x;
-      const float bigSize = atUnit > 0.0f ? std::min(font * 2.6f, room / atUnit) : font * 2.6f;
-      const ImVec2 bigExtent = f->CalcTextSizeA(bigSize, 1e9f, 0.0f, big);
       const float cx = pos.x + (badgeW - gap * 0.5f) * 0.5f;
-      const float cy = pos.y + height * 0.5f;
-      const ImU32 colour = now >= total ? IM_COL32(20, 140, 50, 255) : kModesColour;
-      // "modes" above it ("modes A | B" when comparing), smaller when the badge is narrower than the words.
-      const char* word = data.compared ? "modes A | B" : "modes";
-      const float wordAtUnit = f->CalcTextSizeA(1.0f, 1e9f, 0.0f, word).x;
-      const float wordSize = wordAtUnit > 0.0f ? std::min(font, room / wordAtUnit) : font;
-      const ImVec2 small = f->CalcTextSizeA(wordSize, 1e9f, 0.0f, word);
-      drawList->AddText(f, wordSize, ImVec2(cx - small.x * 0.5f, cy - bigExtent.y * 0.5f - small.y),
-                        IM_COL32(60, 60, 60, 255), word);
-      drawList->AddText(f, bigSize, ImVec2(cx - bigExtent.x * 0.5f, cy - bigExtent.y * 0.5f), colour, big);
+      const int rows = data.compared ? 2 : 1;
+      for (int row = 0; row < rows; ++row) {
+        const double captured = row == 0 ? now : data.modesNowB;
+        char big[32];
+        std::snprintf(big, sizeof big, "%.0f / %.0f", captured, total);
+        const char* word = !data.compared ? "modes" : row == 0 ? "run A" : "run B";
+        const float rowHeight = height / static_cast<float>(rows);
+        const float maxSize = font * (data.compared ? 1.8f : 2.6f);
+        const float atUnit = f->CalcTextSizeA(1.0f, 1e9f, 0.0f, big).x;
+        const float bigSize = atUnit > 0.0f ? std::min(maxSize, room / atUnit) : maxSize;
+        const ImVec2 bigExtent = f->CalcTextSizeA(bigSize, 1e9f, 0.0f, big);
+        const float cy = pos.y + rowHeight * (static_cast<float>(row) + 0.5f);
+        const ImU32 colour = captured >= total ? IM_COL32(20, 140, 50, 255) : kModesColour;
+        // The word above the count, smaller when the badge is narrower than it.
+        const float wordAtUnit = f->CalcTextSizeA(1.0f, 1e9f, 0.0f, word).x;
+        const float wordSize = wordAtUnit > 0.0f ? std::min(font, room / wordAtUnit) : font;
+        const ImVec2 small = f->CalcTextSizeA(wordSize, 1e9f, 0.0f, word);
+        drawList->AddText(f, wordSize, ImVec2(cx - small.x * 0.5f, cy - bigExtent.y * 0.5f - small.y),
+                          IM_COL32(60, 60, 60, 255), word);
+        drawList->AddText(f, bigSize, ImVec2(cx - bigExtent.x * 0.5f, cy - bigExtent.y * 0.5f), colour, big);
+      }
       pos.x += badgeW;
       chartSize.x -= badgeW;
     }

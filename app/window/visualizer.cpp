@@ -535,14 +535,18 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         ImGui::TextWrapped("%s", runs.notice().c_str());
         ImGui::PopStyleColor();
       }
-      if (runCount == 2 && !hideTimings && !lecture) {
-        // How fast this run trains, and how much of the time it waits for the other.
-        ImGui::TextDisabled("%s it/s%s", withThousands(std::llround(shown->iterationsPerSecond)).c_str(),
-                            shown->lockstepWaitShare > 0.05
-                                ? (", waits " + std::to_string(std::lround(100.0 * shown->lockstepWaitShare)) +
-                                   "% of the time for " + (primary ? "B" : "A"))
-                                      .c_str()
-                                : "");
+      if (runCount == 2) {
+        // Which run this is (inside what a view recording takes), how fast it trains and how much of the time it
+        // waits for the other; a recording on the training clock leaves the machine's timings out.
+        std::string line = runName;
+        if (!hideTimings && !lecture) {
+          line += "   " + withThousands(std::llround(shown->iterationsPerSecond)) + " it/s";
+          if (shown->lockstepWaitShare > 0.05) {
+            line += ", waits " + std::to_string(std::lround(100.0 * shown->lockstepWaitShare)) + "% of the time for " +
+                    (primary ? "B" : "A");
+          }
+        }
+        ImGui::TextUnformatted(line.c_str());
       }
       run.banner.draw(*shown);
       // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
@@ -622,7 +626,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
           ImGui::Dummy(available);
         }
       }
-      if (lecture && !showPortrait && shown->generator->outputDim() == 2) {
+      if (lecture && primary && !showPortrait && shown->generator->outputDim() == 2) {  // one legend for both
         drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available);
       }
       if (primary && slowMotion.active()) {
@@ -713,7 +717,10 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
                           (!latestB || ((!drawPanels || metricsPanel.showingB(latestB->version)) &&
                                         (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))));
     // A comparison's frame is due when both runs reached its step: the pacing run (the slower) says when.
-    recordPanel.frameRendered(*window, latestB ? *runs.latest(runs.pacingRun()) : *snapshot, upToDate, viewRect);
+    // (Headless, both views show their pinned snapshots of the same step: A's stands for both.)
+    const std::shared_ptr<const Snapshot> pacing =
+        latestB && !views[0]->pinned ? runs.latest(runs.pacingRun()) : snapshot;
+    recordPanel.frameRendered(*window, *pacing, upToDate, viewRect);
     if (recordPanel.active()) framesRecorded = recordPanel.active()->frames();
     if (views[0]->pinned && (!recordPanel.active() || recordPanel.active()->done() ||
                              recordPanel.active()->dueStep() != views[0]->pinned->step)) {
