@@ -121,6 +121,7 @@ void ComparePanel::drawMenu() {
   ImGui::Separator();
   ImGui::TextUnformatted("or run B's settings:");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18.0f);
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();  // open the menu, type B's settings, Return
   const bool entered = ImGui::InputText("##compare settings", settingsText_, sizeof settingsText_,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
   tooltip("key=value settings, as --set takes them: pack=4, penalty.r1=1, loss=wgan-gp, optimizer.d.lr=4e-4");

@@ -108,7 +108,7 @@ values=("0" "-1" "1e400" "-1e400" "nan" "inf" "abc" "99999999999" "0.5" "1e-300"
 keys=(space Tab Return Escape Left Right Up Down Delete BackSpace Home End a q z x s r p v 0 1 5 9 minus period
   l t h f d g m Prior Next question)
 
-# Toolbar targets (x at y 18): Play/Pause, Step, Step D, Step G, Reset, Slow.
+# Toolbar targets (x at y 18): Play/Pause, Step, Step D, Step G, Reset, Slow (then Record, and Compare... at 810).
 toolbarNames=(play step step-d step-g reset slow record)
 toolbarX=(35 92 150 214 274 318 736)
 # The Settings panel scrolled to the top (default preset): combos and their y.
@@ -146,6 +146,15 @@ randomEvent() {
     local x=$R
     r 45 330
     ev "presets combo pick y=$R" mousemove $W 615 18 sleep 0.02 click --delay 1 1 sleep 0.12 mousemove $W "$x" "$R" sleep 0.05 click --delay 1 1
+  elif ((k <= 18)); then  # the Compare menu: open it, then click in it (a preset, the field, Compare, Stop)
+    r 780 1100
+    local x=$R
+    r 40 260
+    local y=$R
+    pick "" "pack=4" "pakc=4" "pack=0" "seed=2 pack=2" "loss=hinge" "=" "generator.hidden=[8, 8]"
+    local v=$P
+    ev "compare menu click y=$y then '$v' Return" mousemove $W 810 18 sleep 0.02 click --delay 1 1 sleep 0.12 \
+      mousemove $W "$x" "$y" sleep 0.05 click --delay 1 1 sleep 0.08 ${v:+type --args 1 -- $v} sleep 0.05 $(hold Return)
   elif ((k <= 28)); then  # Settings: a click anywhere
     r 10 312
     local x=$R
