@@ -60,10 +60,10 @@ echo "fuzz: built in $((SECONDS - buildStart)) s"
 # [SECTION] Replay, then fuzz, each target
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
-targets=(config_json_fuzz set_assignment_fuzz points_csv_fuzz session_fuzz)
+targets=(config_json_fuzz set_assignment_fuzz points_csv_fuzz session_fuzz compare_settings_fuzz)
 # The longest input each target is given: a preset is under 2 KiB, a `--set` line a few dozen bytes, a seed session
 # (4-wide networks, a checkpoint) a few KiB.
-declare -A maxLen=([config_json_fuzz]=4096 [set_assignment_fuzz]=1024 [points_csv_fuzz]=2048 [session_fuzz]=16384)
+declare -A maxLen=([config_json_fuzz]=4096 [set_assignment_fuzz]=1024 [points_csv_fuzz]=2048 [session_fuzz]=16384 [compare_settings_fuzz]=1024)
 passed=0
 failed=0
 failures=()

@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <sstream>
 
 #include "app/ui/control_panel.h"
 #include "app/window/imgui_style.h"
@@ -29,20 +28,6 @@ std::string valueOf(const Config& config, const std::string& key) {
 }
 
 }  // namespace
-
-std::vector<std::string> splitSettings(const std::string& text) {
-  std::vector<std::string> settings;
-  std::istringstream words(text);
-  std::string word;
-  while (words >> word) {
-    if (word.find('=') != std::string::npos || settings.empty()) {
-      settings.push_back(word);
-    } else {
-      settings.back() += " " + word;
-    }
-  }
-  return settings;
-}
 
 ComparePanel::ComparePanel(RunGroup& runs, std::vector<PresetInfo> presets)
     : runs_(runs), presets_(std::move(presets)) {}

@@ -43,8 +43,4 @@ class ComparePanel {
   std::string message_;  // why the last attempt was refused
 };
 
-/// Splits "pack=4 generator.hidden=[64, 64]" into settings: a new one starts at each word holding '=', a word without
-/// one belongs to the setting before it.
-std::vector<std::string> splitSettings(const std::string& text);
-
 }  // namespace ganscope

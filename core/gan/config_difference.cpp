@@ -1,5 +1,6 @@
 #include "core/gan/config_difference.h"
 
+#include <sstream>
 #include <string_view>
 
 #include "core/gan/config_json.h"
@@ -19,6 +20,12 @@ nlohmann::json::json_pointer pointerOf(const std::string& key) {
   return nlohmann::json::json_pointer(path);
 }
 
+// A value as --set reads it back; bytes of a string that are not UTF-8 become U+FFFD (validate() refuses such
+// strings, so a config that runs never has them).
+std::string settingValue(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 std::vector<std::string> configDifferences(const Config& from, const Config& to) {
@@ -30,10 +37,10 @@ std::vector<std::string> configDifferences(const Config& from, const Config& to)
     const bool inA = a.contains(pointer), inB = b.contains(pointer);
     if (!inB) continue;
     if (inA && a.at(pointer) == b.at(pointer)) continue;
-    settings.push_back(key + "=" + b.at(pointer).dump());
+    settings.push_back(key + "=" + settingValue(b.at(pointer)));
   }
   if (from.timeline != to.timeline) {
-    settings.push_back(std::string(kTimelineKey) + "=" + (b.contains("timeline") ? b.at("timeline").dump() : "[]"));
+    settings.push_back(std::string(kTimelineKey) + "=" + (b.contains("timeline") ? settingValue(b.at("timeline")) : "[]"));
   }
   return settings;
 }
@@ -60,18 +67,32 @@ Comparison makeComparison(const Config& runA, const Config* preset, const std::s
       throw ConfigError(std::string("--compare: ") + e.what());
     }
   }
+  const std::vector<std::string> problems = validate(b);
+  if (!problems.empty()) throw ConfigError("--compare: run B cannot run: " + problems.front());
   Comparison comparison;
   comparison.settings = configDifferences(runA, b);
   if (comparison.settings.empty()) {
     throw ConfigError("--compare: run B would be the same run as run A; give a setting that differs, e.g. "
                       "--compare pack=4, or --compare-preset NAME");
   }
-  const std::vector<std::string> problems = validate(b);
-  if (!problems.empty()) throw ConfigError("--compare: run B cannot run: " + problems.front());
   // Named as the user named it: the preset, then the settings as typed.
   comparison.label = presetName;
   for (const std::string& setting : settings) comparison.label += (comparison.label.empty() ? "" : " ") + setting;
   return comparison;
+}
+
+std::vector<std::string> splitSettings(const std::string& text) {
+  std::vector<std::string> settings;
+  std::istringstream words(text);
+  std::string word;
+  while (words >> word) {
+    if (word.find('=') != std::string::npos || settings.empty()) {
+      settings.push_back(word);
+    } else {
+      settings.back() += " " + word;
+    }
+  }
+  return settings;
 }
 
 std::string comparedRunPath(const std::string& path, char run) {

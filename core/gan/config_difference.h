@@ -35,6 +35,10 @@ struct Comparison {
 Comparison makeComparison(const Config& runA, const Config* preset, const std::string& presetName,
                           const std::vector<std::string>& settings);
 
+/// Splits "pack=4 generator.hidden=[64, 64]" (the window's field of run B's settings) into settings: a new one starts
+/// at each word holding '=', a word without one belongs to the setting before it.
+std::vector<std::string> splitSettings(const std::string& text);
+
 /// A file name for one run of a comparison: "out/metrics.csv" for run 'A' is "out/metrics-A.csv" (the suffix before
 /// the extension; appended when there is none).
 std::string comparedRunPath(const std::string& path, char run);
