@@ -94,6 +94,8 @@ Config everyFieldChanged() {
   c.data.file = "points.csv";
   c.data.points = {0.5, -1.25, 2.0, 0.0};
   c.data.pointsDim = 1;
+  c.data.pointClasses = {1, 0, 1, 0};
+  c.conditional = true;
   c.dirac.theta = 0.3;
   c.dirac.psi = -0.7;
   c.latent.dim = 5;
