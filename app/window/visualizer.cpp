@@ -18,6 +18,7 @@
 #include "app/cli/progress_bar.h"
 #include "app/gl/gpu_timer.h"
 #include "app/ui/caption_overlay.h"
+#include "app/ui/class_picker.h"
 #include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
 #include "app/ui/drawing_panel.h"
@@ -213,6 +214,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   // first. A software rasterizer gets the batched picture, the staggered charts and the presents on a beat.
   const bool software = window->softwareRenderer();
   PlaneView planeView;
+  ClassPicker classPicker;
   if (software) planeView.setSceneInterval(kSoftwareSceneInterval);
   planeView.setSoftwareRenderer(software);
   planeView.setFieldChoice(options.field);
@@ -339,7 +341,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     slowMotion.update(latest);
     // In slow motion the window shows the phase's state (before the iteration, D after it, or both after).
     const std::shared_ptr<const Snapshot> shownBySlowMotion = slowMotion.shown();
-    const std::shared_ptr<const Snapshot> snapshot = shownBySlowMotion ? shownBySlowMotion : latest;
+    // A conditional run is drawn for the class picked (G(z | y = k), D(x | y = k)); other runs as they are.
+    const std::shared_ptr<const Snapshot> snapshot = classPicker.shown(shownBySlowMotion ? shownBySlowMotion : latest);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const bool lecture = layoutMode == LayoutMode::Lecture;
     metricsPanel.setLectureCharts(lecture);
@@ -517,6 +520,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       // Slow motion marks the batch itself: the plane's own fake samples, arrows and manifold step aside.
       const PlaneLayers chosen = planeView.layers();
       if (slowMotion.active()) planeView.layers().fake = planeView.layers().arrows = planeView.layers().manifold = false;
+      classPicker.hidePlaneLayers(*snapshot, planeView.layers());  // it draws the samples by class
       const bool drawingPlane = drawingPanel.active() && drawingPanel.canvas().dim() == 2;
       planeView.setDrawing(drawingPlane ? &drawingPanel.canvas() : nullptr, drawingPanel.brushRadius(),
                            drawingPanel.density());
@@ -524,6 +528,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       planeView.layers() = chosen;
       if (planeView.takeStrokeEnded()) drawingPanel.apply(*latest);  // the stroke trains at once
       const Bounds bounds = planeView.viewBounds();
+      classPicker.drawOverlay(ImGui::GetWindowDrawList(), planeView.pictureRect(), bounds, *snapshot, chosen);
       slowMotion.drawPlaneOverlay(ImGui::GetWindowDrawList(), planeView.pictureRect(),
                                   ImVec4(static_cast<float>(bounds.xMin), static_cast<float>(bounds.xMax),
                                          static_cast<float>(bounds.yMin), static_cast<float>(bounds.yMax)));
