@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/views/drawing_canvas.h"
 #include "core/data/distribution.h"
 #include "core/data/gaussian_mixture.h"
 #include "core/data/point_cloud.h"
@@ -442,4 +443,23 @@ TEST_CASE("conditional: drawn points with classes train, and a run is the same b
   Trainer s(simultaneous);
   s.train(20);
   CHECK_FALSE(s.diverged());
+}
+
+TEST_CASE("conditional: a drawing applied to a conditional run is refused with a message naming what is missing") {
+  // The window's drawing assigns no classes: a conditional ring turned into a drawing, or a drawing with classes
+  // given one more sample, does not validate, and the message says why (DrawingPanel shows it).
+  Config ring;
+  ring.conditional = true;
+  DrawingCanvas canvas(2);
+  canvas.paint(0.0, 0.0, 0.5, 10);
+  Config drawn = ring;
+  drawn.data = canvas.applyTo(ring.data);
+  CHECK(has(allProblems(drawn), "conditional: true needs points with classes"));
+  const Config labelled = drawnClassesConfig();
+  DrawingCanvas more(2);
+  REQUIRE(more.load(labelled.data));
+  more.paint(1.0, 1.0, 0.2, 1);
+  Config grown = labelled;
+  grown.data = more.applyTo(labelled.data);
+  CHECK(has(allProblems(grown), "data.point_classes must hold one class for each drawn sample (7 samples)"));
 }

@@ -62,7 +62,6 @@ void ClassPicker::hidePlaneLayers(const Snapshot& shown, PlaneLayers& layers) co
 void ClassPicker::drawOverlay(ImDrawList* drawList, ImVec4 picture, const Bounds& view, const Snapshot& shown,
                               const PlaneLayers& layers) {
   if (!shown.conditionalDiscriminator || !shown.data || shown.data->dim() != 2) return;
-  const int classes = shown.data->classCount();
   // 1.5 times the plane's own glyphs: a class is told by its colour, which needs more pixels than "real or fake".
   const float scale = 1.5f * std::max(1.0f, (picture.w - picture.y) / plane_style::kReferenceHeightPx);
   drawList->PushClipRect(ImVec2(picture.x, picture.y), ImVec2(picture.z, picture.w), true);
@@ -96,9 +95,14 @@ void ClassPicker::drawOverlay(ImDrawList* drawList, ImVec4 picture, const Bounds
     }
   }
   drawList->PopClipRect();
+  drawPicker(drawList, picture, shown);
+}
 
-  // The picker at the picture's bottom left (the top holds the mode legend and the pointer's coordinates), and what
-  // D's surface shows beside it.
+void ClassPicker::drawPicker(ImDrawList* drawList, ImVec4 picture, const Snapshot& shown) {
+  if (!shown.conditionalDiscriminator || !shown.data) return;
+  const int classes = shown.data->classCount();
+  // At the picture's bottom left (the top holds the mode legend and the pointer's coordinates), and what D's
+  // surface shows beside it.
   const ImVec2 cursor = ImGui::GetCursorScreenPos();
   const float width = scaled(150);
   const ImVec2 pickerAt(picture.x + scaled(8), picture.w - ImGui::GetFrameHeight() - scaled(28));  // above the axis
@@ -119,7 +123,7 @@ void ClassPicker::drawOverlay(ImDrawList* drawList, ImVec4 picture, const Bounds
   }
   tooltip("Conditional GAN: show G(z | y = k) and D(x | y = k) for one class k, or the samples of every class "
           "(each class in its colour; D's surface is then the first class's).");
-  const std::string legend = picked_ == kAll ? "D surface: class 0 (pick a class for its own)"
+  const std::string legend = picked_ == kAll ? "colour: class; D for class 0 (pick one for its own)"
                                              : "G and D for class " + std::to_string(picked_);
   const ImVec2 size = ImGui::CalcTextSize(legend.c_str());
   const ImVec2 at(pickerAt.x + width + scaled(8), pickerAt.y + 0.5f * (ImGui::GetFrameHeight() - size.y));

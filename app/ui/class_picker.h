@@ -38,6 +38,10 @@ class ClassPicker {
   void drawOverlay(ImDrawList* drawList, ImVec4 picture, const Bounds& view, const Snapshot& shown,
                    const PlaneLayers& layers);
 
+  /// For a conditional snapshot: the picker alone, a combo at the bottom left of `picture` (x0, y0, x1, y1 on
+  /// screen; the plane's, or the 1D view's plot), and a line saying which class D is drawn for.
+  void drawPicker(ImDrawList* drawList, ImVec4 picture, const Snapshot& shown);
+
   /// The class shown, or kAll.
   int picked() const { return picked_; }
   /// Shows class k (kAll: every class); a k outside the run's classes shows all when the next snapshot comes.

@@ -20,7 +20,7 @@ constexpr float kChroma = 0.12f;
 
 glm::vec4 classColor(int k) {
   k = ((k % 25) + 25) % 25;
-  const float hue = kHues[static_cast<std::size_t>(k % 5)] * std::numbers::pi_v<float> / 180.0f;
+  const float hue = kHues[static_cast<std::size_t>((k + k / 5) % 5)] * std::numbers::pi_v<float> / 180.0f;
   const float lightness = kLightness[static_cast<std::size_t>((2 * k + k / 5) % 5)];
   return plane_style::oklabToSrgb({lightness, kChroma * std::cos(hue), kChroma * std::sin(hue)});
 }

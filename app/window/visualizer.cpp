@@ -539,6 +539,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       lineView.setDrawnSamples(painting ? &drawingPanel.canvas().values() : nullptr);
       lineView.draw(*snapshot, ImGui::GetWindowDrawList(), topLeft, available);
       slowMotion.drawLineOverlay(ImGui::GetWindowDrawList(), lineView.plotRect(), lineView.xMin(), lineView.xMax());
+      classPicker.drawPicker(ImGui::GetWindowDrawList(), lineView.plotRect(), *snapshot);
       if (painting) {
         drawingPanel.paintOnLine(lineView, available, *latest);
       } else {
