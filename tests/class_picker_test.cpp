@@ -1,11 +1,13 @@
-// The window's side of a conditional run: the class palette and the snapshot the class picker hands the views.
+// The window's side of a conditional run: the class palette and the snapshot the class picker hands the
+// views.
+#include "app/ui/class_picker.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
-#include "app/ui/class_picker.h"
 #include "app/views/class_palette.h"
 #include "app/views/plane_style.h"
 #include "core/gan/conditioning.h"
@@ -51,7 +53,8 @@ TEST_CASE("class palette: 25 colours, any two apart in OKLab, consecutive ones a
   CHECK(classColor(25) == classColor(0));
 }
 
-TEST_CASE("class picker: a class picked folds y = k into G and D, all classes keeps G on the labelled batch") {
+TEST_CASE(
+    "class picker: a class picked folds y = k into G and D, all classes keeps G on the labelled batch") {
   Config c = ganscope::testing::smallRingConfig(4);
   c.conditional = true;
   c.pack = 2;
@@ -74,7 +77,8 @@ TEST_CASE("class picker: a class picked folds y = k into G and D, all classes ke
   CHECK(three->version > all->version);  // a new pick is a new picture, even while paused
   REQUIRE(three->generator->inputDim() == c.latent.dim);
   CHECK(three->latentSamples->rows() == c.latent.dim);
-  // G(z | y = 3) on the batch's z equals G on [z; onehot(3)]; D(x | y = 3) equals D on [x; onehot(3)] in a pack of 2.
+  // G(z | y = 3) on the batch's z equals G on [z; onehot(3)]; D(x | y = 3) equals D on [x; onehot(3)] in a
+  // pack of 2.
   Matrix withLabel = *source->latentSamples;
   std::vector<int> threes(static_cast<std::size_t>(withLabel.cols()), 3);
   writeOneHot(withLabel.bottomRows(8), threes);

@@ -1,5 +1,5 @@
-// The conditional GAN (Mirza & Osindero 2014): the config key, classes in the data, the one-hot plumbing, exact
-// gradients (penalties on ∇ₓD only), the class accuracy metric, its CSV column and sessions.
+// The conditional GAN (Mirza & Osindero 2014): the config key, classes in the data, the one-hot plumbing,
+// exact gradients (penalties on ∇ₓD only), the class accuracy metric, its CSV column and sessions.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -26,7 +26,9 @@ using namespace ganscope;
 
 namespace {
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 std::string allProblems(const Config& c) {
   std::string text;
@@ -54,7 +56,8 @@ Config drawnClassesConfig() {
   return c;
 }
 
-// The loss of one update replayed from `state` with `weights` in place of one network's (trainer_test's method).
+// The loss of one update replayed from `state` with `weights` in place of one network's (trainer_test's
+// method).
 double replayedLoss(const Config& config, TrainerState state, const Vector& weights, bool generator) {
   (generator ? state.generatorParameters : state.discriminatorParameters) = weights;
   Trainer t(config);
@@ -69,7 +72,8 @@ double replayedLoss(const Config& config, TrainerState state, const Vector& weig
 
 std::filesystem::path tempPath(const std::string& name) {
   const auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();
-  return std::filesystem::temp_directory_path() / ("ganscope_conditional_" + std::to_string(ticks) + "_" + name);
+  return std::filesystem::temp_directory_path() /
+         ("ganscope_conditional_" + std::to_string(ticks) + "_" + name);
 }
 
 }  // namespace
@@ -163,7 +167,8 @@ TEST_CASE("conditional: switching it, or changing the class count, rebuilds the 
 
 // [SECTION] Classes in the data
 
-TEST_CASE("conditional: mixtures sample with their mode index as the class, and classOf finds the nearest mode") {
+TEST_CASE(
+    "conditional: mixtures sample with their mode index as the class, and classOf finds the nearest mode") {
   const GaussianMixture ring = GaussianMixture::ring(8, 2.0, 0.02);
   CHECK(ring.classCount() == 8);
   Rng a(3), b(3);
@@ -206,7 +211,8 @@ TEST_CASE("conditional: a points file's class column, named in its header") {
   const PointsCsv one = parseLabelledPointsCsv("value,class\n-1,1\n3,0\n", "q.csv");
   CHECK(one.points.rows() == 1);
   CHECK(one.classes == std::vector<int>{1, 0});
-  CHECK(parseLabelledPointsCsv("1,2\n3,4\n", "r.csv").classes.empty());  // no header: two columns are 2D, as before
+  CHECK(parseLabelledPointsCsv("1,2\n3,4\n", "r.csv")
+            .classes.empty());  // no header: two columns are 2D, as before
   CHECK(parsePointsCsv("x,class\n5,0\n", "s.csv").rows() == 1);
 
   struct Bad {
@@ -214,14 +220,16 @@ TEST_CASE("conditional: a points file's class column, named in its header") {
     const char* expected;
   };
   const Bad cases[] = {
-      {"x,y,class\n1,2,2.5\n", "data.file 'b.csv' line 2: '2.5' is not a class; expected a class from 0 to 24"},
+      {"x,y,class\n1,2,2.5\n",
+       "data.file 'b.csv' line 2: '2.5' is not a class; expected a class from 0 to 24"},
       {"x,y,class\n1,2,25\n", "line 2: '25' is not a class"},
       {"x,y,class\n1,2,-1\n", "line 2: '-1' is not a class"},
       {"x,y,class\n1,2,\n", "line 2: the class is empty"},
       {"x,class\n1,0\n2,2\n", "has classes up to 2 but no point of class 1"},
       {"a,b,c,class\n", "line 1: 4 values, more than two columns and the class column"},
       {"class\n1\n", "line 1: a class column needs one or two columns of numbers before it"},
-      {"1,2,3\n", "line 1: 3 values, more than two columns (a class column needs a header naming it: x,y,class)"},
+      {"1,2,3\n",
+       "line 1: 3 values, more than two columns (a class column needs a header naming it: x,y,class)"},
       {"x,y,class\n1,2\n", "line 2: 2 values, but line 1 has 3"},
   };
   for (const Bad& bad : cases) {
@@ -305,8 +313,8 @@ TEST_CASE("conditional: a class folded into the first layer's bias is the networ
   CHECK_THROWS_AS(classConditionedNetwork(net, 2, 5), std::invalid_argument);
 }
 
-// Central differences of L_G and of L_D (penalties included) against the trainer's gradients, conditional, with
-// GP, R1, R2, pack and instance noise: the one-hot plumbing and the data-rows-only penalties are exact.
+// Central differences of L_G and of L_D (penalties included) against the trainer's gradients, conditional,
+// with GP, R1, R2, pack and instance noise: the one-hot plumbing and the data-rows-only penalties are exact.
 TEST_CASE("conditional: both players' gradients equal central differences, penalties and packs included") {
   for (int variant = 0; variant < 6; ++variant) {
     Config c = smoothConditional();
@@ -332,13 +340,14 @@ TEST_CASE("conditional: both players' gradients equal central differences, penal
       const Vector analytic = generator ? t.lastGeneratorGradient() : t.lastDiscriminatorGradient();
       Vector weights = generator ? state.generatorParameters : state.discriminatorParameters;
       auto lossOfWeights = [&] { return replayedLoss(c, state, weights, generator); };
-      CHECK(ganscope::testing::checkGradient(analytic.cast<double>(), lossOfWeights, weights, 1e-2, false) < 5e-3);
+      CHECK(ganscope::testing::checkGradient(analytic.cast<double>(), lossOfWeights, weights, 1e-2, false) <
+            5e-3);
     }
   }
 }
 
-// The penalty's norm covers ∇ₓD on the data rows of each sample (of each pack), never the one-hot rows: its value
-// equals (γ/2)·mean ‖∂D/∂x‖² with ∂D/∂x by central differences in the data coordinates alone.
+// The penalty's norm covers ∇ₓD on the data rows of each sample (of each pack), never the one-hot rows: its
+// value equals (γ/2)·mean ‖∂D/∂x‖² with ∂D/∂x by central differences in the data coordinates alone.
 TEST_CASE("conditional: R1 and WGAN-GP take the norm of the gradient on the data rows only") {
   Rng rng(9);
   const int dim = 2, classes = 3, pack = 2, rows = dim + classes, n = 4;
@@ -362,7 +371,8 @@ TEST_CASE("conditional: R1 and WGAN-GP take the norm of the gradient on the data
         const float h = 1e-2f;
         up(s * rows + i, 0) += h;
         down(s * rows + i, 0) -= h;
-        const double g = (static_cast<double>(d.forward(up, ws)(0, 0)) - d.forward(down, ws)(0, 0)) / (2.0 * h);
+        const double g =
+            (static_cast<double>(d.forward(up, ws)(0, 0)) - d.forward(down, ws)(0, 0)) / (2.0 * h);
         squared[static_cast<std::size_t>(j)] += g * g;
       }
     }
@@ -382,14 +392,15 @@ TEST_CASE("conditional: R1 and WGAN-GP take the norm of the gradient on the data
 
 // [SECTION] Metrics, CSV, sessions
 
-TEST_CASE("conditional: class accuracy is the mean over classes of the share of samples landing in their class") {
+TEST_CASE(
+    "conditional: class accuracy is the mean over classes of the share of samples landing in their class") {
   const GaussianMixture ring = GaussianMixture::ring(4, 2.0, 0.02);
   const ModeSet modes = *ring.modes();
   Matrix samples(2, 8);
   const std::vector<int> labels = balancedLabels(8, 4);
   for (int i = 0; i < 8; ++i) samples.col(i) = modes.centres.col(labels[static_cast<std::size_t>(i)]);
   CHECK(measureClassAccuracy(samples, labels, ring).mean == 1.0);
-  samples.col(1) = modes.centres.col(2);  // one of class 1's two samples lands on mode 2
+  samples.col(1) = modes.centres.col(2);                // one of class 1's two samples lands on mode 2
   samples.col(4) = Vector::Constant(2, std::nanf(""));  // a diverged sample is wrong
   const ClassAccuracy accuracy = measureClassAccuracy(samples, labels, ring);
   CHECK(accuracy.perClass == std::vector<double>{0.5, 0.5, 1.0, 1.0});
@@ -405,7 +416,8 @@ TEST_CASE("conditional: the metrics CSV gains class_accuracy for conditional run
   CHECK(metricsCsvLine(row, false) == metricsCsvLine(MetricsRow{}, false));
 }
 
-TEST_CASE("conditional: a saved session restores a conditional run, class accuracy and all, and continues it") {
+TEST_CASE(
+    "conditional: a saved session restores a conditional run, class accuracy and all, and continues it") {
   Config c = ganscope::testing::smallRingConfig(2);
   c.conditional = true;
   c.pack = 2;
@@ -445,9 +457,10 @@ TEST_CASE("conditional: drawn points with classes train, and a run is the same b
   CHECK_FALSE(s.diverged());
 }
 
-TEST_CASE("conditional: a drawing applied to a conditional run is refused with a message naming what is missing") {
-  // The window's drawing assigns no classes: a conditional ring turned into a drawing, or a drawing with classes
-  // given one more sample, does not validate, and the message says why (DrawingPanel shows it).
+TEST_CASE(
+    "conditional: a drawing applied to a conditional run is refused with a message naming what is missing") {
+  // The window's drawing assigns no classes: a conditional ring turned into a drawing, or a drawing with
+  // classes given one more sample, does not validate, and the message says why (DrawingPanel shows it).
   Config ring;
   ring.conditional = true;
   DrawingCanvas canvas(2);

@@ -297,7 +297,9 @@ TEST_CASE("presets: demo-dirac-r1 spirals out until R1 is switched on at 100, th
 // so the twin of each collapse preset covers every mode. Measured (2,500 samples, fixed balanced labels): ring8-
 // conditional 8 of 8 modes and 100 % class accuracy at 4,000 iterations on seeds 1-3 (high quality 98.8-99.2 %),
 // where ring8-collapse holds 1 of 8 on each.
-TEST_CASE("presets: ring8-conditional covers 8 of 8 modes, each label its own, where ring8-collapse holds 1-2, for seeds 1 to 3") {
+TEST_CASE(
+    "presets: ring8-conditional covers 8 of 8 modes, each label its own, where ring8-collapse holds 1-2, for seeds "
+    "1 to 3") {
   for (std::uint64_t seed : {1, 2, 3}) {
     CAPTURE(seed);
     const MetricsRow conditional = finalRow("ring8-conditional", seed, 4000);

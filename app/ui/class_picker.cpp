@@ -14,12 +14,15 @@ namespace ganscope {
 
 namespace {
 
-ImU32 toU32(glm::vec4 c, float alpha) { return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha)); }
+ImU32 toU32(glm::vec4 c, float alpha) {
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(c.r, c.g, c.b, alpha));
+}
 
 // Data coordinates to the screen: `picture` (x0, y0, x1, y1) shows `view`, y up.
 ImVec2 toScreen(float x, float y, ImVec4 picture, const Bounds& view) {
-  return {picture.x + static_cast<float>((x - view.xMin) / (view.xMax - view.xMin)) * (picture.z - picture.x),
-          picture.y + static_cast<float>((view.yMax - y) / (view.yMax - view.yMin)) * (picture.w - picture.y)};
+  return {
+      picture.x + static_cast<float>((x - view.xMin) / (view.xMax - view.xMin)) * (picture.z - picture.x),
+      picture.y + static_cast<float>((view.yMax - y) / (view.yMax - view.yMin)) * (picture.w - picture.y)};
 }
 
 }  // namespace
@@ -38,7 +41,8 @@ std::shared_ptr<const Snapshot> ClassPicker::shown(const std::shared_ptr<const S
   snapshot->discriminator = std::make_shared<const Mlp>(
       classConditionedNetwork(*source->conditionalDiscriminator, dim, std::max(picked_, 0)));
   if (picked_ != kAll) {
-    snapshot->generator = std::make_shared<const Mlp>(classConditionedNetwork(*source->generator, latentDim, picked_));
+    snapshot->generator =
+        std::make_shared<const Mlp>(classConditionedNetwork(*source->generator, latentDim, picked_));
     if (latentSource_ != source->latentSamples) {
       latent_ = std::make_shared<const Matrix>(source->latentSamples->topRows(latentDim));
       latentSource_ = source->latentSamples;
@@ -62,7 +66,8 @@ void ClassPicker::hidePlaneLayers(const Snapshot& shown, PlaneLayers& layers) co
 void ClassPicker::drawOverlay(ImDrawList* drawList, ImVec4 picture, const Bounds& view, const Snapshot& shown,
                               const PlaneLayers& layers) {
   if (!shown.conditionalDiscriminator || !shown.data || shown.data->dim() != 2) return;
-  // 1.5 times the plane's own glyphs: a class is told by its colour, which needs more pixels than "real or fake".
+  // 1.5 times the plane's own glyphs: a class is told by its colour, which needs more pixels than "real or
+  // fake".
   const float scale = 1.5f * std::max(1.0f, (picture.w - picture.y) / plane_style::kReferenceHeightPx);
   drawList->PushClipRect(ImVec2(picture.x, picture.y), ImVec2(picture.z, picture.w), true);
   if (layers.real && shown.realSamples && shown.realClasses) {
@@ -85,11 +90,12 @@ void ClassPicker::drawOverlay(ImDrawList* drawList, ImVec4 picture, const Bounds
     const float half = 0.5f * plane_style::kFakeDiagonalPx * scale;
     const ImU32 outline = toU32(plane_style::kFakeOutline, 1.0f);
     for (Eigen::Index i = 0; i < fake_.cols(); ++i) {
-      const int k = shownPick_ != kAll ? shownPick_
+      const int k = shownPick_ != kAll   ? shownPick_
                     : shown.latentLabels ? (*shown.latentLabels)[static_cast<std::size_t>(i)]
                                          : 0;
       const ImVec2 p = toScreen(fake_(0, i), fake_(1, i), picture, view);
-      const ImVec2 top(p.x, p.y - half), right(p.x + half, p.y), bottom(p.x, p.y + half), left(p.x - half, p.y);
+      const ImVec2 top(p.x, p.y - half), right(p.x + half, p.y), bottom(p.x, p.y + half),
+          left(p.x - half, p.y);
       drawList->AddQuadFilled(top, right, bottom, left, toU32(classColor(k), 0.95f));
       drawList->AddQuad(top, right, bottom, left, outline, plane_style::kFakeOutlinePx * scale);
     }
@@ -105,7 +111,8 @@ void ClassPicker::drawPicker(ImDrawList* drawList, ImVec4 picture, const Snapsho
   // surface shows beside it.
   const ImVec2 cursor = ImGui::GetCursorScreenPos();
   const float width = scaled(150);
-  const ImVec2 pickerAt(picture.x + scaled(8), picture.w - ImGui::GetFrameHeight() - scaled(28));  // above the axis
+  const ImVec2 pickerAt(picture.x + scaled(8),
+                        picture.w - ImGui::GetFrameHeight() - scaled(28));  // above the axis
   ImGui::SetCursorScreenPos(pickerAt);
   ImGui::SetNextItemWidth(width);
   const std::string current = picked_ == kAll ? "all classes" : "class " + std::to_string(picked_);
@@ -121,8 +128,9 @@ void ClassPicker::drawPicker(ImDrawList* drawList, ImVec4 picture, const Snapsho
     }
     ImGui::EndCombo();
   }
-  tooltip("Conditional GAN: show G(z | y = k) and D(x | y = k) for one class k, or the samples of every class "
-          "(each class in its colour; D's surface is then the first class's).");
+  tooltip(
+      "Conditional GAN: show G(z | y = k) and D(x | y = k) for one class k, or the samples of every class "
+      "(each class in its colour; D's surface is then the first class's).");
   const std::string legend = picked_ == kAll ? "colour: class; D for class 0 (pick one for its own)"
                                              : "G and D for class " + std::to_string(picked_);
   const ImVec2 size = ImGui::CalcTextSize(legend.c_str());
@@ -136,9 +144,10 @@ void ClassPicker::drawPicker(ImDrawList* drawList, ImVec4 picture, const Snapsho
 bool drawConditionalCheckbox(Config& edited) {
   if (!kindHasClasses(edited.data.kind)) return false;
   const bool changed = ImGui::Checkbox("conditional", &edited.conditional);
-  tooltip("Conditional GAN (Mirza & Osindero 2014): G(z | y) and D(x | y) read the class y as a one-hot vector "
-          "beside their input; on a ring or grid the class is the mode index, so each label pins its mode. "
-          "Changing it rebuilds the networks.");
+  tooltip(
+      "Conditional GAN (Mirza & Osindero 2014): G(z | y) and D(x | y) read the class y as a one-hot vector "
+      "beside their input; on a ring or grid the class is the mode index, so each label pins its mode. "
+      "Changing it rebuilds the networks.");
   return changed;
 }
 

@@ -108,9 +108,11 @@ bool isClassName(std::string_view name) {
 /// Reads a class cell: an integer from 0 to kMaxClasses − 1 written in decimal digits (a leading '+' allowed).
 int parseClass(std::string_view field, const std::string& file, std::size_t line) {
   const std::string shown(field);
-  const std::string allowed = "; expected a class from 0 to " + std::to_string(kMaxClasses - 1) + " in the class column";
+  const std::string allowed =
+      "; expected a class from 0 to " + std::to_string(kMaxClasses - 1) + " in the class column";
   if (field.empty()) {
-    throw std::invalid_argument("data.file '" + file + "' line " + std::to_string(line) + ": the class is empty" + allowed);
+    throw std::invalid_argument("data.file '" + file + "' line " + std::to_string(line) + ": the class is empty" +
+                                allowed);
   }
   if (field.front() == '+') field.remove_prefix(1);
   int value = -1;
@@ -174,7 +176,9 @@ PointsCsv parseLabelledPointsCsv(std::string_view content, const std::string& fi
     const auto fields = splitFields(line);
     const bool headerLine = !seenContent && isHeader(fields);
     if (headerLine && isClassName(fields.back())) {
-      if (fields.size() == 1) failAtLine(file, lineNumber, "a class column needs one or two columns of numbers before it");
+      if (fields.size() == 1) {
+        failAtLine(file, lineNumber, "a class column needs one or two columns of numbers before it");
+      }
       labelled = true;
     }
     const std::size_t most = labelled ? 3 : 2;

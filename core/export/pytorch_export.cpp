@@ -252,12 +252,15 @@ std::string probesLiteral(const Trainer& trainer, const SpectralNorm& norm) {
     auto samples = Eigen::Map<Matrix>(dInputs.data(), dim + classes, config.pack * kExportProbeCount);
     for (Eigen::Index c = 0; c < samples.cols(); ++c) {
       for (Eigen::Index r = 0; r < dim; ++r) {
-        samples(r, c) = static_cast<float>(r == 0 ? rng.uniform(box.xMin, box.xMax) : rng.uniform(box.yMin, box.yMax));
+        samples(r, c) =
+            static_cast<float>(r == 0 ? rng.uniform(box.xMin, box.xMax) : rng.uniform(box.yMin, box.yMax));
       }
     }
     writeOneHot(samples.bottomRows(classes), labels);
     const Eigen::Index latentDim = config.latent.dim;
-    for (Eigen::Index c = 0; c < gLatents.cols(); ++c) sampleLatent(config.latent.dist, rng, gLatents.col(c).head(latentDim));
+    for (Eigen::Index c = 0; c < gLatents.cols(); ++c) {
+      sampleLatent(config.latent.dist, rng, gLatents.col(c).head(latentDim));
+    }
     writeOneHot(gLatents.bottomRows(classes), std::span<const int>(labels.data(), kExportProbeCount));
   }
   // D as training evaluates it: under spectral normalisation the raw weights divided by σ = uᵀWv of

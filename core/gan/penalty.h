@@ -21,8 +21,8 @@ struct PenaltyRows {
 };
 
 /// Computes P = scale · mean_i φ(‖∇ₓD(x_i)‖) over the columns of x, ADDS ∂P/∂θ_D to paramGradAccum, and returns P.
-/// For R1/R2 use scale = γ/2 (the paper's ½ kept), for WGAN-GP scale = λ. With `rows` set, ∇ₓD is the gradient on
-/// the data rows alone.
+/// For R1/R2 use scale = γ/2 (the paper's ½ kept), for WGAN-GP scale = λ. With `rows` set, ∇ₓD is the gradient
+/// on the data rows alone.
 double applyGradientPenalty(const Mlp& discriminator, const Eigen::Ref<const Matrix>& x, PenaltyShape shape,
                             double scale, InputGradientWorkspace& ws, Vector& paramGradAccum,
                             const PenaltyRows& rows = {});

@@ -306,8 +306,10 @@ void Trainer::computeDiscriminatorGradient() {
       penaltyPoints_.col(i) = alpha * input.col(i) + (1.0f - alpha) * input.col(batch + i);
     }
     if (classes_ > 0) {
-      // Real and fake share their labels: the interpolate keeps the one-hot exactly (not α·1 + (1 − α)·1 in float).
-      reshaped(penaltyPoints_, sampleRows(), samples).bottomRows(classes_) = asSamples.bottomRows(classes_).leftCols(samples);
+      // Real and fake share their labels: the interpolate keeps the one-hot exactly (not α·1 + (1 − α)·1 in
+      // float).
+      reshaped(penaltyPoints_, sampleRows(), samples).bottomRows(classes_) =
+          asSamples.bottomRows(classes_).leftCols(samples);
     }
     penalty += applyGradientPenalty(d, penaltyPoints_, PenaltyShape::OneCentered,
                                     config_.penalty.gp, penaltyWorkspace_, dGrad_, dataRows);

@@ -4,18 +4,22 @@
 
 namespace ganscope {
 
-ClassAccuracy measureClassAccuracy(const Matrix& samples, std::span<const int> labels, const Distribution& data) {
+ClassAccuracy measureClassAccuracy(const Matrix& samples, std::span<const int> labels,
+                                   const Distribution& data) {
   const int classes = data.classCount();
   if (classes <= 0) throw std::invalid_argument("measureClassAccuracy: the data has no classes");
   if (std::ssize(labels) != samples.cols() || samples.rows() != data.dim()) {
-    throw std::invalid_argument("measureClassAccuracy: needs one label per sample and samples of the data's dimension");
+    throw std::invalid_argument(
+        "measureClassAccuracy: needs one label per sample and samples of the data's dimension");
   }
   std::vector<int> right(static_cast<std::size_t>(classes), 0), total(static_cast<std::size_t>(classes), 0);
   for (Eigen::Index i = 0; i < samples.cols(); ++i) {
     const int label = labels[static_cast<std::size_t>(i)];
-    if (label < 0 || label >= classes) throw std::invalid_argument("measureClassAccuracy: a label outside the classes");
+    if (label < 0 || label >= classes)
+      throw std::invalid_argument("measureClassAccuracy: a label outside the classes");
     ++total[static_cast<std::size_t>(label)];
-    if (samples.col(i).allFinite() && data.classOf(samples.col(i).data()) == label) ++right[static_cast<std::size_t>(label)];
+    if (samples.col(i).allFinite() && data.classOf(samples.col(i).data()) == label)
+      ++right[static_cast<std::size_t>(label)];
   }
   ClassAccuracy result;
   result.perClass.assign(static_cast<std::size_t>(classes), std::numeric_limits<double>::quiet_NaN());
