@@ -106,7 +106,9 @@ TEST_CASE("conditional program: the window colours ring8-conditional's samples b
   }
   for (int k = 8; k < 25; ++k) {
     CAPTURE(k);
-    CHECK(pixelsOf(k) < 40);  // the colours of classes the run does not have: measured 0-10
+    // The colours of classes the run does not have: measured 0-10 (after 600 iterations, when the samples are
+    // still spread and their translucent glyphs overlap, up to 51).
+    CHECK(pixelsOf(k) < 40);
   }
   stbi_image_free(rgb);
 }
