@@ -29,7 +29,8 @@
 // validates, and that the weights, the optimizer buffers and (with spectral_norm on) the power-iteration
 // vectors fit the networks the config describes. The shapes are computed from the config as Trainer::build()
 // makes the networks, without building a distribution, so a points config's file is not read: its dimension
-// (1 or 2) is the one the generator's weights fit. With spectral_norm off the stored vectors are kept
+// (1 or 2) is the one the generator's weights fit (a conditional run on a points file is the exception: its class
+// count, the one-hot block's height, is read from the file, as validate() reads it). With spectral_norm off the stored vectors are kept
 // whatever their shape: the trainer ignores them and starts afresh when it is switched on. A checkpoint's
 // history is not stored (it is the state's rows up to the checkpoint's step); sessionBytes leaves out any a
 // caller put there.
