@@ -547,7 +547,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       }
     }
     if (lecture && !showPortrait && snapshot->generator->outputDim() == 2) {
-      drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available);
+      drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available, snapshot->conditionalDiscriminator != nullptr);
     }
     if (slowMotion.active()) {
       drawCaptionText(slowMotion.caption(), ImGui::GetWindowDrawList(), viewTopLeft, available);
