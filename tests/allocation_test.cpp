@@ -36,7 +36,7 @@ bool counting = false;
 using namespace ganscope;
 
 TEST_CASE("allocation: a trainer iteration allocates nothing once warmed up, for every loss, penalty and stabilizer") {
-  for (int variant = 0; variant < 8; ++variant) {
+  for (int variant = 0; variant < 11; ++variant) {
     CAPTURE(variant);
     Config c;
     c.generator.hidden = {32, 16};  // unequal widths: buffers of several shapes
@@ -51,6 +51,11 @@ TEST_CASE("allocation: a trainer iteration allocates nothing once warmed up, for
     if (variant == 5) c.unroll = 3, c.spectralNorm = true;
     if (variant == 6) c.pack = 3, c.instanceNoise = 0.2, c.instanceNoiseAnneal = 100;
     if (variant == 7) c.pack = 2, c.spectralNorm = true, c.penalty.r1 = 1.0, c.unroll = 2;
+    // The conditional GAN (labels, one-hot blocks, data-rows-only penalties, noise on x only).
+    if (variant == 8) c.conditional = true, c.loss = LossKind::WganGp, c.penalty.r2 = 0.5, c.pack = 2;
+    if (variant == 9) c.conditional = true, c.update = UpdateOrder::Simultaneous, c.instanceNoise = 0.1;
+    if (variant == 10) c.conditional = true, c.data.kind = DataKind::Points, c.data.points = {0, 0, 1, 1, 2, 0},
+                       c.data.pointClasses = {0, 1, 1}, c.penalty.r1 = 1.0, c.spectralNorm = true;
     Trainer trainer(c);
     trainer.train(3);  // warm-up: buffers take their sizes
     allocations = 0;

@@ -94,6 +94,8 @@ Config everyFieldChanged() {
   c.data.file = "points.csv";
   c.data.points = {0.5, -1.25, 2.0, 0.0};
   c.data.pointsDim = 1;
+  c.data.pointClasses = {1, 0, 1, 0};
+  c.conditional = true;
   c.dirac.theta = 0.3;
   c.dirac.psi = -0.7;
   c.latent.dim = 5;
@@ -478,8 +480,9 @@ TEST_CASE("config: parseConfigText gives the line and column of malformed JSON")
 // validate names the key of each input that cannot run, with what is allowed, and passes a good config.
 TEST_CASE("config: validate rejects what cannot run and names the key") {
   CHECK(validate(Config{}).empty());
-  // Only its simultaneous update with d_steps 5, and with unroll 5 (unrolling needs alternating updates).
-  CHECK(validate(everyFieldChanged()).size() == 2);
+  // Only its simultaneous update with d_steps 5, with unroll 5 (unrolling needs alternating updates), and
+  // conditional with unroll 5.
+  CHECK(validate(everyFieldChanged()).size() == 3);
   struct Case {
     const char* what;
     const char* key;

@@ -292,3 +292,52 @@ TEST_CASE("presets: demo-dirac-r1 spirals out until R1 is switched on at 100, th
   CHECK(t.config().penalty.r1 == 1.0);
   CHECK(std::hypot(t.generator().parameters()[0], t.discriminator().parameters()[0]) < 1e-6);
 }
+
+// The conditional GAN (Mirza & Osindero 2014): told the mode index y, G(z | y) has one mode to reach per label,
+// so the twin of each collapse preset covers every mode. Measured (2,500 samples, fixed balanced labels): ring8-
+// conditional 8 of 8 modes and 100 % class accuracy at 4,000 iterations on seeds 1-3 (high quality 98.8-99.2 %),
+// where ring8-collapse holds 1 of 8 on each.
+TEST_CASE(
+    "presets: ring8-conditional covers 8 of 8 modes, each label its own, where ring8-collapse holds 1-2, for seeds "
+    "1 to 3") {
+  for (std::uint64_t seed : {1, 2, 3}) {
+    CAPTURE(seed);
+    const MetricsRow conditional = finalRow("ring8-conditional", seed, 4000);
+    const MetricsRow collapse = finalRow("ring8-collapse", seed, 4000);
+    CAPTURE(conditional.classAccuracy);
+    CHECK(conditional.modes == 8);
+    CHECK(conditional.classAccuracy >= 0.95);
+    CHECK(conditional.highQuality > 0.9);
+    CHECK(collapse.modes <= 2);
+    CHECK(std::isnan(collapse.classAccuracy));
+  }
+}
+
+// grid25-conditional: 25 of 25 modes and 100 % class accuracy on seeds 1-3 already at 4,000 iterations (high quality
+// 85-95 %) and at 12,000 (85-97 %); tested at 6,000, half the iterations after which grid25-collapse is tested (above)
+// to keep at most 8.
+TEST_CASE("presets: grid25-conditional covers at least 24 of 25 modes with high class accuracy, for seeds 1 to 3") {
+  for (std::uint64_t seed : {1, 2, 3}) {
+    CAPTURE(seed);
+    const MetricsRow row = finalRow("grid25-conditional", seed, 6000);
+    CAPTURE(row.modes);
+    CAPTURE(row.classAccuracy);
+    CHECK(row.modes >= 24);
+    CHECK(row.classAccuracy >= 0.95);
+    CHECK(row.highQuality > 0.6);
+    CHECK(row.modeKl < 0.2);
+  }
+}
+
+TEST_CASE("presets: the conditional twins differ from their collapse only by conditional") {
+  for (const char* grid : {"ring8", "grid25"}) {
+    CAPTURE(grid);
+    const Config collapse = preset(std::string(grid) + "-collapse");
+    Config twin = preset(std::string(grid) + "-conditional");
+    CHECK(twin.conditional);
+    CHECK_FALSE(collapse.conditional);
+    twin = withIdentityOf(twin, collapse);
+    twin.conditional = false;
+    CHECK(twin == collapse);
+  }
+}

@@ -40,6 +40,7 @@ std::string formatMetricsSummary(const MetricsRow& row, const Trainer& trainer) 
           std::to_string(trainer.config().metricsSamples) + " samples)  W1 " + number(row.w1) +
           (grid.dim == 1 ? " (exact)" : " (sliced, 32 directions)") + "\n";
   if (!std::isnan(row.theta)) text += "theta " + number(row.theta) + "  psi " + number(row.psi) + "\n";
+  if (trainer.config().conditional) text += "class accuracy " + number(100.0 * row.classAccuracy, "%.1f") + " %\n";
   return text;
 }
 
@@ -123,7 +124,7 @@ int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, st
   const bool dirac = config.data.kind == DataKind::Dirac;
   if (!metricsOut.empty()) {
     try {
-      writeFileAtomically(metricsOut, metricsCsv(trainer.history(), dirac, config.timeline));
+      writeFileAtomically(metricsOut, metricsCsv(trainer.history(), dirac, config.timeline, config.conditional));
     } catch (const std::exception& e) {
       err << "ganscope: " << e.what() << "\n";
       return kExitBadInput;

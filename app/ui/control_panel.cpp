@@ -1,5 +1,6 @@
 #include "app/ui/control_panel.h"
 
+#include "app/ui/class_picker.h"
 #include "app/ui/same_line_if_fits.h"
 #include "app/ui/toolbar_flow.h"
 
@@ -184,7 +185,10 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
   // Each section under an ID scope of its own: two sections may use the same label ("modes" is both a Data slider
   // and a Layers checkbox), and ImGui 1.86 aborts when two items share an ID in one window.
   SectionScope section;
-  if (section.open("Data", ImGuiTreeNodeFlags_DefaultOpen)) drawDataSettings(config);
+  if (section.open("Data", ImGuiTreeNodeFlags_DefaultOpen)) {
+    drawDataSettings(config);
+    if (Config edited = config; drawConditionalCheckbox(edited)) apply(edited);  // class_picker.h
+  }
   if (section.open("Training", ImGuiTreeNodeFlags_DefaultOpen)) drawTrainingSettings(config);
   if (section.open("Stabilizers", ImGuiTreeNodeFlags_DefaultOpen)) drawStabilizerSettings(config);
   if (section.open("Optimizers", ImGuiTreeNodeFlags_DefaultOpen)) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/views/class_palette.h"
 #include "app/views/plane_style.h"
 
 namespace ganscope {
@@ -13,12 +14,15 @@ ImU32 colour(const glm::vec4& c) {
 
 }  // namespace
 
-void drawPlaneLegend(ImDrawList* drawList, ImVec2 origin, ImVec2 size) {
+void drawPlaneLegend(ImDrawList* drawList, ImVec2 origin, ImVec2 size, bool byClass) {
   using namespace plane_style;
   const float font = ImGui::GetFontSize();
   const float pad = font * 0.5f, mark = font * 1.6f, row = font * 1.45f;
-  const char* labels[] = {"real data", "generator's samples", "D says fake  ·  D says real",
-                          "D = ½: cannot tell"};
+  const char* labels[] = {byClass ? "real data, coloured by class" : "real data",
+                          byClass ? "G's samples, by the class asked" : "generator's samples",
+                          "D says fake  ·  D says real", "D = ½: cannot tell"};
+  // A conditional run: both marks in one class's colour (the picker's palette).
+  const glm::vec4 realFill = byClass ? classColor(2) : kRealFill, fakeFill = byClass ? classColor(2) : kFakeFill;
   float textWidth = 0.0f;
   for (const char* label : labels) textWidth = std::max(textWidth, ImGui::CalcTextSize(label).x);
   const float width = pad * 3.0f + mark + textWidth, height = pad * 2.0f + row * 4.0f;
@@ -37,7 +41,7 @@ void drawPlaneLegend(ImDrawList* drawList, ImVec2 origin, ImVec2 size) {
     const float r = font * 0.32f;
     switch (i) {
       case 0:
-        drawList->AddCircleFilled(centre, r, colour(kRealFill), 16);
+        drawList->AddCircleFilled(centre, r, colour(realFill), 16);
         drawList->AddCircle(centre, r, colour(kRealOutline), 16, 1.5f);
         break;
       case 1: {
@@ -46,7 +50,7 @@ void drawPlaneLegend(ImDrawList* drawList, ImVec2 origin, ImVec2 size) {
                              {centre.x + d, centre.y},
                              {centre.x, centre.y + d},
                              {centre.x - d, centre.y}};
-        drawList->AddConvexPolyFilled(p, 4, colour(kFakeFill));
+        drawList->AddConvexPolyFilled(p, 4, colour(fakeFill));
         drawList->AddPolyline(p, 4, colour(kFakeOutline), ImDrawFlags_Closed, 1.0f);
         break;
       }

@@ -17,6 +17,8 @@ float toSrgb(float c) {
   return c <= 0.0031308f ? 12.92f * c : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
 }
 
+}  // namespace
+
 // OKLab, a perceptually uniform colour space: Ottosson, "A perceptual color space for image processing",
 // 2020.
 glm::vec3 srgbToOklab(glm::vec4 srgb) {
@@ -38,8 +40,6 @@ glm::vec4 oklabToSrgb(glm::vec3 lab) {
           toSrgb(-1.2684380046f * l3 + 2.6097574011f * m3 - 0.3413193965f * s3),
           toSrgb(-0.0041960863f * l3 - 0.7034186147f * m3 + 1.7076147010f * s3), 1.0f};
 }
-
-}  // namespace
 
 glm::vec4 fieldColor(float d) {
   if (std::isnan(d)) d = 0.5f;  // NaN (a diverged discriminator) shows as the boundary colour

@@ -3,6 +3,7 @@
 // legend.
 #include <array>
 #include <cstdint>
+#include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 
 namespace ganscope::plane_style {
@@ -75,6 +76,11 @@ inline constexpr float kArrowHeadWidthPx = 7.0f;
 inline constexpr float kReferenceHeightPx = 800.0f;
 /// Samples per pixel of the offscreen picture (multisampling smooths triangles and lines).
 inline constexpr int kMultisamples = 1;
+
+/// An sRGB colour (alpha ignored) in OKLab (Ottosson 2020): L, a, b.
+glm::vec3 srgbToOklab(glm::vec4 srgb);
+/// An OKLab colour in sRGB, each channel clamped to [0, 1] (gamut clipping), alpha 1.
+glm::vec4 oklabToSrgb(glm::vec3 lab);
 
 /// The field's colour for a value d of D in [0, 1] (sRGB, opaque), as the plane view draws it; for legends.
 glm::vec4 fieldColor(float d);

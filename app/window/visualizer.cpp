@@ -18,6 +18,7 @@
 #include "app/cli/progress_bar.h"
 #include "app/gl/gpu_timer.h"
 #include "app/ui/caption_overlay.h"
+#include "app/ui/class_picker.h"
 #include "app/ui/collapse_banner.h"
 #include "app/ui/control_panel.h"
 #include "app/ui/drawing_panel.h"
@@ -260,6 +261,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   RewindBar rewindBar(trainer);
   ComparePanel comparePanel(runs, presets);
   float comparedHeaderHeight = 0.0f;  // the taller of the two views' headers in the last frame (comparing)
+  int sharedClassPick = ClassPicker::kAll;  // the class both views showed in the last frame (conditional runs)
   auto currentView = [&] {
     ViewState view;
     view.hasPlane = planeView.hasViewBounds();
@@ -354,8 +356,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     window->beginFrame();
     const std::shared_ptr<const Snapshot> latest = views[0]->pinned ? views[0]->pinned : runs.latest(0);
     // Run B's snapshot while comparing (slow motion shows run A's phases; B is drawn as it is).
+    // A conditional run is drawn for the class picked (G(z | y = k), D(x | y = k)); other runs as they are.
     const std::shared_ptr<const Snapshot> latestB =
-        runCount == 2 ? (views[1]->pinned ? views[1]->pinned : runs.latest(1)) : nullptr;
+        runCount == 2 ? views[1]->classPicker.shown(views[1]->pinned ? views[1]->pinned : runs.latest(1)) : nullptr;
     if (!slowMotionStarted && (options.pauseAfter < 0 || (latest->paused && latest->step >= options.pauseAfter))) {
       slowMotion.start(latest, options.slowMotionPhase);
       slowMotionStarted = true;
@@ -363,7 +366,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     slowMotion.update(latest);
     // In slow motion the window shows the phase's state (before the iteration, D after it, or both after).
     const std::shared_ptr<const Snapshot> shownBySlowMotion = slowMotion.shown();
-    const std::shared_ptr<const Snapshot> snapshot = shownBySlowMotion ? shownBySlowMotion : latest;
+    const std::shared_ptr<const Snapshot> snapshot =
+        views[0]->classPicker.shown(shownBySlowMotion ? shownBySlowMotion : latest);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const bool lecture = layoutMode == LayoutMode::Lecture;
     metricsPanel.setLectureCharts(lecture);
@@ -598,12 +602,15 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         const PlaneLayers chosen = run.plane.layers();
         if (primary && slowMotion.active())
           run.plane.layers().fake = run.plane.layers().arrows = run.plane.layers().manifold = false;
+        run.classPicker.hidePlaneLayers(*shown, run.plane.layers());  // it draws the samples by class
         const bool drawingPlane = primary && drawingPanel.active() && drawingPanel.canvas().dim() == 2;
         run.plane.setDrawing(drawingPlane ? &drawingPanel.canvas() : nullptr, drawingPanel.brushRadius(),
                              drawingPanel.density());
         run.plane.draw(*shown, available);
         run.plane.layers() = chosen;
         if (primary && run.plane.takeStrokeEnded()) drawingPanel.apply(*latest);  // the stroke trains at once
+        run.classPicker.drawOverlay(ImGui::GetWindowDrawList(), run.plane.pictureRect(), run.plane.viewBounds(),
+                                    *shown, chosen);
         if (primary) {
           const Bounds bounds = run.plane.viewBounds();
           slowMotion.drawPlaneOverlay(ImGui::GetWindowDrawList(), run.plane.pictureRect(),
@@ -616,6 +623,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         run.line.setRangeHeld(painting);
         run.line.setDrawnSamples(painting ? &drawingPanel.canvas().values() : nullptr);
         run.line.draw(*shown, ImGui::GetWindowDrawList(), topLeft, available);
+        run.classPicker.drawPicker(ImGui::GetWindowDrawList(), run.line.plotRect(), *shown);
         if (primary) {
           slowMotion.drawLineOverlay(ImGui::GetWindowDrawList(), run.line.plotRect(), run.line.xMin(),
                                      run.line.xMax());
@@ -627,7 +635,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         }
       }
       if (lecture && primary && !showPortrait && shown->generator->outputDim() == 2) {  // one legend for both
-        drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available);
+        drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available, shown->conditionalDiscriminator != nullptr);
       }
       if (primary && slowMotion.active()) {
         drawCaptionText(slowMotion.caption(), ImGui::GetWindowDrawList(), viewTopLeft, available);
@@ -651,6 +659,14 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::End();
     }
     comparedHeaderHeight = headerHeight;
+    if (runCount == 2) {
+      // The class picked in lockstep too: whichever picker changed this frame sets both.
+      ClassPicker& pickerA = views[0]->classPicker;
+      ClassPicker& pickerB = views[1]->classPicker;
+      if (pickerB.picked() != sharedClassPick) pickerA.pick(pickerB.picked());
+      pickerB.pick(pickerA.picked());
+    }
+    sharedClassPick = views[0]->classPicker.picked();
     if (runCount == 2 && snapshot->generator->outputDim() == 2 && latestB->generator->outputDim() == 2) {
       // Pan and zoom in lockstep: whichever view moved this frame sets both (A's when both did).
       PlaneView& other = views[1]->plane;

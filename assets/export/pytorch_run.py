@@ -97,11 +97,36 @@ def mixture_components(data):
 MODE_CENTRES, MODE_STDS, MODE_WEIGHTS = mixture_components(CONFIG["data"])
 
 
-def sample_data(n, gen):
-    """n samples of the target, one per row (n × DIM): a component chosen by its weight, plus its Gaussian noise."""
+def sample_data_with_classes(n, gen):
+    """n samples of the target, one per row (n × DIM), and their classes: a component chosen by its weight (the
+    class, a conditional GAN's label y), plus its Gaussian noise."""
     k = torch.multinomial(MODE_WEIGHTS, n, replacement=True, generator=gen)
     noise = torch.randn(n, DIM, generator=gen, dtype=torch.float64)
-    return (MODE_CENTRES[k] + MODE_STDS[k, None] * noise).float()
+    return (MODE_CENTRES[k] + MODE_STDS[k, None] * noise).float(), k
+
+
+def sample_data(n, gen):
+    """n samples of the target, one per row (n × DIM): a component chosen by its weight, plus its Gaussian noise."""
+    return sample_data_with_classes(n, gen)[0]
+
+
+def sample_classes(n, gen):
+    """n classes drawn from the class prior, the mixture's weights (the labels of a conditional G step)."""
+    return torch.multinomial(MODE_WEIGHTS, n, replacement=True, generator=gen)
+
+
+def class_count():
+    """The classes of the data: one per mixture component."""
+    return len(MODE_WEIGHTS)
+
+
+def class_of(samples):
+    """The class of each sample (rows of a float64 array): its nearest mode by distance in units of that mode's σ, as
+    ganscope's class accuracy has it."""
+    centres = MODE_CENTRES.float().double().numpy()
+    variances = MODE_STDS.float().double().numpy() ** 2
+    squared = ((samples[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2) / variances[None, :]
+    return np.argmin(np.nan_to_num(squared, nan=np.inf), axis=1)
 # @@end
 # @@if circle
 
@@ -176,13 +201,52 @@ def sample_data(n, gen):
 # @@if points
 
 
-def sample_data(n, gen):
+def sample_data_with_classes(n, gen):
     """The user's points (drawn in ganscope's window or read from its CSV file, written below as DATA_POINTS): a
-    point chosen uniformly, plus N(0, data.std²) jitter."""
+    point chosen uniformly, plus N(0, data.std²) jitter; and the chosen points' classes (DATA_CLASSES, when the
+    points have classes)."""
     points = torch.tensor(DATA_POINTS, dtype=torch.float32).reshape(-1, DIM)
-    chosen = points[torch.randint(len(points), (n,), generator=gen)]
-    return chosen + CONFIG["data"]["std"] * torch.randn(n, DIM, generator=gen)
+    index = torch.randint(len(points), (n,), generator=gen)
+    chosen = points[index]
+    classes = torch.tensor(DATA_CLASSES, dtype=torch.int64)[index] if DATA_CLASSES else None
+    return chosen + CONFIG["data"]["std"] * torch.randn(n, DIM, generator=gen), classes
+
+
+def sample_data(n, gen):
+    """The user's points plus jitter, as sample_data_with_classes draws them."""
+    return sample_data_with_classes(n, gen)[0]
+
+
+def sample_classes(n, gen):
+    """n classes drawn from the class prior: the classes of uniformly chosen points."""
+    return torch.tensor(DATA_CLASSES, dtype=torch.int64)[torch.randint(len(DATA_CLASSES), (n,), generator=gen)]
+
+
+def class_count():
+    """The classes of the points: the largest + 1 (0 without classes)."""
+    return max(DATA_CLASSES) + 1 if DATA_CLASSES else 0
+
+
+def class_of(samples):
+    """The class of each sample (rows of a float64 array): the class of the nearest point, as ganscope's class
+    accuracy has it."""
+    points = np.asarray(DATA_POINTS, dtype=np.float32).reshape(-1, DIM).astype(np.float64)
+    squared = ((samples[:, None, :] - points[None, :, :]) ** 2).sum(axis=2)
+    return np.asarray(DATA_CLASSES)[np.argmin(np.nan_to_num(squared, nan=np.inf), axis=1)]
 # @@end
+
+
+def conditional_classes():
+    """K, the height of the one-hot block of a conditional run (Mirza & Osindero 2014): G reads [z; onehot(y)] and D
+    [x; onehot(y)] per sample; 0 for an unconditional run."""
+    return class_count() if CONFIG["conditional"] else 0
+
+
+def labelled(x, labels):
+    """[x; onehot(y)] per row for a conditional run (labels given), x itself otherwise."""
+    if labels is None:
+        return x
+    return torch.cat([x, nn.functional.one_hot(labels, conditional_classes()).to(x.dtype)], dim=1)
 
 
 def sample_latent(n, gen):
@@ -220,15 +284,18 @@ def linear_layers(net):
 
 
 def make_generator():
-    """G: latent.dim → the data's dimension."""
-    return make_mlp(CONFIG["latent"]["dim"], CONFIG["generator"]["hidden"], DIM, CONFIG["generator"]["activation"])
+    """G: latent.dim (+ the one-hot class of a conditional run) → the data's dimension."""
+    return make_mlp(CONFIG["latent"]["dim"] + conditional_classes(), CONFIG["generator"]["hidden"], DIM,
+                    CONFIG["generator"]["activation"])
 
 
 def make_discriminator():
-    """D: a pack of `pack` samples (PacGAN, Lin et al. 2018), pack × DIM inputs → one logit or critic score. With
+    """D: a pack of `pack` samples (PacGAN, Lin et al. 2018), pack × DIM inputs (pack × (DIM + K) for a conditional
+    run: each sample with its one-hot class) → one logit or critic score. With
     spectral_norm every weight matrix is divided by its largest singular value (Miyato et al. 2018), PyTorch's own
     parametrization: one power iteration per forward pass in training mode, none in eval mode."""
-    net = make_mlp(DIM * CONFIG["pack"], CONFIG["discriminator"]["hidden"], 1, CONFIG["discriminator"]["activation"])
+    net = make_mlp((DIM + conditional_classes()) * CONFIG["pack"], CONFIG["discriminator"]["hidden"], 1,
+                   CONFIG["discriminator"]["activation"])
     if CONFIG["spectral_norm"]:
         for layer in linear_layers(net):
             nn.utils.parametrizations.spectral_norm(layer)
@@ -295,9 +362,13 @@ def mean_d(d):
 # [SECTION] Penalties on D's input gradient (double backprop through autograd)
 
 def input_gradient_norms(D, x):
-    """‖∇ₓD(x)‖ for every row of x, kept in the graph so that the penalty's own gradient reaches D's weights."""
+    """‖∇ₓD(x)‖ for every row of x, kept in the graph so that the penalty's own gradient reaches D's weights. For a
+    conditional run the norm covers the data coordinates of each sample of the pack, not its one-hot class."""
     x = x.detach().requires_grad_(True)
     (grad,) = torch.autograd.grad(D(x).sum(), x, create_graph=True)
+    classes = conditional_classes()
+    if classes:
+        grad = grad.reshape(len(grad), CONFIG["pack"], DIM + classes)[:, :, :DIM].reshape(len(grad), -1)
     return grad.norm(dim=1)
 
 
@@ -310,6 +381,11 @@ def penalties(D, x_real, x_fake, gen):
     if CONFIG["loss"] == "wgan-gp" and penalty["gp"] > 0:
         alpha = torch.rand(len(x_real), 1, generator=gen)
         between = alpha * x_real + (1.0 - alpha) * x_fake
+        classes = conditional_classes()
+        if classes:  # real and fake share their labels: the interpolate keeps the one-hot exactly
+            shape = (len(x_real), CONFIG["pack"], DIM + classes)
+            between = torch.cat([between.reshape(shape)[:, :, :DIM], x_real.reshape(shape)[:, :, DIM:]], dim=2)
+            between = between.reshape(len(x_real), -1)
         total = total + penalty["gp"] * ((input_gradient_norms(D, between) - 1.0) ** 2).mean()
     if penalty["r1"] > 0:
         total = total + penalty["r1"] / 2.0 * (input_gradient_norms(D, x_real) ** 2).mean()
@@ -321,8 +397,9 @@ def penalties(D, x_real, x_fake, gen):
 # [SECTION] Stabilizers that act on D's inputs
 
 def packs(samples):
-    """PacGAN (Lin et al. 2018): `pack` consecutive samples concatenated into one input of D."""
-    return samples.reshape(-1, CONFIG["pack"] * DIM)
+    """PacGAN (Lin et al. 2018): `pack` consecutive samples (with their one-hot class, conditional) concatenated into
+    one input of D."""
+    return samples.reshape(-1, CONFIG["pack"] * samples.shape[1])
 
 
 def instance_noise_std(step):
@@ -406,15 +483,29 @@ class Run:
         self.step = START_STEP
         self.stats = {}
 
-    def fake_samples(self):
-        """G on fresh noise: batch packs of `pack` samples each, one sample per row."""
-        return self.G(sample_latent(CONFIG["batch"] * CONFIG["pack"], self.gen))
+    def fake_samples(self, labels=None):
+        """G on fresh noise (with the labels' one-hot, conditional): batch packs of `pack` samples each, one sample
+        per row."""
+        return self.G(labelled(sample_latent(CONFIG["batch"] * CONFIG["pack"], self.gen), labels))
 
-    def discriminator_objective(self, fake):
-        """L_D plus the penalties, on a fresh real batch and the given (detached) fake one."""
-        real = sample_data(CONFIG["batch"] * CONFIG["pack"], self.gen)
-        x_real = with_instance_noise(packs(real), self.step, self.gen)
-        x_fake = with_instance_noise(packs(fake), self.step, self.gen)
+    def labelled_batch(self):
+        """A conditional D step's real batch and its labels, drawn with the data from the class prior; the fake batch
+        takes the same labels (Mirza & Osindero 2014)."""
+        return sample_data_with_classes(CONFIG["batch"] * CONFIG["pack"], self.gen)
+
+    def discriminator_inputs(self, samples, labels):
+        """D's inputs: packs of samples with instance noise, conditional: noise on x only, then the one-hot."""
+        if labels is None:
+            return with_instance_noise(packs(samples), self.step, self.gen)
+        return packs(labelled(with_instance_noise(samples, self.step, self.gen), labels))
+
+    def discriminator_objective(self, fake, real=None, labels=None):
+        """L_D plus the penalties, on a fresh real batch (a conditional run's, with its labels, given) and the given
+        (detached) fake one."""
+        if real is None:
+            real = sample_data(CONFIG["batch"] * CONFIG["pack"], self.gen)
+        x_real = self.discriminator_inputs(real, labels)
+        x_fake = self.discriminator_inputs(fake, labels)
         d = self.D(torch.cat([x_real, x_fake])).squeeze(1)  # real and fake through D as one batch
         d_real, d_fake = d[: len(x_real)], d[len(x_real):]
         loss = discriminator_loss(d_real, d_fake)
@@ -422,9 +513,9 @@ class Run:
         self.stats.update(loss_d=loss.item(), penalty=penalty.item(), d_real=mean_d(d_real), d_fake=mean_d(d_fake))
         return loss + penalty
 
-    def generator_objective(self, fake):
-        """L_G on the given fake batch, through D as it is now."""
-        d_fake = self.D(with_instance_noise(packs(fake), self.step, self.gen)).squeeze(1)
+    def generator_objective(self, fake, labels=None):
+        """L_G on the given fake batch (with its labels, conditional), through D as it is now."""
+        d_fake = self.D(self.discriminator_inputs(fake, labels)).squeeze(1)
         loss = generator_loss(d_fake)
         self.stats["loss_g"] = loss.item()
         return loss
@@ -438,7 +529,11 @@ class Run:
 
     def update_discriminator(self):
         """One step of D on a real batch and a batch of G's samples (G is not updated)."""
-        loss = self.discriminator_objective(self.fake_samples().detach())
+        if conditional_classes():
+            real, labels = self.labelled_batch()
+            loss = self.discriminator_objective(self.fake_samples(labels).detach(), real, labels)
+        else:
+            loss = self.discriminator_objective(self.fake_samples().detach())
         self.opt_d.zero_grad()
         loss.backward()
         self.stats["grad_norm_d"] = gradient_norm(self.d_params)
@@ -447,7 +542,8 @@ class Run:
 
     def update_generator(self):
         """One step of G against D as it is now (D's gradients are computed but not used)."""
-        loss = self.generator_objective(self.fake_samples())
+        labels = sample_classes(CONFIG["batch"] * CONFIG["pack"], self.gen) if conditional_classes() else None
+        loss = self.generator_objective(self.fake_samples(labels), labels)
         self.opt_g.zero_grad()
         loss.backward()
         self.stats["grad_norm_g"] = gradient_norm(self.g_params)
@@ -456,9 +552,10 @@ class Run:
     def simultaneous_update(self):
         """Both gradients at the same point and on the same fake batch, then both steps (simultaneous gradient
         descent, Mescheder et al. 2018, §2)."""
-        fake = self.fake_samples()
-        d_grads = torch.autograd.grad(self.discriminator_objective(fake.detach()), self.d_params)
-        g_grads = torch.autograd.grad(self.generator_objective(fake), self.g_params)
+        real, labels = self.labelled_batch() if conditional_classes() else (None, None)
+        fake = self.fake_samples(labels)
+        d_grads = torch.autograd.grad(self.discriminator_objective(fake.detach(), real, labels), self.d_params)
+        g_grads = torch.autograd.grad(self.generator_objective(fake, labels), self.g_params)
         for params, grads in ((self.d_params, d_grads), (self.g_params, g_grads)):
             for param, grad in zip(params, grads):
                 param.grad = grad
@@ -570,6 +667,9 @@ class Metrics:
         gen = torch.Generator().manual_seed(seed + 0x6D657472)  # a stream of its own: measuring never moves training
         n = CONFIG["metrics_samples"]
         self.latent = sample_latent(n, gen)
+        # A conditional run: fixed labels, every class in turn, so each class has the same share of the batch.
+        self.labels = torch.arange(n) % conditional_classes() if conditional_classes() else None
+        self.latent = labelled(self.latent, self.labels)
         self.real_js = sample_data(10 * n, gen).double().numpy()
         self.real_w1 = self.real_js[:n]
 
@@ -580,7 +680,17 @@ class Metrics:
         row = {"js": js_on_grid(self.real_js, fake), "w1": wasserstein1(self.real_w1, fake)}
         if HAS_MODES:
             row["modes"], row["modes_total"], row["high_quality"], row["reverse_kl"] = mode_coverage(fake)
+        if self.labels is not None:
+            row["class_accuracy"] = class_accuracy(fake, self.labels.numpy())
         return row
+
+
+def class_accuracy(samples, labels):
+    """The share of the samples generated for class k whose class (class_of) is k, averaged over the classes that
+    have samples; a NaN sample counts as wrong (ganscope's core/metrics/class_accuracy.h)."""
+    right = (class_of(samples) == labels) & np.isfinite(samples).all(axis=1)
+    shares = [right[labels == k].mean() for k in range(conditional_classes()) if (labels == k).any()]
+    return float(np.mean(shares)) if shares else float("nan")
 
 
 def number(value, spec=".4g"):
@@ -600,6 +710,8 @@ def summary(step, stats, row):
     estimator = "(exact)" if DIM == 1 else "(sliced, 32 directions)"
     lines.append(f"JS {number(row['js'])} nats ({grid}, {CONFIG['metrics_samples']} samples)  "
                  f"W1 {number(row['w1'])} {estimator}")
+    if "class_accuracy" in row:
+        lines.append(f"class accuracy {number(100 * row['class_accuracy'], '.1f')} %")
     return "\n".join(lines)
 
 
@@ -632,7 +744,8 @@ def plot(run, path):
         return
     with torch.no_grad():
         real = sample_data(2500, torch.Generator().manual_seed(0)).numpy()
-        fake = run.G(sample_latent(2500, torch.Generator().manual_seed(1))).numpy()
+        labels = torch.arange(2500) % conditional_classes() if conditional_classes() else None
+        fake = run.G(labelled(sample_latent(2500, torch.Generator().manual_seed(1)), labels)).numpy()
     figure, axes = plt.subplots(figsize=(5, 5))
     if DIM == 1:
         axes.hist([real[:, 0], fake[:, 0]], bins=100, color=["0.6", "tab:orange"], label=["real", "G"])
@@ -697,8 +810,9 @@ PROBES = @@PROBES@@
 STATE = @@STATE@@
 # @@if points
 
-# The target's points, DIM numbers each.
+# The target's points, DIM numbers each, and their classes (empty when they have none).
 DATA_POINTS = @@DATA_POINTS@@
+DATA_CLASSES = @@DATA_CLASSES@@
 # @@end
 
 if __name__ == "__main__":

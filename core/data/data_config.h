@@ -13,6 +13,10 @@ enum class DataKind {
   Dirac, Points,
 };
 
+/// The most classes a conditional run takes (a points file's class column, data.point_classes, a mixture's
+/// components): the views' palette keeps 25 colours apart.
+inline constexpr int kMaxClasses = 25;
+
 /// The parameters of the target distribution; each kind reads the fields it needs and ignores the others.
 struct DataConfig {
   DataKind kind = DataKind::Ring;
@@ -31,6 +35,9 @@ struct DataConfig {
   /// x0, x1, ... in 1D.
   std::vector<double> points;
   int pointsDim = 2;                          ///< points: the numbers per drawn sample, 1 or 2
+  /// points: the class (0 to 24) of each drawn sample, for a conditional run; empty when the drawing has no
+  /// classes. When not empty it has one entry per drawn sample, and every class from 0 to its largest appears.
+  std::vector<int> pointClasses;
 
   bool operator==(const DataConfig&) const = default;
 };

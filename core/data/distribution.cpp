@@ -1,5 +1,6 @@
 #include "core/data/distribution.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <sstream>
@@ -132,6 +133,25 @@ void requireMixture(const DataConfig& config) {
   }
 }
 
+/// Classes 0 to K − 1, each of them used by some sample (K at most kMaxClasses: checked by the range table for
+/// data.point_classes, by the parser for a file).
+void requirePointClasses(const std::string& key, const std::vector<int>& classes, DataKind kind) {
+  if (classes.empty()) return;
+  const int most = *std::max_element(classes.begin(), classes.end());
+  if (*std::min_element(classes.begin(), classes.end()) < 0 || most >= kMaxClasses) {
+    fail(key, "hold classes from 0 to " + std::to_string(kMaxClasses - 1), kind,
+         "a class of " + std::to_string(most));
+  }
+  std::vector<bool> used(static_cast<std::size_t>(most) + 1, false);
+  for (int c : classes) used[static_cast<std::size_t>(c)] = true;
+  for (int c = 0; c <= most; ++c) {
+    if (!used[static_cast<std::size_t>(c)]) {
+      fail(key, "use every class from 0 to its largest, " + std::to_string(most), kind,
+           "no sample of class " + std::to_string(c));
+    }
+  }
+}
+
 }  // namespace
 
 // [SECTION] The factory
@@ -193,7 +213,18 @@ std::unique_ptr<Distribution> makeDistribution(const DataConfig& config) {
           points(static_cast<Eigen::Index>(i % dim), static_cast<Eigen::Index>(i / dim)) =
               static_cast<float>(config.points[i]);
         }
-        return std::make_unique<PointCloud>(std::move(points), config.std);
+        if (!config.pointClasses.empty() && config.pointClasses.size() != config.points.size() / dim) {
+          fail("data.point_classes", "hold one class for each drawn sample (" +
+                                         std::to_string(config.points.size() / dim) + " samples)",
+               kind, std::to_string(config.pointClasses.size()) + " classes");
+        }
+        std::vector<int> classes(config.pointClasses.begin(), config.pointClasses.end());
+        requirePointClasses("data.point_classes", classes, kind);
+        return std::make_unique<PointCloud>(std::move(points), config.std, std::move(classes));
+      }
+      if (!config.pointClasses.empty()) {
+        fail("data.point_classes", "be empty unless data.points holds drawn samples (a file's classes are its class "
+             "column)", kind, std::to_string(config.pointClasses.size()) + " classes");
       }
       if (config.file.empty()) {
         fail("data.file", "name a CSV file of one or two numeric columns (or data.points hold drawn samples)", kind,
@@ -203,6 +234,39 @@ std::unique_ptr<Distribution> makeDistribution(const DataConfig& config) {
   }
   throw std::invalid_argument("data.kind is not a known kind (got " + std::to_string(static_cast<int>(kind)) +
                               ")");
+}
+
+// [SECTION] Classes
+
+void Distribution::sampleWithClasses(Rng& rng, Eigen::Ref<Matrix> out, std::span<int> classes) const {
+  (void)rng, (void)out, (void)classes;
+  throw std::logic_error("sampleWithClasses: this distribution has no classes");
+}
+
+void Distribution::sampleClasses(Rng& rng, std::span<int> classes) const {
+  (void)rng, (void)classes;
+  throw std::logic_error("sampleClasses: this distribution has no classes");
+}
+
+bool kindHasClasses(DataKind kind) {
+  return kind == DataKind::Ring || kind == DataKind::Grid || kind == DataKind::Mixture1d || kind == DataKind::Points;
+}
+
+int configuredClassCount(const DataConfig& config) {
+  switch (config.kind) {
+    case DataKind::Ring:
+      return config.modes;
+    case DataKind::Grid:
+      return config.modes * config.modes;
+    case DataKind::Mixture1d:
+      return static_cast<int>(config.means.size());
+    case DataKind::Points:
+      if (config.points.empty()) return -1;
+      if (config.pointClasses.empty()) return 0;
+      return *std::max_element(config.pointClasses.begin(), config.pointClasses.end()) + 1;
+    default:
+      return 0;
+  }
 }
 
 // [SECTION] The literature's parameters

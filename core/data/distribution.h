@@ -2,6 +2,7 @@
 // The target distribution p_data: sampling, density, mode centres and a bounding box.
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "core/data/bounds.h"
@@ -27,6 +28,26 @@ class Distribution {
 
   /// Fills every column of `out` (dim() × n, already sized) with one independent sample.
   virtual void sample(Rng& rng, Eigen::Ref<Matrix> out) const = 0;
+
+  /// The number of classes its samples carry, 0 to kMaxClasses: a mixture's components (the class is the mode
+  /// index), a point cloud's labels; 0 for a distribution without classes.
+  virtual int classCount() const { return 0; }
+
+  /// Fills every column of `out` (dim() × n) with one sample and classes[i] with its class, drawn from the class
+  /// prior with the sample (the conditional GAN's real batch, Mirza & Osindero 2014). Only when classCount() > 0;
+  /// throws std::logic_error otherwise. Allocation-free.
+  virtual void sampleWithClasses(Rng& rng, Eigen::Ref<Matrix> out, std::span<int> classes) const;
+
+  /// Fills `classes` with labels drawn from the class prior alone (the labels of a generator step). Only when
+  /// classCount() > 0; throws std::logic_error otherwise. Allocation-free.
+  virtual void sampleClasses(Rng& rng, std::span<int> classes) const;
+
+  /// The class a point x (dim() numbers) belongs to: a mixture's nearest mode (normalised distance, the
+  /// VEEGAN/PacGAN rule), a point cloud's class of the nearest stored point; −1 without classes.
+  virtual int classOf(const float* x) const {
+    (void)x;
+    return -1;
+  }
 
   /// The mode centres and standard deviations, where the distribution is a mixture of isotropic Gaussians.
   virtual std::optional<ModeSet> modes() const { return std::nullopt; }
@@ -55,6 +76,15 @@ DataConfig dataDefaults(DataKind kind);
 /// The most data.modes this kind takes: a ring's modes (100), a grid's modes per side (10); 0 for kinds without
 /// modes.
 int maxDataModes(DataKind kind);
+
+/// Whether samples of this kind carry classes a conditional run can use: ring, grid and mixture1d (the mode
+/// index), points (when its file has a class column or data.point_classes is set).
+bool kindHasClasses(DataKind kind);
+
+/// The classes `config` gives without building it: ring data.modes, grid data.modes², mixture1d the means' count,
+/// drawn points their largest data.point_classes + 1 (0 without); −1 for points from a file (known once it is
+/// read); 0 for other kinds.
+int configuredClassCount(const DataConfig& config);
 
 /// The dimension of samples of this kind without building it (Points: 0, meaning "depends on the file").
 int dataDimension(DataKind kind);

@@ -111,6 +111,38 @@ void GaussianMixture::sample(Rng& rng, Eigen::Ref<Matrix> out) const {
   }
 }
 
+void GaussianMixture::sampleWithClasses(Rng& rng, Eigen::Ref<Matrix> out, std::span<int> classes) const {
+  assert(out.rows() == dim() && std::ssize(classes) == out.cols());
+  for (Eigen::Index column = 0; column < out.cols(); ++column) {
+    const int k = pickComponent(rng);
+    classes[static_cast<std::size_t>(column)] = k;
+    const double std = stds_[static_cast<std::size_t>(k)];
+    for (Eigen::Index row = 0; row < out.rows(); ++row) {
+      out(row, column) = static_cast<float>(centres_(row, k) + std * rng.normal());
+    }
+  }
+}
+
+void GaussianMixture::sampleClasses(Rng& rng, std::span<int> classes) const {
+  for (int& k : classes) k = pickComponent(rng);
+}
+
+int GaussianMixture::classOf(const float* x) const {
+  int best = 0;
+  double bestDistance = std::numeric_limits<double>::infinity();
+  for (Eigen::Index k = 0; k < centres_.cols(); ++k) {
+    double squared = 0.0;
+    for (Eigen::Index i = 0; i < centres_.rows(); ++i) {
+      const double difference = static_cast<double>(x[i]) - centres_(i, k);
+      squared += difference * difference;
+    }
+    const double std = stds_[static_cast<std::size_t>(k)];
+    const double normalised = squared / (std * std);
+    if (normalised < bestDistance) bestDistance = normalised, best = static_cast<int>(k);
+  }
+  return best;
+}
+
 std::optional<ModeSet> GaussianMixture::modes() const {
   ModeSet modes;
   modes.centres = centres_.cast<float>();

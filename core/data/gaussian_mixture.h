@@ -37,6 +37,18 @@ class GaussianMixture final : public Distribution {
   /// Fills each column of `out` with one sample; allocation-free.
   void sample(Rng& rng, Eigen::Ref<Matrix> out) const override;
 
+  /// Every component is a class (the conditional GAN's label is the mode index).
+  int classCount() const override { return static_cast<int>(centres_.cols()); }
+
+  /// Fills each column of `out` with one sample and its component into `classes`; the same draws as sample().
+  void sampleWithClasses(Rng& rng, Eigen::Ref<Matrix> out, std::span<int> classes) const override;
+
+  /// Components drawn by weight, one random number each (none for a single component).
+  void sampleClasses(Rng& rng, std::span<int> classes) const override;
+
+  /// The nearest component by normalised distance ‖x − μ_k‖ / σ_k (ties to the lowest k), as the mode metrics.
+  int classOf(const float* x) const override;
+
   /// The centres and standard deviations of every component.
   std::optional<ModeSet> modes() const override;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -94,21 +95,73 @@ bool isHeader(const std::vector<std::string_view>& fields) {
   return true;
 }
 
+/// Whether a header's name is the class column's: "class", in any case.
+bool isClassName(std::string_view name) {
+  constexpr std::string_view kClass = "class";
+  if (name.size() != kClass.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(name[i])) != kClass[i]) return false;
+  }
+  return true;
+}
+
+/// Reads a class cell: an integer from 0 to kMaxClasses − 1 written in decimal digits (a leading '+' allowed).
+int parseClass(std::string_view field, const std::string& file, std::size_t line) {
+  const std::string shown(field);
+  const std::string allowed =
+      "; expected a class from 0 to " + std::to_string(kMaxClasses - 1) + " in the class column";
+  if (field.empty()) {
+    throw std::invalid_argument("data.file '" + file + "' line " + std::to_string(line) + ": the class is empty" +
+                                allowed);
+  }
+  if (field.front() == '+') field.remove_prefix(1);
+  int value = -1;
+  const char* end = field.data() + field.size();
+  const auto [stop, error] = std::from_chars(field.data(), end, value);
+  if (field.empty() || stop != end || error != std::errc{} || value < 0 || value >= kMaxClasses) {
+    throw std::invalid_argument("data.file '" + file + "' line " + std::to_string(line) + ": '" + shown +
+                                "' is not a class" + allowed);
+  }
+  return value;
+}
+
+/// Throws unless every class from 0 to the largest has a point.
+void requireEveryClass(const std::vector<int>& classes, const std::string& file) {
+  const int most = *std::max_element(classes.begin(), classes.end());
+  std::vector<bool> used(static_cast<std::size_t>(most) + 1, false);
+  for (int c : classes) used[static_cast<std::size_t>(c)] = true;
+  for (int c = 0; c <= most; ++c) {
+    if (!used[static_cast<std::size_t>(c)]) {
+      throw std::invalid_argument("data.file '" + file + "' has classes up to " + std::to_string(most) +
+                                  " but no point of class " + std::to_string(c) +
+                                  "; expected every class from 0 to the largest");
+    }
+  }
+}
+
 }  // namespace
 
-Matrix readPointsCsv(const std::string& file) {
+Matrix readPointsCsv(const std::string& file) { return readLabelledPointsCsv(file).points; }
+
+PointsCsv readLabelledPointsCsv(const std::string& file) {
   try {
-    return parsePointsCsv(readInputFile(file, kMaxPointsFileBytes, "data.file"), file);
+    return parseLabelledPointsCsv(readInputFile(file, kMaxPointsFileBytes, "data.file"), file);
   } catch (const InputFileError& e) {
     throw std::invalid_argument(std::string(e.what()) + "; expected a CSV file of one or two numeric columns");
   }
 }
 
 Matrix parsePointsCsv(std::string_view content, const std::string& file) {
+  return parseLabelledPointsCsv(content, file).points;
+}
+
+PointsCsv parseLabelledPointsCsv(std::string_view content, const std::string& file) {
   std::vector<float> values;    // row-major: the coordinates of each point in turn
+  std::vector<int> classes;     // the class column's values, one per point
   std::size_t columns = 0;      // fixed by the header or the first data line
   std::size_t columnsLine = 0;  // the line that fixed `columns`
   bool seenContent = false;     // whether a non-blank line has been read (only the first may be a header)
+  bool labelled = false;        // whether the header names the last column `class`
   std::size_t lineStart = 0;
   for (std::size_t lineNumber = 1; lineStart < content.size(); ++lineNumber) {
     const std::size_t lineEnd = std::min(content.find('\n', lineStart), content.size());
@@ -121,8 +174,19 @@ Matrix parsePointsCsv(std::string_view content, const std::string& file) {
     if (line.empty()) continue;
 
     const auto fields = splitFields(line);
-    if (fields.size() > 2) {
-      failAtLine(file, lineNumber, valueCount(fields.size()) + ", more than two columns");
+    const bool headerLine = !seenContent && isHeader(fields);
+    if (headerLine && isClassName(fields.back())) {
+      if (fields.size() == 1) {
+        failAtLine(file, lineNumber, "a class column needs one or two columns of numbers before it");
+      }
+      labelled = true;
+    }
+    const std::size_t most = labelled ? 3 : 2;
+    if (fields.size() > most) {
+      std::string what = valueCount(fields.size()) + ", more than two columns";
+      if (labelled) what += " and the class column";
+      if (!labelled && fields.size() == 3) what += " (a class column needs a header naming it: x,y,class)";
+      failAtLine(file, lineNumber, what);
     }
     if (columns != 0 && fields.size() != columns) {
       failAtLine(file, lineNumber,
@@ -135,10 +199,11 @@ Matrix parsePointsCsv(std::string_view content, const std::string& file) {
     }
     if (!seenContent) {
       seenContent = true;
-      if (isHeader(fields)) continue;
+      if (headerLine) continue;
     }
 
-    for (std::size_t i = 0; i < fields.size(); ++i) {
+    const std::size_t numeric = labelled ? fields.size() - 1 : fields.size();
+    for (std::size_t i = 0; i < numeric; ++i) {
       const std::string field(fields[i]);
       if (field.empty()) failAtLine(file, lineNumber, "column " + std::to_string(i + 1) + " is empty");
       const ParsedField parsed = parseField(field);
@@ -157,18 +222,30 @@ Matrix parsePointsCsv(std::string_view content, const std::string& file) {
       }
       values.push_back(value);
     }
+    if (labelled) classes.push_back(parseClass(fields.back(), file, lineNumber));
   }
   if (values.empty()) failFile(file, "holds no points");
+  if (labelled) requireEveryClass(classes, file);
 
-  const auto dim = static_cast<Eigen::Index>(columns);
-  const auto count = static_cast<Eigen::Index>(values.size() / columns);
+  const auto dim = static_cast<Eigen::Index>(labelled ? columns - 1 : columns);
+  const auto count = static_cast<Eigen::Index>(values.size()) / dim;
   // The values are row-major (x, y, x, y, ...), which is exactly a column-major dim × n matrix.
-  return Eigen::Map<const Matrix>(values.data(), dim, count);
+  return {Eigen::Map<const Matrix>(values.data(), dim, count), std::move(classes)};
 }
 
 // [SECTION] The distribution
 
-PointCloud::PointCloud(Matrix points, double std) : points_(std::move(points)), std_(std) {
+PointCloud::PointCloud(Matrix points, double std, std::vector<int> classes)
+    : points_(std::move(points)), std_(std), classes_(std::move(classes)) {
+  if (!classes_.empty()) {
+    if (std::ssize(classes_) != points_.cols()) {
+      throw std::invalid_argument("PointCloud: needs one class per point");
+    }
+    for (int c : classes_) {
+      if (c < 0 || c >= kMaxClasses) throw std::invalid_argument("PointCloud: a class outside 0 to 24");
+      classCount_ = std::max(classCount_, c + 1);
+    }
+  }
   if (points_.rows() != 1 && points_.rows() != 2) {
     throw std::invalid_argument("PointCloud: points must be 1D or 2D");
   }
@@ -182,7 +259,8 @@ PointCloud::PointCloud(Matrix points, double std) : points_(std::move(points)), 
 }
 
 PointCloud PointCloud::fromCsv(const std::string& file, double std) {
-  return PointCloud(readPointsCsv(file), std);
+  PointsCsv read = readLabelledPointsCsv(file);
+  return PointCloud(std::move(read.points), std, std::move(read.classes));
 }
 
 void PointCloud::sample(Rng& rng, Eigen::Ref<Matrix> out) const {
@@ -195,6 +273,40 @@ void PointCloud::sample(Rng& rng, Eigen::Ref<Matrix> out) const {
       out(row, column) = static_cast<float>(points_(row, index) + jitter);
     }
   }
+}
+
+void PointCloud::sampleWithClasses(Rng& rng, Eigen::Ref<Matrix> out, std::span<int> classes) const {
+  assert(out.rows() == dim() && std::ssize(classes) == out.cols() && classCount_ > 0);
+  const auto count = static_cast<std::uint32_t>(points_.cols());
+  for (Eigen::Index column = 0; column < out.cols(); ++column) {
+    const auto index = static_cast<Eigen::Index>(rng.below(count));
+    classes[static_cast<std::size_t>(column)] = classes_[static_cast<std::size_t>(index)];
+    for (Eigen::Index row = 0; row < out.rows(); ++row) {
+      const double jitter = std_ > 0.0 ? std_ * rng.normal() : 0.0;
+      out(row, column) = static_cast<float>(points_(row, index) + jitter);
+    }
+  }
+}
+
+void PointCloud::sampleClasses(Rng& rng, std::span<int> classes) const {
+  if (classCount_ == 0) throw std::logic_error("sampleClasses: these points have no classes");
+  const auto count = static_cast<std::uint32_t>(points_.cols());
+  for (int& c : classes) c = classes_[static_cast<std::size_t>(rng.below(count))];
+}
+
+int PointCloud::classOf(const float* x) const {
+  if (classCount_ == 0) return -1;
+  Eigen::Index best = 0;
+  float bestDistance = std::numeric_limits<float>::infinity();
+  for (Eigen::Index j = 0; j < points_.cols(); ++j) {
+    float squared = 0.0f;
+    for (Eigen::Index i = 0; i < points_.rows(); ++i) {
+      const float difference = x[i] - points_(i, j);
+      squared += difference * difference;
+    }
+    if (squared < bestDistance) bestDistance = squared, best = j;
+  }
+  return classes_[static_cast<std::size_t>(best)];
 }
 
 Bounds PointCloud::bounds() const {

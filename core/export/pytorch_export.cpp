@@ -9,6 +9,7 @@
 #include "core/export/python_literal.h"
 #include "core/export/pytorch_template.h"
 #include "core/export/script_template.h"
+#include "core/gan/conditioning.h"
 #include "core/gan/config_json.h"
 #include "core/gan/config_names.h"
 #include "core/util/atomic_file.h"
@@ -231,16 +232,37 @@ std::string probesLiteral(const Trainer& trainer, const SpectralNorm& norm) {
   const Bounds box = metricsGrid(trainer.data()).bounds;
   const int dim = trainer.data().dim();
   Rng rng(config.seed ^ kProbeStream);
-  Matrix dInputs(dim * config.pack, kExportProbeCount);
-  for (Eigen::Index c = 0; c < dInputs.cols(); ++c) {
-    for (Eigen::Index r = 0; r < dInputs.rows(); ++r) {
-      const bool x = r % dim == 0;
-      dInputs(r, c) =
-          static_cast<float>(x ? rng.uniform(box.xMin, box.xMax) : rng.uniform(box.yMin, box.yMax));
-    }
-  }
+  const int classes = trainer.classCount();
+  Matrix dInputs((dim + classes) * config.pack, kExportProbeCount);
   Matrix gLatents(trainer.generator().inputDim(), kExportProbeCount);
-  sampleLatent(config.latent.dist, rng, gLatents);
+  if (classes == 0) {
+    for (Eigen::Index c = 0; c < dInputs.cols(); ++c) {
+      for (Eigen::Index r = 0; r < dInputs.rows(); ++r) {
+        const bool x = r % dim == 0;
+        dInputs(r, c) =
+            static_cast<float>(x ? rng.uniform(box.xMin, box.xMax) : rng.uniform(box.yMin, box.yMax));
+      }
+    }
+    sampleLatent(config.latent.dist, rng, gLatents);
+  } else {
+    // A conditional run's networks read a one-hot class beside each sample and each z (Mirza & Osindero 2014):
+    // every probe sample gets a class drawn uniformly.
+    std::vector<int> labels(static_cast<std::size_t>(config.pack) * kExportProbeCount);
+    for (int& k : labels) k = static_cast<int>(rng.below(static_cast<std::uint32_t>(classes)));
+    auto samples = Eigen::Map<Matrix>(dInputs.data(), dim + classes, config.pack * kExportProbeCount);
+    for (Eigen::Index c = 0; c < samples.cols(); ++c) {
+      for (Eigen::Index r = 0; r < dim; ++r) {
+        samples(r, c) =
+            static_cast<float>(r == 0 ? rng.uniform(box.xMin, box.xMax) : rng.uniform(box.yMin, box.yMax));
+      }
+    }
+    writeOneHot(samples.bottomRows(classes), labels);
+    const Eigen::Index latentDim = config.latent.dim;
+    for (Eigen::Index c = 0; c < gLatents.cols(); ++c) {
+      sampleLatent(config.latent.dist, rng, gLatents.col(c).head(latentDim));
+    }
+    writeOneHot(gLatents.bottomRows(classes), std::span<const int>(labels.data(), kExportProbeCount));
+  }
   // D as training evaluates it: under spectral normalisation the raw weights divided by σ = uᵀWv of
   // ganscope's power-iteration vectors (what PyTorch's parametrization computes in eval mode).
   std::vector<double> sigmas;
@@ -321,6 +343,11 @@ std::string pytorchScript(const TrainerState& state, std::string_view fileName) 
     const auto* cloud = dynamic_cast<const PointCloud*>(&trainer.data());
     if (cloud == nullptr) throw ExportError("--export-pytorch: data.kind points did not give a point cloud");
     values["DATA_POINTS"] = pythonFloatList(cloud->points().data(), cloud->points().size(), 0);
+    std::string classes = "[";
+    for (std::size_t i = 0; i < cloud->classes().size(); ++i) {
+      classes += (i == 0 ? "" : ", ") + std::to_string(cloud->classes()[i]);
+    }
+    values["DATA_CLASSES"] = classes + "]";
   }
   return fillTemplate(pytorchScriptTemplate(), enumName(config.data.kind), values);
 }

@@ -106,6 +106,38 @@ void checkData(Problems& p, const DataConfig& d) {
   p.text("data.file", d.file, kMaxTextLength);
   p.list("data.points", d.points, 2 * kMaxDrawnPoints);
   p.number("data.points_dim", d.pointsDim);
+  p.list("data.point_classes", d.pointClasses, kMaxDrawnPoints);
+}
+
+// The conditional GAN needs data with classes, at most kMaxClasses of them, and has no unrolled form here.
+void checkConditional(Problems& p, const Config& c) {
+  if (!c.conditional) return;
+  const DataKind kind = c.data.kind;
+  if (!kindHasClasses(kind)) {
+    p.add("conditional", "true needs data with classes: ring, grid or mixture1d (the class is the mode index) or "
+                         "points with classes, not " + std::string(enumName(kind)) + "; set conditional=false");
+    return;
+  }
+  if (c.unroll > 0) {
+    p.add("conditional", "true is not available with unroll (got unroll " + std::to_string(c.unroll) +
+                             "): an unrolled G step is unconditional here; set unroll=0 or conditional=false");
+  }
+  if (!p.empty()) return;  // the data's own numbers are wrong: the class count below would mislead
+  int classes = configuredClassCount(c.data);
+  if (classes < 0) {
+    try {
+      classes = makeDistribution(c.data)->classCount();
+    } catch (const std::exception&) {
+      return;  // reported under `data`
+    }
+  }
+  if (classes == 0) {
+    p.add("conditional", "true needs points with classes: a last column named class in data.file's header "
+                         "(x,y,class) or data.point_classes for drawn points; these points have none");
+  } else if (classes > kMaxClasses) {
+    p.add("conditional", "true takes at most " + std::to_string(kMaxClasses) + " classes (got " +
+                             std::string(enumName(kind)) + " with " + std::to_string(classes) + ")");
+  }
 }
 
 // The timeline: events in order of `at`, each one's settings known keys that apply live, and the config after each
@@ -211,6 +243,7 @@ std::vector<std::string> validate(const Config& c) {
     p.add("spectral_norm", "the Dirac-GAN's discriminator is one weight ψ, which spectral normalisation would pin "
                            "to ±1; use false there");
   }
+  checkConditional(p, c);
   p.number("seed", static_cast<double>(c.seed));
   p.number("metrics_every", c.metricsEvery);
   p.number("metrics_samples", c.metricsSamples);
@@ -231,6 +264,9 @@ bool needsRebuild(const Config& before, const Config& after) {
   // changed (a stroke more) keeps the networks: G and D train on at once.
   const int dimBefore = configuredDataDimension(before.data), dimAfter = configuredDataDimension(after.data);
   if (dimBefore != dimAfter) return true;
+  // A conditional G and D read a one-hot block as wide as the classes (Mirza & Osindero 2014).
+  if (before.conditional != after.conditional) return true;
+  if (after.conditional && configuredClassCount(before.data) != configuredClassCount(after.data)) return true;
   return dimAfter == 0 && before.data.file != after.data.file;
 }
 

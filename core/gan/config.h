@@ -85,6 +85,14 @@ struct Config {
   int instanceNoiseAnneal = 0;  ///< iterations over which that std falls linearly to 0; 0 keeps it constant
   bool spectralNorm = false;    ///< D's weight matrices divided by their largest singular value (Miyato et al. 2018)
 
+  /// The conditional GAN (Mirza & Osindero 2014): G(z | y) and D(x | y) read the one-hot class y concatenated to
+  /// their input (G: [z; onehot(y)], D per sample: [x; onehot(y)]; a pack is `pack` such stacked samples). For data
+  /// with classes only: ring, grid and mixture1d (the class is the mode index) and points with classes (a `class`
+  /// column in data.file, or data.point_classes). The fake batch has the real batch's labels (drawn with the data
+  /// from the class prior); penalties take ∇ₓD on the data rows only; instance noise goes to x only. Not with
+  /// unroll.
+  bool conditional = false;
+
   std::uint64_t seed = 1;    ///< the same seed gives the same run, bit for bit
   int metricsEvery = 100;    ///< iterations between two metric evaluations
   int metricsSamples = 2500; ///< generated samples per metric evaluation (VEEGAN/PacGAN protocol: 2,500)

@@ -44,6 +44,7 @@ void visitData(DataConfig& d, Visitor& v) {
   v("data.file", d.file);
   v("data.points", d.points);
   v("data.points_dim", d.pointsDim);
+  v("data.point_classes", d.pointClasses);
 }
 
 template <typename Visitor>
@@ -76,6 +77,7 @@ void visitFields(Config& c, Visitor& v) {
   v("instance_noise", c.instanceNoise);
   v("instance_noise_anneal", c.instanceNoiseAnneal);
   v("spectral_norm", c.spectralNorm);
+  v("conditional", c.conditional);
   v("seed", c.seed);
   v("metrics_every", c.metricsEvery);
   v("metrics_samples", c.metricsSamples);

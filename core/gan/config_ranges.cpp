@@ -62,6 +62,7 @@ constexpr auto kRanges = std::to_array<NumberRange>({
     real("data.high", -100, 100, -5, 5),
     real("data.points", -1e4, 1e4, -5, 5),
     whole("data.points_dim", 1, 2, 1, 2),
+    whole("data.point_classes", 0, 24, 0, 24),  // kMaxClasses − 1: the views' palette keeps 25 colours apart
     real("dirac.theta", -100, 100, -3, 3),
     real("dirac.psi", -100, 100, -3, 3),
     whole("latent.dim", 1, 16, 1, 16),

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/gan/conditioning.h"
+#include "core/metrics/class_accuracy.h"
 #include "core/metrics/mode_coverage.h"
 
 namespace ganscope {
@@ -48,7 +50,15 @@ MetricsEvaluator::MetricsEvaluator(const Distribution& data, const Config& confi
   Rng rng(seed);
   const int n = config.metricsSamples;
   latent_.resize(generatorInputDim, n);
-  sampleLatent(config.latent.dist, rng, latent_);
+  const int classes = config.conditional ? data.classCount() : 0;
+  if (classes == 0) {
+    sampleLatent(config.latent.dist, rng, latent_);
+  } else {
+    // Conditional (Mirza & Osindero 2014): [z; onehot(y)] with every class in turn, the same labels at every step.
+    labels_ = balancedLabels(n, classes);
+    for (int i = 0; i < n; ++i) sampleLatent(config.latent.dist, rng, latent_.col(i).head(config.latent.dim));
+    writeOneHot(latent_.bottomRows(classes), labels_);
+  }
   realForJs_.resize(data.dim(), 10 * n);
   data.sample(rng, realForJs_);
   realForW1_ = realForJs_.leftCols(n);
@@ -68,6 +78,11 @@ void MetricsEvaluator::measure(const Mlp& generator, MetricsRow& row) {
     row.modesHeld = coverage.modesHeld;
     row.heldModes = coverage.heldModes;
     row.basinFraction = coverage.basinFraction;
+  }
+  if (!labels_.empty()) {
+    ClassAccuracy accuracy = measureClassAccuracy(fake, labels_, data_);
+    row.classAccuracy = accuracy.mean;
+    classAccuracy_ = std::move(accuracy.perClass);
   }
   row.js = jsDivergenceOnGrid(realForJs_, fake, grid_);
   row.w1 = slicedW1_ ? slicedW1_->distanceTo(fake) : wasserstein1Exact1d(realForW1_, fake);

@@ -22,14 +22,19 @@ GridSpec metricsGrid(const Distribution& data);
 class MetricsEvaluator {
  public:
   /// Draws the fixed latent batch and the real reference samples from `seed` (a stream of its own, so measuring
-  /// never changes the training run).
+  /// never changes the training run). For a conditional config the batch's labels are balanced and fixed.
   MetricsEvaluator(const Distribution& data, const Config& config, int generatorInputDim, std::uint64_t seed);
 
-  /// Fills the sample-quality fields of `row` (modes, modesTotal, highQuality, modeKl, js, w1) for generator G.
+  /// Fills the sample-quality fields of `row` (modes, modesTotal, highQuality, modeKl, js, w1, and classAccuracy
+  /// for a conditional run) for generator G.
   void measure(const Mlp& generator, MetricsRow& row);
 
-  /// The fixed latent batch (latent dim × n).
+  /// The fixed latent batch (latent dim × n; conditional runs: [z; onehot(y)] per column, latent dim + K rows).
   const Matrix& latentBatch() const { return latent_; }
+  /// The fixed labels of a conditional run's latent batch, every class in turn (balancedLabels); empty otherwise.
+  const std::vector<int>& labels() const { return labels_; }
+  /// The per-class accuracies of the last measure() (conditional runs; empty otherwise).
+  const std::vector<double>& lastClassAccuracy() const { return classAccuracy_; }
   /// G's samples on the fixed batch, from the last measure().
   const Matrix& lastSamples() const { return workspace_.output(); }
 
@@ -38,6 +43,8 @@ class MetricsEvaluator {
   std::optional<ModeSet> modes_;
   GridSpec grid_;
   Matrix latent_;
+  std::vector<int> labels_;
+  std::vector<double> classAccuracy_;
   Matrix realForJs_;
   Matrix realForW1_;
   std::optional<SlicedWasserstein1Reference> slicedW1_;  // 2D: the real projections, sorted once

@@ -16,15 +16,16 @@ void appendCell(std::string& line, double value) {
 
 }  // namespace
 
-std::string metricsCsvHeader(bool withDirac) {
+std::string metricsCsvHeader(bool withDirac, bool withClasses) {
   std::string header =
       "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,"
       "modes_total,modes_held,in_basin";
   if (withDirac) header += ",theta,psi";
+  if (withClasses) header += ",class_accuracy";
   return header;
 }
 
-std::string metricsCsvLine(const MetricsRow& row, bool withDirac) {
+std::string metricsCsvLine(const MetricsRow& row, bool withDirac, bool withClasses) {
   std::string line = std::to_string(row.step);
   for (double v :
        {row.lossD, row.lossG, row.dReal, row.dFake, row.gradNormD, row.gradNormG, row.modes, row.highQuality,
@@ -35,21 +36,22 @@ std::string metricsCsvLine(const MetricsRow& row, bool withDirac) {
     appendCell(line, row.theta);
     appendCell(line, row.psi);
   }
+  if (withClasses) appendCell(line, row.classAccuracy);
   return line;
 }
 
-std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac) {
-  std::string csv = metricsCsvHeader(withDirac) + "\n";
-  for (const auto& row : rows) csv += metricsCsvLine(row, withDirac) + "\n";
+std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac, bool withClasses) {
+  std::string csv = metricsCsvHeader(withDirac, withClasses) + "\n";
+  for (const auto& row : rows) csv += metricsCsvLine(row, withDirac, withClasses) + "\n";
   return csv;
 }
 
 std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac,
-                       const std::vector<TimelineEvent>& timeline) {
-  if (timeline.empty()) return metricsCsv(rows, withDirac);
-  std::string csv = metricsCsvHeader(withDirac) + ",event\n";
+                       const std::vector<TimelineEvent>& timeline, bool withClasses) {
+  if (timeline.empty()) return metricsCsv(rows, withDirac, withClasses);
+  std::string csv = metricsCsvHeader(withDirac, withClasses) + ",event\n";
   for (const auto& row : rows) {
-    csv += metricsCsvLine(row, withDirac) + ",";
+    csv += metricsCsvLine(row, withDirac, withClasses) + ",";
     const std::string settings = settingsAt(timeline, row.step);
     if (!settings.empty()) {
       // RFC 4180: a cell with commas or quotes is quoted, its quotes doubled.

@@ -36,20 +36,25 @@ struct MetricsRow {
   double w1 = kNone;           ///< Wasserstein-1: exact in 1D, sliced in 2D
   double theta = kNone;        ///< Dirac-GAN: the generator's parameter
   double psi = kNone;          ///< Dirac-GAN: the discriminator's parameter
+  /// Conditional runs: the share of samples generated for class k whose class (nearest mode) is k, averaged over
+  /// the classes (measureClassAccuracy); NaN when the run is not conditional.
+  double classAccuracy = kNone;
 };
 
 /// The CSV header: step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,
-/// modes_total,modes_held,in_basin, then theta,psi when `withDirac`.
-std::string metricsCsvHeader(bool withDirac);
+/// modes_total,modes_held,in_basin, then theta,psi when `withDirac`, then class_accuracy when `withClasses` (a
+/// conditional run: an unconditional run's CSV keeps its columns).
+std::string metricsCsvHeader(bool withDirac, bool withClasses = false);
 
 /// One CSV line (no newline) in the header's order; NaN cells are empty; numbers round-trip (%.9g).
-std::string metricsCsvLine(const MetricsRow& row, bool withDirac);
+std::string metricsCsvLine(const MetricsRow& row, bool withDirac, bool withClasses = false);
 
 /// A whole CSV document: header, then one line per row, each ending in a newline.
-std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac);
+std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac, bool withClasses = false);
 
 /// The same with a last column `event` when `timeline` has events: at a row whose step is an event's iteration,
 /// what the event changes ("penalty.r1=1; pack=4", quoted), empty elsewhere.
-std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac, const std::vector<TimelineEvent>& timeline);
+std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac, const std::vector<TimelineEvent>& timeline,
+                       bool withClasses = false);
 
 }  // namespace ganscope

@@ -3,8 +3,15 @@
 namespace ganscope {
 
 double applyGradientPenalty(const Mlp& discriminator, const Eigen::Ref<const Matrix>& x, PenaltyShape shape,
-                            double scale, InputGradientWorkspace& ws, Vector& paramGradAccum) {
+                            double scale, InputGradientWorkspace& ws, Vector& paramGradAccum,
+                            const PenaltyRows& rows) {
   computeInputGradients(discriminator, x, ws);
+  if (rows.blockRows > 0) {
+    // P depends on the data rows alone: the one-hot rows of g set to 0 leave them out of the norm, and their
+    // adjoint ∂P/∂g (a multiple of g below) is then 0 as it must be.
+    Eigen::Map<Matrix> blocks(ws.inputGrad.data(), rows.blockRows, ws.inputGrad.size() / rows.blockRows);
+    blocks.bottomRows(rows.blockRows - rows.dataRows).setZero();
+  }
   const Matrix& g = ws.inputGrad;
   const Eigen::Index batch = g.cols();
   const double perSample = scale / static_cast<double>(batch);

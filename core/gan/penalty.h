@@ -12,9 +12,19 @@ enum class PenaltyShape {
   ZeroCentered,
 };
 
+/// Which rows of D's input the norm ‖∇ₓD‖ covers. A conditional D (Mirza & Osindero 2014) reads blocks of
+/// `blockRows` rows per sample, [x; onehot(y)], of which the first `dataRows` are x: the penalties are on ∇ₓD, the
+/// one-hot rows left out (and with packs, the data rows of each sample of the pack). blockRows 0: every row.
+struct PenaltyRows {
+  int blockRows = 0;  ///< rows per sample block, 0 for all rows (unconditional)
+  int dataRows = 0;   ///< the leading rows of each block that are data
+};
+
 /// Computes P = scale · mean_i φ(‖∇ₓD(x_i)‖) over the columns of x, ADDS ∂P/∂θ_D to paramGradAccum, and returns P.
-/// For R1/R2 use scale = γ/2 (the paper's ½ kept), for WGAN-GP scale = λ.
+/// For R1/R2 use scale = γ/2 (the paper's ½ kept), for WGAN-GP scale = λ. With `rows` set, ∇ₓD is the gradient
+/// on the data rows alone.
 double applyGradientPenalty(const Mlp& discriminator, const Eigen::Ref<const Matrix>& x, PenaltyShape shape,
-                            double scale, InputGradientWorkspace& ws, Vector& paramGradAccum);
+                            double scale, InputGradientWorkspace& ws, Vector& paramGradAccum,
+                            const PenaltyRows& rows = {});
 
 }  // namespace ganscope

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/gan/conditioning.h"
 #include "core/gan/config_json.h"
 #include "core/gan/instance_noise.h"
 #include "core/gan/packing.h"
@@ -50,6 +51,7 @@ Trainer::Trainer(const Config& config) : config_(config) {
 void Trainer::build() {
   data_ = makeDistribution(config_.data);
   rng_.reseed(config_.seed);
+  classes_ = 0;
   if (config_.data.kind == DataKind::Dirac) {
     // G(z) = θ: one bias and no input. D(x) = ψ·x: one weight and no bias.
     generator_ = Mlp(0, {}, 1, Activation::Identity, Activation::Identity, true);
@@ -57,9 +59,12 @@ void Trainer::build() {
     generator_.parameters()[0] = static_cast<float>(config_.dirac.theta);
     discriminator_.parameters()[0] = static_cast<float>(config_.dirac.psi);
   } else {
-    generator_ = Mlp(config_.latent.dim, config_.generator.hidden, data_->dim(), config_.generator.activation);
+    // Conditional (Mirza & Osindero 2014): G reads [z; onehot(y)] and D [x; onehot(y)] per sample.
+    classes_ = config_.conditional ? data_->classCount() : 0;
+    generator_ = Mlp(config_.latent.dim + classes_, config_.generator.hidden, data_->dim(),
+                     config_.generator.activation);
     // With packing, D reads `pack` samples stacked into one input (Lin et al. 2018).
-    discriminator_ = Mlp(data_->dim() * config_.pack, config_.discriminator.hidden, 1,
+    discriminator_ = Mlp(sampleRows() * config_.pack, config_.discriminator.hidden, 1,
                          config_.discriminator.activation);
     generator_.initialize(rng_);
     discriminator_.initialize(rng_);
@@ -101,7 +106,7 @@ bool Trainer::setConfig(const Config& config) {
   if (newDiscriminator) {
     // PacGAN switched on (or off) mid-run: D reads packs of a new size, so it starts afresh (weights drawn from the
     // run's stream, zero optimizer state); G, the step count and the history go on.
-    discriminator_ = Mlp(data_->dim() * config_.pack, config_.discriminator.hidden, 1,
+    discriminator_ = Mlp(sampleRows() * config_.pack, config_.discriminator.hidden, 1,
                          config_.discriminator.activation);
     discriminator_.initialize(rng_);
     discriminatorOptimizer_ = Optimizer(discriminator_.parameterCount());
@@ -224,7 +229,15 @@ void Trainer::sampleReal(Eigen::Ref<Matrix> out) { data_->sample(rng_, out); }
 
 void Trainer::generateFake(MlpWorkspace& gws, Eigen::Index samples) {
   generator_.prepare(gws, samples);
-  sampleLatent(config_.latent.dist, rng_, gws.activations[0]);
+  if (classes_ == 0) {
+    sampleLatent(config_.latent.dist, rng_, gws.activations[0]);
+  } else {
+    // [z; onehot(y)] per column: the noise column by column (each is contiguous), then the labels' one-hot.
+    Matrix& input = gws.activations[0];
+    const Eigen::Index latent = config_.latent.dim;
+    for (Eigen::Index i = 0; i < samples; ++i) sampleLatent(config_.latent.dist, rng_, input.col(i).head(latent));
+    writeOneHot(input.bottomRows(classes_), std::span<const int>(labels_.data(), static_cast<std::size_t>(samples)));
+  }
   generator_.forward(gws);
 }
 
@@ -234,17 +247,32 @@ void Trainer::computeDiscriminatorGradient() {
   const Mlp& d = evaluatedDiscriminator();
   d.prepare(dJoint_, 2 * batch);
   Matrix& input = dJoint_.activations[0];
-  auto asSamples = reshaped(input, data_->dim(), 2 * samples);  // the same memory, one sample per column
-  sampleReal(asSamples.leftCols(samples));
-  generateFake(gForD_, samples);
-  asSamples.rightCols(samples) = gForD_.output();
+  const Eigen::Index dim = data_->dim();
+  auto asSamples = reshaped(input, sampleRows(), 2 * samples);  // the same memory, one sample per column
+  if (classes_ == 0) {
+    sampleReal(asSamples.leftCols(samples));
+    generateFake(gForD_, samples);
+    asSamples.rightCols(samples) = gForD_.output();
+  } else {
+    // Real samples with their classes from the class prior; the fakes get the same labels (Mirza & Osindero 2014).
+    labels_.resize(static_cast<std::size_t>(samples));
+    data_->sampleWithClasses(rng_, asSamples.topRows(dim).leftCols(samples), labels_);
+    writeOneHot(asSamples.bottomRows(classes_).leftCols(samples), labels_);
+    asSamples.bottomRows(classes_).rightCols(samples) = asSamples.bottomRows(classes_).leftCols(samples);
+    generateFake(gForD_, samples);
+    asSamples.topRows(dim).rightCols(samples) = gForD_.output();
+  }
   const bool traceThis = tracing_ && trace_->real.size() == 0;  // the iteration's first D update
   if (traceThis) {
-    trace_->real = asSamples.leftCols(samples);
-    trace_->fake = asSamples.rightCols(samples);
+    trace_->real = asSamples.topRows(dim).leftCols(samples);
+    trace_->fake = asSamples.topRows(dim).rightCols(samples);
     trace_->latent = gForD_.activations[0];
   }
-  addInstanceNoise(input);
+  if (classes_ == 0) {
+    addInstanceNoise(input);
+  } else {
+    addInstanceNoiseToData(input);
+  }
   d.forward(dJoint_);  // real and fake through D as one matrix
 
   const Matrix& logits = dJoint_.output();
@@ -268,6 +296,8 @@ void Trainer::computeDiscriminatorGradient() {
   d.backward(dJoint_, dOutputGrad_, &dGrad_, nullptr);
 
   double penalty = 0.0;
+  // Conditional: the penalties take ∇ₓD on each sample's data rows, not on its one-hot (PenaltyRows).
+  const PenaltyRows dataRows{classes_ > 0 ? sampleRows() : 0, static_cast<int>(dim)};
   if (config_.loss == LossKind::WganGp && config_.penalty.gp > 0.0) {
     // x̂ = αx + (1 − α)G(z), α ~ U[0, 1] per sample (Gulrajani et al. 2017, Algorithm 1).
     penaltyPoints_.resize(input.rows(), batch);
@@ -275,16 +305,22 @@ void Trainer::computeDiscriminatorGradient() {
       const float alpha = static_cast<float>(rng_.uniform());
       penaltyPoints_.col(i) = alpha * input.col(i) + (1.0f - alpha) * input.col(batch + i);
     }
+    if (classes_ > 0) {
+      // Real and fake share their labels: the interpolate keeps the one-hot exactly (not α·1 + (1 − α)·1 in
+      // float).
+      reshaped(penaltyPoints_, sampleRows(), samples).bottomRows(classes_) =
+          asSamples.bottomRows(classes_).leftCols(samples);
+    }
     penalty += applyGradientPenalty(d, penaltyPoints_, PenaltyShape::OneCentered,
-                                    config_.penalty.gp, penaltyWorkspace_, dGrad_);
+                                    config_.penalty.gp, penaltyWorkspace_, dGrad_, dataRows);
   }
   if (config_.penalty.r1 > 0.0) {
     penalty += applyGradientPenalty(d, input.leftCols(batch), PenaltyShape::ZeroCentered,
-                                    config_.penalty.r1 / 2.0, penaltyWorkspace_, dGrad_);
+                                    config_.penalty.r1 / 2.0, penaltyWorkspace_, dGrad_, dataRows);
   }
   if (config_.penalty.r2 > 0.0) {
     penalty += applyGradientPenalty(d, input.rightCols(batch), PenaltyShape::ZeroCentered,
-                                    config_.penalty.r2 / 2.0, penaltyWorkspace_, dGrad_);
+                                    config_.penalty.r2 / 2.0, penaltyWorkspace_, dGrad_, dataRows);
   }
   stats_.penalty = penalty;
   // The gradient so far is with respect to W / σ(W); carry it back to the raw weights.
@@ -297,11 +333,26 @@ void Trainer::computeDiscriminatorGradient() {
 void Trainer::computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew, Vector* discriminatorGrad) {
   const Eigen::Index batch = config_.batch;
   const Mlp& d = evaluatedDiscriminator();
-  if (sampleNew) generateFake(gws, batch * config_.pack);
+  const Eigen::Index samples = batch * config_.pack;
+  const Eigen::Index dim = data_->dim();
+  if (sampleNew) {
+    if (classes_ > 0) {
+      // G's own step: labels from the class prior (there is no real batch to take them from).
+      labels_.resize(static_cast<std::size_t>(samples));
+      data_->sampleClasses(rng_, labels_);
+    }
+    generateFake(gws, samples);
+  }
   d.prepare(dOnFake_, batch);
-  auto asSamples = reshaped(dOnFake_.activations[0], data_->dim(), batch * config_.pack);
-  asSamples = gws.output();
-  addInstanceNoise(dOnFake_.activations[0]);
+  auto asSamples = reshaped(dOnFake_.activations[0], sampleRows(), samples);
+  if (classes_ == 0) {
+    asSamples = gws.output();
+    addInstanceNoise(dOnFake_.activations[0]);
+  } else {
+    asSamples.topRows(dim) = gws.output();
+    asSamples.bottomRows(classes_) = gws.activations[0].bottomRows(classes_);  // the labels G was given
+    addInstanceNoiseToData(dOnFake_.activations[0]);
+  }
   d.forward(dOnFake_);
   gOutputGrad_.resize(1, batch);
   stats_.lossG = generatorLoss(config_.loss, rowView(dOnFake_.output(), 0, batch), rowView(gOutputGrad_, 0, batch));
@@ -312,13 +363,13 @@ void Trainer::computeGeneratorGradient(MlpWorkspace& gws, bool sampleNew, Vector
   }
   gGrad_.setZero();
   // Packs back to samples: each sample's share of dL/d(pack input) is its own block of rows.
-  generator_.backward(gws, reshaped(fakeInputGrad_, data_->dim(), batch * config_.pack), &gGrad_, nullptr);
+  generator_.backward(gws, reshaped(fakeInputGrad_, sampleRows(), samples).topRows(dim), &gGrad_, nullptr);
   if (tracing_ && !trace_->generatorTraced) {
     // The iteration's first G update: its noise, its samples and where L_G pushes each of them.
     trace_->generatorTraced = true;
     trace_->generatorLatent = gws.activations[0];
     trace_->fakeBefore = gws.output();
-    trace_->fakePush = -reshaped(fakeInputGrad_, data_->dim(), batch * config_.pack);
+    trace_->fakePush = -reshaped(fakeInputGrad_, sampleRows(), samples).topRows(dim);
     trace_->lossG = stats_.lossG;
   }
   checkFinite(stats_.lossG, gGrad_, "generator");
@@ -347,6 +398,17 @@ void Trainer::addInstanceNoise(Eigen::Ref<Matrix> inputs) {
   for (Eigen::Index i = 0; i < count; ++i) x[i] += static_cast<float>(std * rng_.normal());
 }
 
+void Trainer::addInstanceNoiseToData(Eigen::Ref<Matrix> inputs) {
+  const double std = instanceNoiseStd(config_, step_);
+  if (std <= 0.0) return;
+  // The memory holds sample blocks of dim + K rows one after another (packs are consecutive blocks too).
+  float* x = inputs.data();
+  const Eigen::Index count = inputs.size(), rows = sampleRows(), dim = data_->dim();
+  for (Eigen::Index i = 0; i < count; ++i) {
+    if (i % rows < dim) x[i] += static_cast<float>(std * rng_.normal());
+  }
+}
+
 void Trainer::startSpectralNorm() {
   Rng rng(config_.seed ^ kSpectralStream);
   spectralNorm_.initialize(discriminator_, rng);
@@ -355,6 +417,11 @@ void Trainer::startSpectralNorm() {
 }
 
 Mlp Trainer::discriminatorForView() const {
+  if (classes_ > 0) return classConditionedNetwork(conditionalDiscriminatorForView(), data_->dim(), 0);
+  return replicatedInputNetwork(evaluatedDiscriminator(), config_.pack);
+}
+
+Mlp Trainer::conditionalDiscriminatorForView() const {
   return replicatedInputNetwork(evaluatedDiscriminator(), config_.pack);
 }
 

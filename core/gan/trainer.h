@@ -108,7 +108,16 @@ class Trainer {
   const Mlp& discriminator() const { return discriminator_; }
   /// The function x ↦ D(x) that training evaluates, on one point of the data space: spectrally normalised when
   /// spectral_norm is on, and D of a pack of copies of x when pack > 1 (see replicatedInputNetwork). Views draw it.
+  /// For a conditional run it is D(x | y = 0), the first class's (conditionalDiscriminatorForView has them all).
   Mlp discriminatorForView() const;
+  /// The classes of a conditional run (the one-hot block's height in G's and D's inputs), 0 when unconditional.
+  int classCount() const { return classes_; }
+  /// A conditional run's D on one point and its one-hot, x ↦ D([x; onehot(y)]) as one network of dim + K inputs
+  /// (spectrally normalised, packs replicated as discriminatorForView); views fold a class into it with
+  /// classConditionedNetwork. For an unconditional run it is discriminatorForView().
+  Mlp conditionalDiscriminatorForView() const;
+  /// The labels of metricsLatent()'s columns (balanced: every class in turn), empty when unconditional.
+  const std::vector<int>& metricsLabels() const { return evaluator_->labels(); }
   /// The network D's forward and backward passes run on, on packs of `pack` samples: the normalised copy W / σ(W)
   /// under spectral_norm, else D itself (the export's probes evaluate it).
   const Mlp& evaluatedDiscriminator() const { return config_.spectralNorm ? normalizedDiscriminator_ : discriminator_; }
@@ -149,6 +158,7 @@ class Trainer {
   void updateGeneratorUnguarded();
   void recordMetricsUnguarded();
   void sampleReal(Eigen::Ref<Matrix> out);
+  // G on fresh noise for `samples` samples; conditional: with the labels in classes_ (its first `samples`).
   void generateFake(MlpWorkspace& gws, Eigen::Index samples);
   void computeDiscriminatorGradient();
   // G's gradient into gGrad_; when discriminatorGrad is given, also ∂L_G/∂θ_D (raw) added to it.
@@ -158,6 +168,10 @@ class Trainer {
   void unrolledGeneratorUpdate();
   void unrolledStepGradients(int k, const Vector& dWeights, Vector& dGrad, Vector& gGrad);
   void addInstanceNoise(Eigen::Ref<Matrix> inputs);
+  // Conditional: instance noise on the data rows of each sample block (dim + K rows) only, never the one-hot.
+  void addInstanceNoiseToData(Eigen::Ref<Matrix> inputs);
+  // D's per-sample input rows: the data's dimension, plus the one-hot block when conditional.
+  int sampleRows() const { return data_->dim() + classes_; }
   void startSpectralNorm();
 
   Config config_;
@@ -167,6 +181,8 @@ class Trainer {
   Optimizer generatorOptimizer_;
   Optimizer discriminatorOptimizer_;
   Rng rng_;
+  int classes_ = 0;           // the conditional run's class count K (0: unconditional)
+  std::vector<int> labels_;   // the labels of the batch in hand (conditional), sized once per batch size
   long long step_ = 0;
   UpdateStats stats_;
   std::vector<MetricsRow> history_;

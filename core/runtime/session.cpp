@@ -22,14 +22,15 @@
 //   last stats               7 × f64: lossD, lossG, penalty, dReal, dFake, gradNormD, gradNormG
 //   history                  (the STAT record only) u64 rows, each 160 bytes: i64 step, then MetricsRow's
 //                            other fields in their declared order, f64 each but the u64 masks (captured,
-//                            held)
+//                            held); a conditional run's rows then have f64 classAccuracy (168 bytes)
 //   string divergence
 //
 // Reading checks every count against the bytes left before allocating; then that each config parses and
 // validates, and that the weights, the optimizer buffers and (with spectral_norm on) the power-iteration
 // vectors fit the networks the config describes. The shapes are computed from the config as Trainer::build()
 // makes the networks, without building a distribution, so a points config's file is not read: its dimension
-// (1 or 2) is the one the generator's weights fit. With spectral_norm off the stored vectors are kept
+// (1 or 2) is the one the generator's weights fit (a conditional run on a points file is the exception: its class
+// count, the one-hot block's height, is read from the file, as validate() reads it). With spectral_norm off the stored vectors are kept
 // whatever their shape: the trainer ignores them and starts afresh when it is switched on. A checkpoint's
 // history is not stored (it is the state's rows up to the checkpoint's step); sessionBytes leaves out any a
 // caller put there.
@@ -40,6 +41,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "core/data/distribution.h"
 #include "core/gan/config_json.h"
 #include "core/util/atomic_file.h"
 #include "core/util/binary_io.h"
@@ -56,7 +58,9 @@ constexpr std::string_view kViewTag = "VIEW";
 constexpr std::size_t kMetricsRowBytes = 8 + 17 * 8 + 2 * 8;
 // A field added to MetricsRow or UpdateStats needs its place in forEachRowField / forEachStatsField below
 // (and, once files of version 1 exist in the wild, a new session version).
-static_assert(sizeof(MetricsRow) == kMetricsRowBytes,
+// classAccuracy is stored only for conditional runs, after the other fields (an unconditional run's file, and every
+// file written before conditional runs existed, keeps its layout).
+static_assert(sizeof(MetricsRow) == kMetricsRowBytes + 8,
               "MetricsRow changed: give the new field its place in the file");
 static_assert(sizeof(UpdateStats) == 7 * sizeof(double), "UpdateStats changed: give the new field its place");
 // A lower bound on the bytes of a state record without history (every count and fixed field, every run
@@ -145,6 +149,7 @@ void writeState(BinaryWriter& out, const TrainerState& state, bool withHistory) 
           out.i64(value);
         }
       });
+      if (state.config.conditional) out.f64(row.classAccuracy);
     }
   }
   out.string(state.divergence);
@@ -207,9 +212,13 @@ Architecture architectureOf(const Config& config, Eigen::Index generatorParamete
   if (config.data.kind == DataKind::Dirac) {
     return {networkShape(0, {}, 1, true), networkShape(1, {}, 1, false)};
   }
+  // A conditional run's networks read the one-hot class too (Trainer::build; a file's classes are its own).
+  const int classes = !config.conditional ? 0
+                      : configuredClassCount(config.data) >= 0 ? configuredClassCount(config.data)
+                                                               : makeDistribution(config.data)->classCount();
   auto forDimension = [&](int dim) {
-    return Architecture{networkShape(config.latent.dim, config.generator.hidden, dim, true),
-                        networkShape(dim * config.pack, config.discriminator.hidden, 1, true)};
+    return Architecture{networkShape(config.latent.dim + classes, config.generator.hidden, dim, true),
+                        networkShape((dim + classes) * config.pack, config.discriminator.hidden, 1, true)};
   };
   const int dim = configuredDataDimension(config.data);
   if (dim != 0) return forDimension(dim);
@@ -245,7 +254,7 @@ class StateReader {
     readSpectralNorm(state.spectralNorm);
     const std::string statsName = name("last update's statistics");
     forEachStatsField(state.lastStats, [&](double& value) { value = in_.f64(statsName); });
-    if (withHistory) readHistory(state.history);
+    if (withHistory) readHistory(state.history, state.config.conditional);
     state.divergence = in_.string(name("divergence message"));
     checkFit(state);
     return state;
@@ -304,9 +313,9 @@ class StateReader {
     spectral.restore(std::move(left), std::move(right), std::move(sigmas));
   }
 
-  void readHistory(std::vector<MetricsRow>& history) {
+  void readHistory(std::vector<MetricsRow>& history, bool conditional) {
     const std::string what = name("metrics history");
-    const std::uint64_t rows = in_.count(kMetricsRowBytes, what);
+    const std::uint64_t rows = in_.count(kMetricsRowBytes + (conditional ? 8 : 0), what);
     history.resize(rows);
     for (MetricsRow& row : history) {
       forEachRowField(row, [&](auto& value) {
@@ -319,6 +328,7 @@ class StateReader {
           value = static_cast<Field>(in_.i64(what));
         }
       });
+      if (conditional) row.classAccuracy = in_.f64(what);
     }
   }
 

@@ -32,6 +32,13 @@ struct Snapshot {
   std::shared_ptr<const Matrix> realSamples;   ///< dim × n real samples, drawn once per data change
   std::shared_ptr<const Matrix> latentSamples; ///< latent dim × n noise vectors, fixed per run: fake = G(these)
   std::shared_ptr<const std::vector<MetricsRow>> history;  ///< the metric history, oldest first
+  /// A conditional run (Mirza & Osindero 2014): D on [x; onehot(y)] (dim + K inputs; `discriminator` is its class
+  /// 0), for the views to fold a class into (classConditionedNetwork); null for an unconditional run.
+  std::shared_ptr<const Mlp> conditionalDiscriminator;
+  /// A conditional run: the class of each column of latentSamples (its one-hot rows), every class in turn.
+  std::shared_ptr<const std::vector<int>> latentLabels;
+  /// A conditional run: the class of each real sample.
+  std::shared_ptr<const std::vector<int>> realClasses;
   /// After a slow-motion step (TracedStepCommand): what that iteration did, phase by phase; null otherwise.
   std::shared_ptr<const IterationTrace> trace;
 

@@ -392,19 +392,37 @@ void TrainingThread::publishUnguarded() {
   snapshot->discriminator = std::make_shared<const Mlp>(trainer_.discriminatorForView());
   snapshot->data = trainer_.sharedData();
 
-  if (!realSamples_ || realSamplesData_ != trainer_.config().data) {
+  const bool conditional = trainer_.classCount() > 0;
+  if (!realSamples_ || realSamplesData_ != trainer_.config().data || realSamplesConditional_ != conditional) {
     Rng rng(trainer_.config().seed ^ 0x7265616c73616d70ULL);
     auto real = std::make_shared<Matrix>(trainer_.data().dim(), kDisplayedRealSamples);
-    trainer_.data().sample(rng, *real);
+    if (conditional) {
+      auto classes = std::make_shared<std::vector<int>>(static_cast<std::size_t>(kDisplayedRealSamples));
+      trainer_.data().sampleWithClasses(rng, *real, *classes);
+      realClasses_ = std::move(classes);
+    } else {
+      trainer_.data().sample(rng, *real);
+      realClasses_.reset();
+    }
     realSamples_ = std::move(real);
     realSamplesData_ = trainer_.config().data;
+    realSamplesConditional_ = conditional;
   }
   snapshot->realSamples = realSamples_;
+  snapshot->realClasses = realClasses_;
   if (!latentSamples_ || latentRevision_ != trainer_.metricsLatentRevision()) {
     latentSamples_ = std::make_shared<const Matrix>(trainer_.metricsLatent());
     latentRevision_ = trainer_.metricsLatentRevision();
   }
   snapshot->latentSamples = latentSamples_;
+  if (conditional) {
+    snapshot->conditionalDiscriminator = std::make_shared<const Mlp>(trainer_.conditionalDiscriminatorForView());
+    if (!latentLabels_ || latentLabelsRevision_ != trainer_.metricsLatentRevision()) {
+      latentLabels_ = std::make_shared<const std::vector<int>>(trainer_.metricsLabels());
+      latentLabelsRevision_ = trainer_.metricsLatentRevision();
+    }
+    snapshot->latentLabels = latentLabels_;
+  }
   snapshot->trace = lastTrace_;
 
   const auto& rows = trainer_.history();

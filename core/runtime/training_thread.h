@@ -81,6 +81,10 @@ class TrainingThread : public CommandTarget {
   long long stepsAtLastRate_ = 0;
   std::chrono::steady_clock::time_point lastRateTime_;
   std::shared_ptr<const Matrix> realSamples_;
+  std::shared_ptr<const std::vector<int>> realClasses_;  // a conditional run's classes of realSamples_
+  bool realSamplesConditional_ = false;
+  std::shared_ptr<const std::vector<int>> latentLabels_;  // a conditional run's metricsLabels(), per latent revision
+  std::uint64_t latentLabelsRevision_ = 0;
   DataConfig realSamplesData_;
   std::shared_ptr<const Matrix> latentSamples_;
   std::uint64_t latentRevision_ = 0;
