@@ -51,12 +51,12 @@ constexpr int kCharts = 6;  // what snapshotWith's history shows
 // The panel's charts' draw lists in one frame, by window name: their vertices' positions and colours.
 using ChartLists = std::map<std::string, std::vector<float>>;
 
-ChartLists frame(MetricsPanel& panel, const Snapshot& s, int chartsToRefresh) {
+ChartLists frame(MetricsPanel& panel, const Snapshot& s, int chartsToRefresh, const Snapshot* b = nullptr) {
   ImGui::NewFrame();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(ImVec2(360, 600));
   ImGui::Begin("Metrics", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings);
-  panel.draw(s, ImGui::GetContentRegionAvail(), chartsToRefresh);
+  panel.draw(s, ImGui::GetContentRegionAvail(), chartsToRefresh, b);
   ImGui::End();
   ImGui::Render();
   ChartLists lists;
@@ -178,4 +178,47 @@ TEST_CASE("A chart's title fits its width: the short title, or an ellipsis, neve
   CHECK(greek.find("\u2026") != std::string::npos);
   CHECK(fittedText(title, "Losses", 1.0f).empty());
   ImGui::EndFrame();
+}
+
+TEST_CASE("metrics panel: a comparison draws run B's curves in the same charts, a conditional run its class accuracy") {
+  NullImGui context;
+  MetricsPanel panel;
+  const auto a = snapshotWith(1, 40);
+  frame(panel, *a, 0);
+  const ChartLists alone = frame(panel, *a, 0);
+  REQUIRE(alone.size() == kCharts);
+  // Run B: the same steps, other values; its curves are added, dashed, to each chart (more vertices in each).
+  auto b = std::make_shared<Snapshot>(*snapshotWith(7, 40));
+  auto rowsB = std::make_shared<std::vector<MetricsRow>>(*b->history);
+  for (MetricsRow& row : *rowsB) {
+    row.lossD += 0.3;
+    row.modes = 8;
+    row.gradNormG *= 2.0;
+  }
+  b->history = rowsB;
+  frame(panel, *a, 0, b.get());
+  const ChartLists compared = frame(panel, *a, 0, b.get());
+  REQUIRE(compared.size() == kCharts);  // no chart more: B shares A's axes
+  for (const auto& [name, vertices] : compared) {
+    CAPTURE(name);
+    CHECK(vertices.size() > alone.at(name).size());
+  }
+  CHECK(panel.showing(1));
+  CHECK(panel.showingB(7));
+  CHECK_FALSE(panel.showingB(8));
+
+  // A conditional run's class accuracy is a chart of its own.
+  auto conditional = std::make_shared<Snapshot>(*snapshotWith(9, 40));
+  auto rowsC = std::make_shared<std::vector<MetricsRow>>(*conditional->history);
+  for (std::size_t i = 0; i < rowsC->size(); ++i) (*rowsC)[i].classAccuracy = 0.1 + 0.02 * static_cast<double>(i);
+  conditional->history = rowsC;
+  // Its chart comes after the modes' (chart kind 4; each chart is a child window "##chartK").
+  auto hasClassChart = [](const ChartLists& lists) {
+    for (const auto& [name, vertices] : lists)
+      if (name.find("##chart4") != std::string::npos) return true;
+    return false;
+  };
+  CHECK_FALSE(hasClassChart(alone));
+  frame(panel, *conditional, 0);
+  CHECK(hasClassChart(frame(panel, *conditional, 0)));
 }

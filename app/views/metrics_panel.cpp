@@ -29,6 +29,7 @@ constexpr ImU32 kKlColour = IM_COL32(200, 80, 40, 255);
 constexpr ImU32 kJsColour = IM_COL32(220, 140, 0, 255);
 constexpr ImU32 kW1Colour = IM_COL32(190, 50, 90, 255);
 constexpr ImU32 kPenaltyColour = IM_COL32(120, 90, 40, 255);
+constexpr ImU32 kClassColour = IM_COL32(70, 110, 40, 255);
 
 // One chart of the stack: up to three series per run (run B's dashed, when comparing) and three reference lines.
 struct Chart {
@@ -60,7 +61,9 @@ double lastFinite(const std::vector<double>& values) {
 }
 
 // The charts, in the order of the stack.
-enum class ChartKind { Losses, MeanOutput, GradientNorms, Modes, HighQuality, ModeKl, Js, W1, Penalty, Dirac, Count };
+enum class ChartKind {
+  Losses, MeanOutput, GradientNorms, Modes, ClassAccuracy, HighQuality, ModeKl, Js, W1, Penalty, Dirac, Count
+};
 
 }  // namespace
 
@@ -88,7 +91,7 @@ struct MetricsPanel::History {
   // Every metric's column, for one run.
   struct Columns {
     Column lossD, lossG, penalty, dReal, dFake, gradD, gradG, modes, modesTotal, highQuality, modeKl, js, w1, theta,
-        psi;
+        psi, classAccuracy;
   };
   Columns runA, runB;  // B's rows at A's steps (NaN where B has no row there); all NaN without B
   bool compared = false;
@@ -179,6 +182,7 @@ MetricsPanel::History::History(const Snapshot& s, const Snapshot* b)
   column(&Columns::w1, &MetricsRow::w1);
   column(&Columns::theta, &MetricsRow::theta);
   column(&Columns::psi, &MetricsRow::psi);
+  column(&Columns::classAccuracy, &MetricsRow::classAccuracy);
   buildCharts();
 }
 
@@ -260,6 +264,17 @@ void MetricsPanel::History::buildCharts() {
     std::snprintf(modesShortLabel.data(), modesShortLabel.size(), "all %.0f", total);
     c.reference(total, modesLabel.data(), kRefColour, modesShortLabel.data());
     c.modesBadge = true;
+  }
+  if (runA.classAccuracy.any) {
+    // A conditional run (Mirza & Osindero 2014): the share of G(z | y = k)'s samples whose nearest mode is k.
+    Chart& c = show(ChartKind::ClassAccuracy);
+    c.options.title = "Class accuracy (nearest mode is the class asked for)";
+    c.options.shortTitle = "Class accuracy";
+    add(c, "class accuracy", kClassColour, &Columns::classAccuracy);
+    c.options.fixedRange = true;
+    c.options.yMin = 0.0;
+    c.options.yMax = 1.05;
+    c.reference(1.0, "every sample on its class: 1", kRefColour, "1");
   }
   if (highQuality.any) {
     Chart& c = show(ChartKind::HighQuality);

@@ -16,9 +16,9 @@ namespace ganscope {
 
 /// Charts of the metric history, one above the other: the losses of D and G with their values at the
 /// equilibrium, D's mean output on real and fake samples, the gradient norms (log scale), modes captured
-/// (with "modes 3 / 8" in large type), the high-quality fraction, the reverse KL over modes, JS and W1, the
-/// penalty when one is on, and the Dirac-GAN's θ and ψ. Charts whose series are all NaN are hidden. Hovering
-/// one chart shows the values at that step in every chart.
+/// (with "modes 3 / 8" in large type), a conditional run's class accuracy, the high-quality fraction, the
+/// reverse KL over modes, JS and W1, the penalty when one is on, and the Dirac-GAN's θ and ψ. Charts whose
+/// series are all NaN are hidden. Hovering one chart shows the values at that step in every chart.
 class MetricsPanel {
  public:
   /// The charts that have a "?" for their concept.
@@ -51,7 +51,7 @@ class MetricsPanel {
 
  private:
   struct History;
-  static constexpr std::size_t kChartKinds = 10;  // charts the panel can show, one slot each
+  static constexpr std::size_t kChartKinds = 11;  // charts the panel can show, one slot each
   void takeHistory(const Snapshot& latest, const Snapshot* latestB, int chartsToRefresh);
   // Whether chart k is drawn from `history`: it has data, and the layout shows it.
   bool drawn(const History& history, std::size_t k) const;
