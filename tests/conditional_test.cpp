@@ -19,10 +19,12 @@
 #include "core/gan/trainer.h"
 #include "core/metrics/class_accuracy.h"
 #include "core/runtime/session.h"
+#include "tests/replayed_loss.h"
 #include "tests/gradient_check.h"
 #include "tests/small_ring_config.h"
 
 using namespace ganscope;
+using ganscope::testing::replayedLoss;
 
 namespace {
 
@@ -56,19 +58,6 @@ Config drawnClassesConfig() {
   return c;
 }
 
-// The loss of one update replayed from `state` with `weights` in place of one network's (trainer_test's
-// method).
-double replayedLoss(const Config& config, TrainerState state, const Vector& weights, bool generator) {
-  (generator ? state.generatorParameters : state.discriminatorParameters) = weights;
-  Trainer t(config);
-  t.restoreState(state);
-  if (generator) {
-    t.updateGenerator();
-    return t.lastStats().lossG;
-  }
-  t.updateDiscriminator();
-  return t.lastStats().lossD + t.lastStats().penalty;
-}
 
 std::filesystem::path tempPath(const std::string& name) {
   const auto ticks = std::chrono::steady_clock::now().time_since_epoch().count();

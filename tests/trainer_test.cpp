@@ -7,10 +7,12 @@
 
 #include "core/gan/config_json.h"
 #include "core/gan/trainer.h"
+#include "tests/replayed_loss.h"
 #include "tests/gradient_check.h"
 #include "tests/small_ring_config.h"
 
 using namespace ganscope;
+using ganscope::testing::replayedLoss;
 
 namespace {
 
@@ -41,20 +43,6 @@ Config diracConfig(UpdateOrder update, double r1) {
   return c;
 }
 
-// The loss of one update replayed from `state` with `weights` in place of one network's parameters. Updates draw
-// their batches from the trainer's RNG, so restoring the same state replays the same batch: the loss becomes a
-// function of those weights alone, with the other network and the samples fixed.
-double replayedLoss(const Config& config, TrainerState state, const Vector& weights, bool generator) {
-  (generator ? state.generatorParameters : state.discriminatorParameters) = weights;
-  Trainer t(config);
-  t.restoreState(state);
-  if (generator) {
-    t.updateGenerator();
-    return t.lastStats().lossG;
-  }
-  t.updateDiscriminator();
-  return t.lastStats().lossD + t.lastStats().penalty;
-}
 
 double radius(const Trainer& t) {
   return std::hypot(t.generator().parameters()[0], t.discriminator().parameters()[0]);
