@@ -120,6 +120,32 @@ TEST_CASE("export: the weights are written exactly, layer by layer as out x in r
   CHECK(script.find("\"adam_steps\": 20") != std::string::npos);
 }
 
+TEST_CASE("export: under spectral normalisation the script carries ganscope's u and v of every layer, exactly") {
+  Config config = testing::smallRingConfig(2);
+  config.spectralNorm = true;
+  Trainer trainer(config);
+  trainer.train(15);
+  const TrainerState state = trainer.saveState();
+  const std::string script = pytorchScript(state, "run.py");
+  const auto at = script.find("\"spectral_norm\": [");
+  REQUIRE(at != std::string::npos);
+  // One {u, v} per layer of D (16 x 2, 16 x 16, 1 x 16: three), each vector's first value as its exact float.
+  const auto& u = state.spectralNorm.leftVectors();
+  const auto& v = state.spectralNorm.rightVectors();
+  REQUIRE(u.size() == 3);
+  std::size_t from = at;
+  for (std::size_t layer = 0; layer < u.size(); ++layer) {
+    CAPTURE(layer);
+    from = script.find("{\"u\": [" + pythonFloat(u[layer][0]), from);
+    CHECK(from != std::string::npos);
+    CHECK(script.find("\"v\": [" + pythonFloat(v[layer][0]), from) != std::string::npos);
+  }
+  // Without spectral normalisation there are no vectors to carry.
+  config.spectralNorm = false;
+  Trainer plain(config);
+  CHECK(pytorchScript(plain.saveState(), "run.py").find("\"spectral_norm\": [") == std::string::npos);
+}
+
 TEST_CASE("export: runs it cannot write are refused with the setting named, and nothing is written") {
   TempFolder folder;
   const auto path = (folder.work() / "run.py").string();
