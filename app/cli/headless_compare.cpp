@@ -26,6 +26,7 @@ struct ComparedRun {
   std::atomic<bool> finished{false};
   double seconds = 0.0;
   Session session;
+  MetricsRow closing;  // the metrics at its last step, as its summary shows them
 };
 
 void trainUnguarded(ComparedRun& run, long long steps, bool keepCheckpoints) {
@@ -54,15 +55,6 @@ void train(ComparedRun& run, long long steps, bool keepCheckpoints) {
     run.session.state.divergence = std::string("run ") + run.letter + " stopped: " + e.what();
   }
   run.finished.store(true);
-}
-
-// The metrics at the run's last step (measured now when that step is not a multiple of metrics_every), as the
-// summary shows them.
-MetricsRow closingRow(const Session& run) {
-  Trainer trainer(run.state.config);
-  trainer.restoreState(run.state);
-  if (trainer.history().back().step != trainer.step()) trainer.recordMetrics();
-  return trainer.history().back();
 }
 
 std::string pathFor(const std::string& path, char letter) { return path.empty() ? path : comparedRunPath(path, letter); }
@@ -115,7 +107,7 @@ int runHeadlessComparison(const Config& config, const Comparison& comparison, co
   }
   int exitCode = kExitOk;
   const std::string nameA = config.name.empty() ? std::string("run") : config.name;
-  for (const ComparedRun& run : runs) {
+  for (ComparedRun& run : runs) {
     const long long iterations = run.session.state.step;
     out << "run " << run.letter << " (" << (run.letter == 'A' ? nameA : comparison.label) << "): " << iterations
         << " iterations in ";
@@ -127,12 +119,12 @@ int runHeadlessComparison(const Config& config, const Comparison& comparison, co
         run.session,
         {pathFor(options.metricsOut, run.letter), pathFor(options.saveSession, run.letter),
          pathFor(options.exportPytorch, run.letter)},
-        out, err);
+        out, err, &run.closing);
     if (exitCode == kExitOk) exitCode = finished;
   }
-  if (runs[0].session.state.divergence.empty() && runs[1].session.state.divergence.empty()) {
-    out << "compare at step " << runs[0].session.state.step << ": A " << headline(closingRow(runs[0].session))
-        << ";  B " << headline(closingRow(runs[1].session)) << "\n";
+  if (exitCode == kExitOk) {  // both summaries were printed, neither run diverged
+    out << "compare at step " << runs[0].session.state.step << ": A " << headline(runs[0].closing)
+        << ";  B " << headline(runs[1].closing) << "\n";
   }
   if (!options.metricsOut.empty()) {
     err << "ganscope: wrote " << pathFor(options.metricsOut, 'A') << " (run A) and " << pathFor(options.metricsOut, 'B')

@@ -94,7 +94,8 @@ int runHeadless(const Config& config, const Session* session, const CliOptions& 
   return finishHeadlessOutputs(run, {options.metricsOut, options.saveSession, options.exportPytorch}, out, err);
 }
 
-int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err) {
+int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err,
+                          MetricsRow* closingRow) {
   const std::string& metricsOut = outputs.metricsOut;
   if (!outputs.saveSession.empty()) {
     try {
@@ -135,6 +136,7 @@ int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, st
     return kExitDiverged;
   }
   out << formatMetricsSummary(trainer.history().back(), trainer);
+  if (closingRow != nullptr) *closingRow = trainer.history().back();
   return kExitOk;
 }
 

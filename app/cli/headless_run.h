@@ -26,8 +26,10 @@ struct HeadlessOutputs {
 
 /// What a headless run writes at its end, from the run as a session: the session file (before the closing metrics
 /// row, so a continued session gives the history of one straight run), the PyTorch script, the metrics CSV and the
-/// summary on `out`. Returns kExitOk, kExitBadInput (a file that cannot be written) or kExitDiverged.
-int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err);
+/// summary on `out`. Returns kExitOk, kExitBadInput (a file that cannot be written) or kExitDiverged. When the run
+/// has not diverged, `closingRow` (if given) receives the summary's metrics row.
+int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err,
+                          MetricsRow* closingRow = nullptr);
 
 /// The iterations a run trains: --steps, else the preset's demo_steps, else 2,000.
 long long runLength(const Config& config, const CliOptions& options);

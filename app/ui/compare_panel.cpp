@@ -14,15 +14,8 @@ namespace {
 // The presets a menu offers: those that change at most this many settings of the run in view.
 constexpr std::size_t kMostChanges = 6;
 
-// A setting's value as text: A's or B's, from the config's JSON ("-" where the key does not apply).
-std::string valueOf(const Config& config, const std::string& key) {
-  const nlohmann::json whole = toJson(config);
-  std::string path = "/" + key;
-  std::replace(path.begin(), path.end(), '.', '/');
-  const nlohmann::json::json_pointer pointer(path);
-  if (!whole.contains(pointer)) return "-";
-  const nlohmann::json& value = whole.at(pointer);
-  std::string text = value.is_string() ? value.get<std::string>() : value.dump();
+// A value cut to fit the table's column (a drawn point cloud's list would fill the panel).
+std::string shortened(std::string text) {
   if (text.size() > 40) text = text.substr(0, 37) + "...";
   return text;
 }
@@ -132,26 +125,34 @@ void ComparePanel::drawMenu() {
 void ComparePanel::drawDifferences(const Snapshot& a, const Snapshot* b) {
   if (!runs_.comparing() || b == nullptr) return;
   ImGui::TextUnformatted("Run B differs in:");
-  const std::vector<std::string> changes = configDifferences(a.config, b->config);
+  if (!(a.config == shownA_) || !(b->config == shownB_)) {
+    // Worked out again only when a config changed (snapshots come every 16 ms; configs seldom change).
+    shownA_ = a.config;
+    shownB_ = b->config;
+    differences_.clear();
+    for (const std::string& change : configDifferences(a.config, b->config)) {
+      const std::string key = settingKey(change);
+      differences_.push_back({key, shortened(configValueText(a.config, key)), shortened(configValueText(b->config, key))});
+    }
+  }
   if (ImGui::BeginTable("##compare differences", 3,
                         ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn("setting");
     ImGui::TableSetupColumn("A");
     ImGui::TableSetupColumn("B");
     ImGui::TableHeadersRow();
-    for (const std::string& change : changes) {
-      const std::string key = settingKey(change);
+    for (const Difference& difference : differences_) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(key.c_str());
+      ImGui::TextUnformatted(difference.key.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(valueOf(a.config, key).c_str());
+      ImGui::TextUnformatted(difference.valueA.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(valueOf(b->config, key).c_str());
+      ImGui::TextUnformatted(difference.valueB.c_str());
     }
     ImGui::EndTable();
   }
-  if (changes.empty()) ImGui::TextDisabled("nothing: both runs have the same settings now");
+  if (differences_.empty()) ImGui::TextDisabled("nothing: both runs have the same settings now");
   if (ImGui::SmallButton("Stop comparing")) runs_.stopComparing();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   ImGui::TextWrapped("The settings below go to both runs.");

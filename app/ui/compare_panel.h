@@ -36,11 +36,18 @@ class ComparePanel {
   void drawMenu();
   void findCandidates(const Config& runA);
 
+  // One row of the table of what B changes: the key, A's value and B's, as shown.
+  struct Difference {
+    std::string key, valueA, valueB;
+  };
+
   RunGroup& runs_;
   std::vector<PresetInfo> presets_;
   std::vector<Candidate> candidates_;
   char settingsText_[512] = "pack=4";
   std::string message_;  // why the last attempt was refused
+  Config shownA_, shownB_;                // the configs the table was worked out for
+  std::vector<Difference> differences_;  // the table
 };
 
 }  // namespace ganscope

@@ -34,7 +34,9 @@ struct RunView {
   std::shared_ptr<const Snapshot> pinned;  ///< headless, on the training clock: what the frames show until recorded
 };
 
-/// The software rasterizer's pace for the plane's scene: computed at most this often, in a frame of its own.
+/// On a software rasterizer the plane's scene is computed at most this often (25 a second), in a frame of its own;
+/// the next frame draws its picture and the one after shows it, so at 60 frames a second it is every third frame,
+/// 20 pictures a second.
 inline constexpr std::chrono::milliseconds kSoftwareSceneInterval{40};
 
 }  // namespace ganscope

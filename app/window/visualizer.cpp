@@ -67,10 +67,6 @@ int chartsPerFreeFrame(float chartAreaPx) {
   if (chartAreaPx <= 0.0f) return 3;
   return std::clamp(static_cast<int>(kChartPixelsPerFreeFrame / chartAreaPx), 1, 3);
 }
-// On a software rasterizer the plane's scene is computed at most every kSoftwareSceneInterval (run_view.h: 25 a
-// second), in a frame of its own; the next frame draws its picture and the one after shows it, so at 60 frames a
-// second it is every third frame, 20 pictures a second.
-
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
 
@@ -329,8 +325,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // A comparison started or ended (the compare panel, a session opened): run B's views follow.
     if (runs.comparing() && !views[1]) {
       views[1] = makeRunView(1);
-      views[1]->banner.setConceptCards(&cards);
-      views[1]->plane.setFieldChoice(planeView.fieldChoice());
+      views[1]->banner.setConceptCards(&cards);  // its layers and field choice follow A's in the view loop
     } else if (!runs.comparing() && views[1]) {
       views[1].reset();
     }

@@ -52,6 +52,20 @@ Config withSettings(Config base, const std::vector<std::string>& settings) {
 
 std::string settingKey(const std::string& setting) { return setting.substr(0, setting.find('=')); }
 
+std::string configValueText(const Config& config, const std::string& key) {
+  const nlohmann::json whole = toJson(config);
+  const auto pointer = pointerOf(key);
+  if (!whole.contains(pointer)) return "-";
+  const nlohmann::json& value = whole.at(pointer);
+  return value.is_string() ? value.get<std::string>() : settingValue(value);
+}
+
+std::string joinedSettings(const std::vector<std::string>& settings, const std::string& first) {
+  std::string text = first;
+  for (const std::string& setting : settings) text += (text.empty() ? "" : " ") + setting;
+  return text;
+}
+
 }  // namespace ganscope
 
 namespace ganscope {
@@ -76,8 +90,7 @@ Comparison makeComparison(const Config& runA, const Config* preset, const std::s
                       "--compare pack=4, or --compare-preset NAME");
   }
   // Named as the user named it: the preset, then the settings as typed.
-  comparison.label = presetName;
-  for (const std::string& setting : settings) comparison.label += (comparison.label.empty() ? "" : " ") + setting;
+  comparison.label = joinedSettings(settings, presetName);
   return comparison;
 }
 

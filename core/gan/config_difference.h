@@ -19,6 +19,13 @@ Config withSettings(Config base, const std::vector<std::string>& settings);
 /// The key of a `key=value` setting ("pack" of "pack=4"); the whole text when it has no '='.
 std::string settingKey(const std::string& setting);
 
+/// The value of `key` in `config` as text to show: a string as it is, anything else as JSON ("[64,64]"), "-" where
+/// the config has no such key.
+std::string configValueText(const Config& config, const std::string& key);
+
+/// Settings joined by spaces, as legends name a run B ("pack=4 penalty.r1=1"); `first` (a preset's name) before them.
+std::string joinedSettings(const std::vector<std::string>& settings, const std::string& first = "");
+
 }  // namespace ganscope
 
 namespace ganscope {

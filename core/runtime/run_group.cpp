@@ -65,16 +65,11 @@ void RunGroup::setRunConfig(int index, const Config& config) {
   TrainingThread& other = index == 1 ? *runA_ : *runB_;
   const Config before = changed.latest()->config;
   const Config otherConfig = other.latest()->config;
-  if (!validate(config).empty()) {
-    changed.send(SetConfigCommand{config});  // refused by the run, which says why in its notice
-    return;
-  }
   changed.send(SetConfigCommand{config});
+  if (!validate(config).empty()) return;  // refused by the run, which says why in its notice
   if (needsRebuild(before, config)) other.send(ResetCommand{});
   comparison_.settings = index == 1 ? configDifferences(otherConfig, config) : configDifferences(config, otherConfig);
-  comparison_.label.clear();
-  for (const std::string& setting : comparison_.settings)
-    comparison_.label += (comparison_.label.empty() ? "" : " ") + setting;
+  comparison_.label = joinedSettings(comparison_.settings);
   if (comparison_.label.empty()) comparison_.label = "the same settings as A";
   notice_.clear();
 }
