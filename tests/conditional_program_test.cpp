@@ -69,8 +69,7 @@ TEST_CASE("conditional program: the headless summary prints class accuracy and t
 TEST_CASE("conditional program: the window colours ring8-conditional's samples by class") {
   const TempFolder folder("conditional-gui");
   const fs::path shot = folder.root() / "conditional.png";
-  const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) +
-                                       " -s \"-screen 0 1280x800x24 -noreset\" " + std::string(GANSCOPE_EXE) +
+  const RunResult run = runCommand(windowCommand() +
                                        " --preset ring8-conditional --steps 2000 --frames 60 --screenshot " +
                                        shellQuoted(shot.string()),
                                    folder);

@@ -24,7 +24,7 @@
 #include "tests/small_ring_config.h"
 
 using namespace ganscope;
-using ganscope::testing::replayedLoss;
+using ganscope::testing::replayedGradientError;
 
 namespace {
 
@@ -318,19 +318,9 @@ TEST_CASE("conditional: both players' gradients equal central differences, penal
     const TrainerState state = trainer.saveState();
     for (bool generator : {false, true}) {
       CAPTURE(generator);
-      Trainer t(c);
-      t.restoreState(state);
-      if (generator) {
-        t.updateGenerator();
-      } else {
-        t.updateDiscriminator();
-      }
-      if (!generator && variant > 0) CHECK(t.lastStats().penalty > 0.0);
-      const Vector analytic = generator ? t.lastGeneratorGradient() : t.lastDiscriminatorGradient();
-      Vector weights = generator ? state.generatorParameters : state.discriminatorParameters;
-      auto lossOfWeights = [&] { return replayedLoss(c, state, weights, generator); };
-      CHECK(ganscope::testing::checkGradient(analytic.cast<double>(), lossOfWeights, weights, 1e-2, false) <
-            5e-3);
+      double penalty = 0.0;
+      CHECK(replayedGradientError(c, state, generator, &penalty) < 5e-3);
+      if (!generator && variant > 0) CHECK(penalty > 0.0);
     }
   }
 }

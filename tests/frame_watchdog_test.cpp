@@ -185,13 +185,9 @@ TEST_CASE("watchdog: --frame-watchdog takes 0 to 600000 ms, out of range it is r
 TEST_CASE("watchdog: the window's frames are watched: --frame-watchdog 1 stops it at frame 1, status 1") {
   // Every frame of the window on Mesa's software rasterizer takes milliseconds (the first one far more:
   // shaders), so a limit of 1 ms stops it at once; the same window with the watchdog off runs its 5 frames
-  // and exits 0. -noreset: a program that exits right after it connected leaves Xvfb resetting just as
-  // xvfb-run's SIGTERM arrives, which Xvfb then misses; it would run on holding the Xvfb lock, and every
-  // later window test would wait.
+  // and exits 0 (windowCommand says why the screen is started with -noreset).
   const TempFolder folder("watchdog-window");
-  const std::string window = "ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) +
-                             " -s \"-screen 0 1280x800x24 -noreset\" " + std::string(GANSCOPE_EXE) +
-                             " --frames 5";
+  const std::string window = windowCommand() + " --frames 5";
   const RunResult watched = runCommand(window + " --frame-watchdog 1", folder);
   CAPTURE(watched.err);
   CHECK(watched.code == 1);

@@ -93,11 +93,8 @@ void checkRingPicture(const PictureCounts& picture) {
 TEST_CASE("gui: the window trains the ring of 8 and its screenshot shows the D surface, real and fake samples") {
   const TempFolder folder("gui");
   const fs::path shot = folder.root() / "ring8.png";
-  // Leak checking is off for this child: Mesa and X11 keep allocations until exit by design.
-  const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) +
-                                       " -s \"-screen 0 1280x800x24 -noreset\" " + std::string(GANSCOPE_EXE) +
-                                       " --steps 400 --frames 120 --screenshot " + shellQuoted(shot.string()),
-                                   folder);
+  const RunResult run =
+      runCommand(windowCommand() + " --steps 400 --frames 120 --screenshot " + shellQuoted(shot.string()), folder);
   INFO("stderr: " << run.err);
   REQUIRE(run.code == 0);
   // The summary line: frames=N fps=F frame_ms_p50=… frame_ms_p99=… iterations=I it_per_s=R …
@@ -144,8 +141,7 @@ TEST_CASE("gui: --field gpu forces the per-pixel field on Mesa, and the picture 
   const TempFolder folder("gui-gpu");
   const fs::path shot = folder.root() / "gpu.png";
   // Few frames: per-pixel networks on a software rasterizer take about a second a frame.
-  const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) +
-                                       " -s \"-screen 0 1280x800x24 -noreset\" " + std::string(GANSCOPE_EXE) +
+  const RunResult run = runCommand(windowCommand() +
                                        " --field gpu --steps 400 --frames 2 --screenshot " +
                                        shellQuoted(shot.string()),
                                    folder);
@@ -238,8 +234,7 @@ TEST_CASE("gui: a comparison opens two views that train to the same step, with n
   const fs::path shot = folder.root() / "compare.png";
   for (const char* layout : {"", " --lecture"}) {
     CAPTURE(layout);
-    const RunResult run = runCommand("ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) +
-                                         " -s \"-screen 0 1280x800x24 -noreset\" " + std::string(GANSCOPE_EXE) +
+    const RunResult run = runCommand(windowCommand() +
                                          " --preset ring8-collapse --compare-preset ring8-pacgan" + layout +
                                          " --steps 300 --frames 60 --screenshot " + shellQuoted(shot.string()),
                                      folder);

@@ -87,4 +87,15 @@ inline RunResult runCommand(const std::string& command, const TempFolder& folder
   return result;
 }
 
+#if defined(GANSCOPE_EXE) && defined(GANSCOPE_XVFB_RUN)
+/// The program in a 1280 × 800 Xvfb screen, up to its arguments. Leak checking is off for it: Mesa and X11 keep
+/// allocations until exit by design. -noreset: a program that exits right after it connected leaves Xvfb resetting
+/// just as xvfb-run's SIGTERM arrives, which Xvfb then misses; it would run on holding the Xvfb lock, and every later
+/// window test would wait.
+inline std::string windowCommand() {
+  return "ASAN_OPTIONS=detect_leaks=0 " + std::string(GANSCOPE_XVFB_RUN) + " -s \"-screen 0 1280x800x24 -noreset\" " +
+         std::string(GANSCOPE_EXE);
+}
+#endif
+
 }  // namespace ganscope::testing
