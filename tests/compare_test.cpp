@@ -121,7 +121,12 @@ TEST_CASE("layout: a comparison splits the view in two equal halves, side by sid
     CHECK(wide.runViews[0].x + wide.runViews[0].width == doctest::Approx(wide.runViews[1].x));
     CHECK(wide.runViews[1].x + wide.runViews[1].width == doctest::Approx(wide.view.x + wide.view.width));
   }
-  // A portrait window: the view is taller than wide, so the runs are stacked.
+  // A projector's 1024 x 768: the view is taller than wide, but stacked each picture would lose its height to the
+  // banners above it, so the runs stay side by side.
+  const WindowLayout projector = computeLayout(LayoutMode::Normal, 1024, 768, 1.0f, {}, 0, 2);
+  CHECK(projector.view.height > projector.view.width);
+  CHECK(projector.runViews[0].y == projector.runViews[1].y);
+  // A portrait window: the view is much taller than wide, so the runs are stacked.
   const WindowLayout tall = computeLayout(LayoutMode::Normal, 900, 1600, 1.0f, {}, 0, 2);
   CHECK(tall.runViews[0].x == tall.runViews[1].x);
   CHECK(tall.runViews[0].y + tall.runViews[0].height == doctest::Approx(tall.runViews[1].y));

@@ -82,8 +82,13 @@ WindowLayout computeLayout(LayoutMode mode, float width, float height, float sca
   layout.runs = runs;
   layout.runViews[0] = layout.view;
   if (runs == 2) {
+    // The split that gives each run's picture the longer shorter side, once each view's header (its name, banners
+    // and collapse banner, about eight lines of text) is taken from its height.
     const PanelRect& v = layout.view;
-    if (v.width >= v.height) {
+    const float header = 8.0f * 15.0f * scale;
+    const float sideBySide = std::min(v.width * 0.5f, v.height - header);
+    const float stacked = std::min(v.width, v.height * 0.5f - header);
+    if (sideBySide >= stacked) {
       const float half = std::floor(v.width * 0.5f);
       layout.runViews[0] = {v.x, v.y, half, v.height};
       layout.runViews[1] = {v.x + half, v.y, v.width - half, v.height};

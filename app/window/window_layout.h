@@ -29,8 +29,8 @@ struct WindowLayout {
   PanelRect view;       ///< the middle: the picture, its banner and the rewind slider
   PanelRect metrics;    ///< the right column (a strip when folded)
   int toolbarRows = 1;  ///< the rows the toolbar's controls take at this width and scale
-  /// Each run's part of `view`: one run takes all of it; a comparison's two runs share it, side by side when it is
-  /// wider than tall, else one above the other.
+  /// Each run's part of `view`: one run takes all of it; a comparison's two runs share it, side by side or one
+  /// above the other, whichever leaves each picture the longer shorter side below a header of about eight lines.
   PanelRect runViews[2];
   int runs = 1;  ///< the runs shown: 1, or 2 when comparing
 };
