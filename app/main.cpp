@@ -4,8 +4,10 @@
 
 #include "app/cli/cli_options.h"
 #include "app/cli/run_program.h"
+#include "app/gpu/gpu_engine.h"
 
 int main(int argc, char** argv) {
+  ganscope::registerGpuEngine(ganscope::makeGpuEngine);  // trainer=gpu|auto: the GPU trainer, app/gpu/
   try {
     return ganscope::runProgram(argc, argv, std::cout, std::cerr);
   } catch (const std::exception& e) {

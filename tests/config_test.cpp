@@ -59,6 +59,7 @@ const std::vector<std::string> kRequiredKeys = {
     "d_steps",
     "g_steps",
     "update",
+    "trainer",
     "unroll",
     "pack",
     "instance_noise",
@@ -96,6 +97,7 @@ Config everyFieldChanged() {
   c.data.pointsDim = 1;
   c.data.pointClasses = {1, 0, 1, 0};
   c.conditional = true;
+  c.trainer = TrainerKind::Auto;
   c.dirac.theta = 0.3;
   c.dirac.psi = -0.7;
   c.latent.dim = 5;
@@ -221,6 +223,7 @@ TEST_CASE("config: every enum name parses and prints back") {
   checkEnumRoundTrip<OptimizerKind>("optimizer.g.kind");
   checkEnumRoundTrip<OptimizerKind>("optimizer.d.kind");
   checkEnumRoundTrip<UpdateOrder>("update");
+  checkEnumRoundTrip<TrainerKind>("trainer");
 }
 
 // A config with every field changed survives toJson → configFromJson unchanged (and the test really changes

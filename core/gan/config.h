@@ -59,6 +59,13 @@ enum class UpdateOrder {
   Simultaneous,  ///< one gradient of each taken at the same point, then both applied
 };
 
+/// Where the iterations' arithmetic runs (trainer.h; the GPU trainer is app/gpu/gpu_engine.h).
+enum class TrainerKind {
+  Cpu,   ///< the CPU trainer (every setting; the same seed gives the same run, bit for bit, on every machine)
+  Gpu,   ///< OpenGL 4.3 compute shaders; a setting they do not support falls back to the CPU, and says so
+  Auto,  ///< the GPU where it is a real GPU (not a software renderer) and the networks are large enough to win there
+};
+
 /// A training run, as presets, saved sessions, `--set` and the GUI all describe it.
 struct Config {
   std::string name;          ///< a preset's short name (informational)
@@ -92,6 +99,9 @@ struct Config {
   /// from the class prior); penalties take ∇ₓD on the data rows only; instance noise goes to x only. Not with
   /// unroll.
   bool conditional = false;
+
+  /// Where the iterations run: cpu, gpu or auto. Switching keeps the run (weights, optimizer state, step).
+  TrainerKind trainer = TrainerKind::Cpu;
 
   std::uint64_t seed = 1;    ///< the same seed gives the same run, bit for bit
   int metricsEvery = 100;    ///< iterations between two metric evaluations

@@ -78,6 +78,7 @@ void visitFields(Config& c, Visitor& v) {
   v("instance_noise_anneal", c.instanceNoiseAnneal);
   v("spectral_norm", c.spectralNorm);
   v("conditional", c.conditional);
+  v("trainer", c.trainer);
   v("seed", c.seed);
   v("metrics_every", c.metricsEvery);
   v("metrics_samples", c.metricsSamples);

@@ -79,4 +79,14 @@ std::span<const EnumEntry<UpdateOrder>> enumEntries<UpdateOrder>() {
   return entries;
 }
 
+template <>
+std::span<const EnumEntry<TrainerKind>> enumEntries<TrainerKind>() {
+  static constexpr std::array<EnumEntry<TrainerKind>, 3> entries{{
+      {TrainerKind::Cpu, "cpu"},
+      {TrainerKind::Gpu, "gpu"},
+      {TrainerKind::Auto, "auto"},
+  }};
+  return entries;
+}
+
 }  // namespace ganscope

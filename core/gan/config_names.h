@@ -24,6 +24,7 @@ template <> std::span<const EnumEntry<Activation>> enumEntries<Activation>();
 template <> std::span<const EnumEntry<LossKind>> enumEntries<LossKind>();
 template <> std::span<const EnumEntry<OptimizerKind>> enumEntries<OptimizerKind>();
 template <> std::span<const EnumEntry<UpdateOrder>> enumEntries<UpdateOrder>();
+template <> std::span<const EnumEntry<TrainerKind>> enumEntries<TrainerKind>();
 
 /// The name of an enumerator.
 template <typename Enum>

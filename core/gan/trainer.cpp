@@ -1,10 +1,13 @@
 #include "core/gan/trainer.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <sstream>
 
 #include "core/gan/conditioning.h"
 #include "core/gan/config_json.h"
+#include "core/gan/config_names.h"
 #include "core/gan/instance_noise.h"
 #include "core/gan/packing.h"
 
@@ -30,6 +33,26 @@ Eigen::Map<const RowVector> rowView(const Matrix& m, Eigen::Index first, Eigen::
 double meanD(LossKind loss, const Eigen::Map<const RowVector>& d) {
   if (lossIsProbabilistic(loss)) return (1.0 / (1.0 + (-d.cast<double>().array()).exp())).mean();
   return d.cast<double>().mean();
+}
+
+// The most real-sample floats one GPU chunk hands over (16 MB): bounds a chunk of very large batches.
+constexpr long long kMaxChunkDraws = 4 << 20;
+// What a GPU chunk aims to take: long enough that dispatches are not the cost, short enough that snapshots and
+// commands stay prompt (the training thread publishes every 16 ms).
+constexpr double kChunkSeconds = 0.010;
+
+// The message of a run stopped by a NaN or Inf, naming the update, the quantity and the settings to change.
+std::string divergenceMessage(const Config& config, long long step, bool discriminator, double loss,
+                              double gradNorm2) {
+  const OptimizerConfig& opt = discriminator ? config.optimizer.d : config.optimizer.g;
+  std::ostringstream message;
+  const bool lossBad = !std::isfinite(loss);
+  const double bad = lossBad ? loss : gradNorm2;
+  message << "training diverged at iteration " << step << ": the " << (discriminator ? "discriminator" : "generator")
+          << "'s " << (lossBad ? "loss" : "gradient") << " became " << (std::isnan(bad) ? "NaN" : "infinite")
+          << " (loss " << lossName(config.loss) << ", optimizer." << (discriminator ? 'd' : 'g') << ".lr " << opt.lr
+          << "); lower the learning rate or add a penalty";
+  return message.str();
 }
 
 void throwIfInvalid(const Config& config) {
@@ -82,6 +105,7 @@ void Trainer::build() {
   history_.clear();
   history_.reserve(1024);
   divergence_.clear();
+  engineInSync_ = false;
 }
 
 void Trainer::reset() {
@@ -118,6 +142,7 @@ bool Trainer::setConfig(const Config& config) {
                                                     config_.seed ^ kMetricsStream);
     ++metricsLatentRevision_;
   }
+  engineInSync_ = false;  // the engine takes the new settings with the state on its next chunk
   return false;
 }
 
@@ -134,11 +159,133 @@ void Trainer::stopOnError(const char* what, Work&& work) {
   }
 }
 
-void Trainer::iterate() {
-  if (diverged()) return;
+void Trainer::iterate() { advance(1); }
+
+long long Trainer::advance(long long most) {
+  if (diverged() || most <= 0) return 0;
   stopOnError("the timeline", [this] { applyDueEvents(); });
-  if (diverged()) return;
+  if (diverged()) return 0;
+  if (engineTakesNext()) {
+    const long long ran = advanceOnEngine(most);
+    if (ran > 0 || diverged()) return ran;
+    // The engine failed (and is gone, said in trainerNote_): this iteration runs on the CPU.
+  }
+  const long long before = step_;
   stopOnError("an iteration", [this] { iterateUnguarded(); });
+  engineInSync_ = false;
+  return step_ - before;
+}
+
+// [SECTION] The GPU trainer (iteration_engine.h)
+
+bool Trainer::engineTakesNext() {
+  engineActive_ = false;
+  if (config_.trainer == TrainerKind::Cpu) {
+    trainerNote_.clear();
+    return false;
+  }
+  if (std::string why = gpuTrainerUnsupported(config_); !why.empty()) {
+    trainerNote_ = "training on the CPU: " + why;
+    return false;
+  }
+  if (!engineTried_) {
+    engineTried_ = true;
+    if (IterationEngineFactory factory = gpuEngineFactory()) {
+      engine_ = factory(engineError_);
+    } else {
+      engineError_ = "this program was built without the GPU trainer";
+    }
+  }
+  if (!engine_) {
+    trainerNote_ = "training on the CPU: " + engineError_;
+    return false;
+  }
+  if (config_.trainer == TrainerKind::Auto) {
+    if (engine_->isSoftware()) {
+      trainerNote_ = "trainer=auto chose the CPU: the only OpenGL device here is a software renderer (" +
+                     engine_->device() + ")";
+      return false;
+    }
+    const double flops = iterationFlops(config_);
+    if (flops < kGpuWorthFlops) {
+      std::ostringstream note;
+      note.precision(3);
+      note << "trainer=auto chose the CPU: an iteration is " << flops * 1e-6 << " MFLOP, and the GPU wins from "
+           << kGpuWorthFlops * 1e-6 << " MFLOP";
+      trainerNote_ = note.str();
+      return false;
+    }
+  }
+  trainerNote_ = "training on the GPU: " + engine_->device();
+  // Slow motion's traced iteration runs on the CPU: its trace is made of the host's intermediate numbers.
+  return !traceNext_;
+}
+
+long long Trainer::advanceOnEngine(long long most) {
+  // A chunk ends at the next metrics row and the next timeline event: both are the host's work.
+  const long long every = config_.metricsEvery;
+  long long chunk = std::min({most, engineChunk_, every - step_ % every});
+  for (const TimelineEvent& event : config_.timeline) {
+    if (event.at > step_) chunk = std::min(chunk, event.at - step_);
+  }
+  // The real samples of every D update of the chunk, drawn here by the data's own sampler.
+  const long long dUpdates = config_.update == UpdateOrder::Simultaneous ? 1 : config_.dSteps;
+  const Eigen::Index dim = data_->dim(), samples = static_cast<Eigen::Index>(config_.batch) * config_.pack;
+  const long long perIteration = dUpdates * samples * dim;
+  chunk = std::max(1LL, std::min(chunk, kMaxChunkDraws / perIteration));
+  engineDraws_.real.resize(static_cast<std::size_t>(chunk * perIteration));
+  for (long long k = 0; k < chunk * dUpdates; ++k) {
+    Eigen::Map<Matrix> block(engineDraws_.real.data() + k * samples * dim, dim, samples);
+    data_->sample(rng_, block);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  EngineRun result;
+  try {
+    if (!engineInSync_) engine_->upload(config_, engineState());
+    engineInSync_ = true;
+    result = engine_->run(config_, step_, chunk, engineDraws_);
+    EngineState state = {std::move(generator_.parameters()), std::move(discriminator_.parameters()),
+                         std::move(generatorOptimizer_), std::move(discriminatorOptimizer_), stats_};
+    engine_->download(state);
+    takeEngineState(std::move(state));
+  } catch (const std::exception& e) {
+    // The device failed: the host still holds the state of the last chunk that finished; the CPU goes on from it.
+    engine_.reset();
+    engineError_ = std::string("the GPU trainer stopped (") + e.what() + ")";
+    trainerNote_ = "training on the CPU: " + engineError_;
+    engineInSync_ = false;
+    return 0;
+  }
+  engineActive_ = true;
+  step_ += result.iterations;
+  if (result.diverged) {
+    const EngineDivergence& d = result.divergence;
+    divergence_ = divergenceMessage(config_, d.step, d.discriminator, d.loss, d.gradientNormSquared);
+    MetricsRow row;
+    row.step = step_;
+    row.lossD = stats_.lossD;
+    row.lossG = stats_.lossG;
+    history_.push_back(row);
+    return result.iterations;
+  }
+  if (step_ % every == 0) stopOnError("the metrics", [this] { recordMetricsUnguarded(); });
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double perStep = seconds / static_cast<double>(std::max(1LL, result.iterations));
+  engineChunk_ = std::clamp(static_cast<long long>(kChunkSeconds / std::max(perStep, 1e-9)), 1LL, 1LL << 20);
+  return result.iterations;
+}
+
+EngineState Trainer::engineState() const {
+  return {generator_.parameters(), discriminator_.parameters(), generatorOptimizer_, discriminatorOptimizer_,
+          stats_};
+}
+
+void Trainer::takeEngineState(EngineState state) {
+  generator_.parameters() = std::move(state.generatorParameters);
+  discriminator_.parameters() = std::move(state.discriminatorParameters);
+  generatorOptimizer_ = std::move(state.generatorOptimizer);
+  discriminatorOptimizer_ = std::move(state.discriminatorOptimizer);
+  stats_ = state.lastStats;
 }
 
 void Trainer::applyDueEvents() {
@@ -198,12 +345,13 @@ void Trainer::iterateSteps() {
 }
 
 void Trainer::train(long long iterations) {
-  for (long long i = 0; i < iterations && !diverged(); ++i) iterate();
+  for (long long done = 0; done < iterations && !diverged();) done += advance(iterations - done);
 }
 
 void Trainer::updateDiscriminator() {
   if (diverged()) return;
   stopOnError("a discriminator update", [this] { updateDiscriminatorUnguarded(); });
+  engineInSync_ = false;
 }
 
 void Trainer::updateDiscriminatorUnguarded() {
@@ -214,6 +362,7 @@ void Trainer::updateDiscriminatorUnguarded() {
 void Trainer::updateGenerator() {
   if (diverged()) return;
   stopOnError("a generator update", [this] { updateGeneratorUnguarded(); });
+  engineInSync_ = false;
 }
 
 void Trainer::updateGeneratorUnguarded() {
@@ -225,12 +374,16 @@ void Trainer::updateGeneratorUnguarded() {
   if (!diverged()) generatorOptimizer_.step(generator_.parameters(), gGrad_, config_.optimizer.g);
 }
 
-void Trainer::sampleReal(Eigen::Ref<Matrix> out) { data_->sample(rng_, out); }
+void Trainer::sampleReal(Eigen::Ref<Matrix> out) {
+  data_->sample(rng_, out);
+  tapDrawn(DrawKind::Real, out.data(), out.size());
+}
 
 void Trainer::generateFake(MlpWorkspace& gws, Eigen::Index samples) {
   generator_.prepare(gws, samples);
   if (classes_ == 0) {
     sampleLatent(config_.latent.dist, rng_, gws.activations[0]);
+    tapDrawn(DrawKind::Latent, gws.activations[0].data(), gws.activations[0].size());
   } else {
     // [z; onehot(y)] per column: the noise column by column (each is contiguous), then the labels' one-hot.
     Matrix& input = gws.activations[0];
@@ -303,6 +456,7 @@ void Trainer::computeDiscriminatorGradient() {
     penaltyPoints_.resize(input.rows(), batch);
     for (Eigen::Index i = 0; i < batch; ++i) {
       const float alpha = static_cast<float>(rng_.uniform());
+      tapDrawn(DrawKind::Interpolation, &alpha, 1);
       penaltyPoints_.col(i) = alpha * input.col(i) + (1.0f - alpha) * input.col(batch + i);
     }
     if (classes_ > 0) {
@@ -395,7 +549,13 @@ void Trainer::addInstanceNoise(Eigen::Ref<Matrix> inputs) {
   if (std <= 0.0) return;
   float* x = inputs.data();
   const Eigen::Index count = inputs.size();
-  for (Eigen::Index i = 0; i < count; ++i) x[i] += static_cast<float>(std * rng_.normal());
+  if (tap_ != nullptr) tapNoise_.resize(static_cast<std::size_t>(count));
+  for (Eigen::Index i = 0; i < count; ++i) {
+    const float noise = static_cast<float>(std * rng_.normal());
+    x[i] += noise;
+    if (tap_ != nullptr) tapNoise_[static_cast<std::size_t>(i)] = noise;
+  }
+  tapDrawn(DrawKind::InstanceNoise, tapNoise_.data(), count);
 }
 
 void Trainer::addInstanceNoiseToData(Eigen::Ref<Matrix> inputs) {
@@ -428,15 +588,7 @@ Mlp Trainer::conditionalDiscriminatorForView() const {
 bool Trainer::checkFinite(double loss, const Vector& grad, const char* who) {
   const double gradNorm2 = grad.cast<double>().squaredNorm();
   if (std::isfinite(loss) && std::isfinite(gradNorm2)) return true;
-  const bool isD = who[0] == 'd';
-  const OptimizerConfig& opt = isD ? config_.optimizer.d : config_.optimizer.g;
-  std::ostringstream message;
-  const bool lossBad = !std::isfinite(loss);
-  const double bad = lossBad ? loss : gradNorm2;
-  message << "training diverged at iteration " << step_ << ": the " << who << "'s " << (lossBad ? "loss" : "gradient")
-          << " became " << (std::isnan(bad) ? "NaN" : "infinite") << " (loss " << lossName(config_.loss) << ", optimizer." << (isD ? 'd' : 'g') << ".lr " << opt.lr
-          << "); lower the learning rate or add a penalty";
-  divergence_ = message.str();
+  divergence_ = divergenceMessage(config_, step_, who[0] == 'd', loss, gradNorm2);
   MetricsRow row;
   row.step = step_;
   row.lossD = stats_.lossD;

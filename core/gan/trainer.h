@@ -1,5 +1,6 @@
 #pragma once
-// The GAN training loop on the CPU: one object owning both networks, their optimizers, the data and the metrics.
+// The GAN training loop: one object owning both networks, their optimizers, the data and the metrics. Its
+// iterations run on the CPU, or on the GPU trainer (an IterationEngine) when config.trainer asks for it.
 #include <memory>
 #include <optional>
 #include <string>
@@ -7,6 +8,8 @@
 
 #include "core/data/distribution.h"
 #include "core/gan/config.h"
+#include "core/gan/draw_tap.h"
+#include "core/gan/iteration_engine.h"
 #include "core/gan/iteration_trace.h"
 #include "core/gan/metrics_evaluator.h"
 #include "core/gan/metrics_row.h"
@@ -16,17 +19,6 @@
 #include "core/nn/optimizer.h"
 
 namespace ganscope {
-
-/// What the last D and G updates measured (updated at every update, cheap).
-struct UpdateStats {
-  double lossD = MetricsRow::kNone;
-  double lossG = MetricsRow::kNone;
-  double penalty = 0.0;
-  double dReal = MetricsRow::kNone;
-  double dFake = MetricsRow::kNone;
-  double gradNormD = MetricsRow::kNone;
-  double gradNormG = MetricsRow::kNone;
-};
 
 /// Everything that determines the rest of a run, as values: restoring it continues the run bit for bit.
 /// (The base of saved sessions and rewind.)
@@ -66,6 +58,20 @@ class Trainer {
 
   /// Runs `iterations` iterations, stopping early if training diverges.
   void train(long long iterations);
+
+  /// Runs between 1 and `most` iterations and returns how many ran (0 once diverged): one on the CPU; on the GPU
+  /// trainer a chunk of them, sized to take about 10 ms and ending at the next metrics row or timeline event (the
+  /// training thread calls it so that a GPU run is not one dispatch per iteration).
+  long long advance(long long most);
+
+  /// Where the iterations run, for the window and the headless summary: empty for trainer=cpu; else one sentence,
+  /// "training on the GPU: <device>" or why trainer=gpu|auto trains on the CPU ("… is not in the GPU trainer").
+  const std::string& trainerNote() const { return trainerNote_; }
+  /// Whether the last iterations ran on the GPU trainer.
+  bool trainsOnGpu() const { return engineActive_; }
+
+  /// Shows `tap` every block of random numbers the CPU iterations draw (null: none). Tests replay them on the GPU.
+  void setDrawTap(DrawTap* tap) { tap_ = tap; }
 
   /// One discriminator update alone (GAN Lab's step mode). Does not advance the iteration count.
   void updateDiscriminator();
@@ -146,6 +152,17 @@ class Trainer {
 
  private:
   void build();
+  // Whether the next iteration can run on the engine (making the engine the first time); sets trainerNote_.
+  bool engineTakesNext();
+  // Runs up to `most` iterations on the engine, then brings the state back to the host networks.
+  long long advanceOnEngine(long long most);
+  // The engine's view of the host state, and the host state from the engine's.
+  EngineState engineState() const;
+  void takeEngineState(EngineState state);
+  // Tells the tap, if any, about a block of draws.
+  void tapDrawn(DrawKind kind, const float* values, Eigen::Index count) {
+    if (tap_ != nullptr) tap_->drawn(kind, {values, static_cast<std::size_t>(count)});
+  }
   // Runs `work`; an exception from it stops the run with a message naming `what` (the public entry points of
   // training all go through it).
   template <typename Work>
@@ -221,6 +238,18 @@ class Trainer {
   Vector unrollAdjoint_, unrollDirection_, unrollProbe_, unrollDPlus_, unrollDMinus_, unrollGPlus_, unrollGMinus_;
   Matrix unrollInputGrad_;
   MlpWorkspace unrollGenerator_;
+
+  // The GPU trainer (iteration_engine.h), made the first time config.trainer asks for it.
+  std::unique_ptr<IterationEngine> engine_;
+  bool engineTried_ = false;      // the factory was asked (its answer is kept: a device does not come later)
+  std::string engineError_;       // why there is no engine (no device, or it failed)
+  bool engineActive_ = false;     // the last iterations ran on the engine
+  bool engineInSync_ = false;     // the engine holds the host's current weights and optimizer state
+  long long engineChunk_ = 1;     // iterations per chunk, grown or shrunk towards about 10 ms a chunk
+  HostDraws engineDraws_;         // a chunk's real samples, reused
+  std::string trainerNote_;
+  DrawTap* tap_ = nullptr;
+  std::vector<float> tapNoise_;   // instance noise as drawn, for the tap
 };
 
 }  // namespace ganscope

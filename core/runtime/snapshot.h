@@ -22,6 +22,7 @@ struct Snapshot {
   double lockstepWaitShare = 0.0;
   bool paused = false;               ///< whether the trainer is paused
   std::string divergence;            ///< why training stopped, empty while healthy
+  std::string trainerNote;           ///< where the iterations run (Trainer::trainerNote), empty for trainer=cpu
   std::string notice;                ///< the last thing the trainer wants the user to know ("networks rebuilt: …")
   Config config;                     ///< the config the trainer actually applied
   UpdateStats lastStats;             ///< what the last D and G updates measured

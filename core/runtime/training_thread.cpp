@@ -106,6 +106,7 @@ void TrainingThread::run(std::stop_token stop) {
 
     const bool idle = paused_ || trainer_.diverged();
     if (!idle && lockstepAllows()) {
+      long long ran = 0;
       if (pace_ > 0.0) {
         const auto now = Clock::now();
         if (now < nextIteration) {
@@ -114,15 +115,15 @@ void TrainingThread::run(std::stop_token stop) {
                               [&] { return hasCommands_.load(std::memory_order_acquire); });
         }
         if (Clock::now() >= nextIteration) {
-          iterateOnce();
+          ran = iterateOnce();
           nextIteration = std::max(nextIteration + std::chrono::duration_cast<Clock::duration>(
                                                        std::chrono::duration<double>(1.0 / pace_)),
                                    Clock::now() - std::chrono::milliseconds(100));
         }
       } else {
-        iterateOnce();
+        ran = iterateOnce();
       }
-      if (stepsToRun_ > 0 && --stepsToRun_ == 0) {
+      if (stepsToRun_ > 0 && (stepsToRun_ -= std::min(ran, stepsToRun_)) == 0) {
         paused_ = true;
         publishNow = true;
       }
@@ -160,13 +161,18 @@ void TrainingThread::reportToLockstep() {
   if (lockstep_) lockstep_->report(lockstepRun_, trainer_.step(), !trainer_.diverged());
 }
 
-void TrainingThread::iterateOnce() {
+long long TrainingThread::iterateOnce() {
   if (traceNext_) trainer_.traceNextIteration();
   traceNext_ = false;
-  trainer_.iterate();
+  // The GPU trainer takes a chunk of iterations (the trainer sizes it; the CPU always runs one), at most what step
+  // mode has left; a pace and a lockstep go one iteration at a time.
+  const bool oneByOne = pace_ > 0.0 || lockstep_;
+  const long long most = oneByOne ? 1 : stepsToRun_ > 0 ? stepsToRun_ : kFreeRunChunk;
+  const long long ran = trainer_.advance(most);
   std::optional<IterationTrace> trace = trainer_.takeTrace();
   lastTrace_ = trace ? std::make_shared<const IterationTrace>(std::move(*trace)) : nullptr;
   checkpoints_.observe(trainer_);
+  return ran;
 }
 
 void TrainingThread::continueFromHere() {
@@ -385,6 +391,7 @@ void TrainingThread::publishUnguarded() {
   snapshot->lockstepWaitShare = lockstep_ ? lockstepWaitShare_ : 0.0;
   snapshot->paused = paused_;
   snapshot->divergence = trainer_.divergence();
+  snapshot->trainerNote = trainer_.trainerNote();
   snapshot->notice = notice_;
   snapshot->config = trainer_.config();
   snapshot->lastStats = trainer_.lastStats();

@@ -51,6 +51,10 @@ class TrainingThread : public CommandTarget {
   /// view state left empty). Nothing may be sent afterwards. [gui, once, at the end]
   Session stopAndTakeSession();
 
+  /// The most iterations one call of the trainer may run while free running (the GPU trainer's chunks are sized
+  /// by time well below it).
+  static constexpr long long kFreeRunChunk = 1 << 20;
+
   /// The interval between two snapshots.
   static constexpr std::chrono::milliseconds kPublishInterval{16};
 
@@ -60,7 +64,8 @@ class TrainingThread : public CommandTarget {
   void apply(TrainerCommand& command);
   void publish();
   void publishUnguarded();
-  void iterateOnce();
+  // Runs the next iteration, or a chunk of them on the GPU trainer; returns how many ran.
+  long long iterateOnce();
   // Whether this run may start an iteration now: always, unless a lockstep holds it back (it then waits a little).
   bool lockstepAllows();
   // Tells the lockstep where this run is (after anything that moves its step).
