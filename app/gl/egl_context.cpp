@@ -60,6 +60,8 @@ EGLDisplay openDisplay() {
 
 }  // namespace
 
+void* openEglDisplay() { return openDisplay(); }
+
 EglContext::EglContext() {
   EGLDisplay display = openDisplay();
   if (display == EGL_NO_DISPLAY)

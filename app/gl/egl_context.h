@@ -5,6 +5,11 @@
 
 namespace ganscope {
 
+/// An initialized EGL display with no window system: Mesa's surfaceless platform, else the first EGL device that
+/// initializes (a GPU driver's), else null. Initializing one that is already initialized is harmless, and it is never
+/// terminated by its users but this file's EglContext (EGL displays are shared by the whole process).
+void* openEglDisplay();
+
 /// An OpenGL 3.3 core context made current on this thread, with a 1×1 pbuffer as its surface (so that no EGL
 /// extension is needed to make it current): draw into framebuffers of your own. Neither copyable nor movable;
 /// the destructor releases the context and the display.

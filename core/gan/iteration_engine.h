@@ -75,8 +75,8 @@ class IterationEngine {
   virtual std::string device() const = 0;
   /// Whether the device is a software renderer (Mesa's llvmpipe or softpipe): correct, never fast.
   virtual bool isSoftware() const = 0;
-  /// Loads the state to continue from, for `config`'s networks.
-  virtual void upload(const Config& config, const EngineState& state) = 0;
+  /// Loads the state to continue from, for `config`'s networks on data of `dataDim` dimensions.
+  virtual void upload(const Config& config, int dataDim, const EngineState& state) = 0;
   /// Runs `iterations` iterations of `config` from the uploaded (or last run's) state; `firstStep` is the step
   /// count before the first (it keys the random numbers and the instance noise's annealing). Stops at the first
   /// non-finite loss or gradient, that update not applied. Throws std::runtime_error when the device fails.

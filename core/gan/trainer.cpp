@@ -241,7 +241,7 @@ long long Trainer::advanceOnEngine(long long most) {
   const auto start = std::chrono::steady_clock::now();
   EngineRun result;
   try {
-    if (!engineInSync_) engine_->upload(config_, engineState());
+    if (!engineInSync_) engine_->upload(config_, static_cast<int>(dim), engineState());
     engineInSync_ = true;
     result = engine_->run(config_, step_, chunk, engineDraws_);
     EngineState state = {std::move(generator_.parameters()), std::move(discriminator_.parameters()),
