@@ -75,7 +75,7 @@ gpu_table() {
   echo "bench: ganscope's GPU trainer: ${note:-n/a (it trained on the CPU: see below)}"
   if [[ $note =~ llvmpipe|softpipe|swrast ]]; then echo "bench: that is a software renderer: its rates are not a GPU's"; fi
   for w in "${workloads[@]}"; do
-    if [[ -n ${fallback[$w]:-} ]]; then echo "bench: $w: ${fallback[$w]}"; fi
+    if [[ -n ${fallback[$w]:-} ]]; then echo "bench: ${fallback[$w]}"; fi
   done
   if [[ -n $cuda_python ]]; then
     echo "bench: PyTorch's CUDA graph: $("$cuda_python" -c 'import torch; print(torch.__version__, torch.cuda.get_device_name())') ($cuda_python)"
