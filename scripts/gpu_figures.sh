@@ -4,13 +4,24 @@
 # glvnd packages downloaded into .gl/ (see .library/device/README.md); both travel with the working tree. Then, on
 # the GPU host, from the repository root:
 #
-#   scripts/gpu_figures.sh [OUT_DIR]        (GPU_FIGURES_BENCH=0: without the CPU benchmark)
+#   scripts/gpu_figures.sh [OUT_DIR]        (GPU_FIGURES_BENCH=0: without the benchmarks;
+#                                            GPU_FIGURES_TRAINER_ONLY=1: the GPU trainer's table alone)
+#
+# Through this workplace's device tool, from the main checkout (the tool sends the session's own checkout, not a
+# helper's worktree), after scripts/gpu_bundle.sh and the .gl/ debs, the GPU trainer's table is this one call:
+#
+#   run(command="GPU_FIGURES_TRAINER_ONLY=1 scripts/gpu_figures.sh", carry=[".bundle", ".gl"], timeout_s=600)
+#
+# and everything (window figures, CPU benchmark, GPU trainer table) is the same call without the variable (it can
+# take most of the 10 minutes a command may run). log.txt comes back under $OUT either way.
 #
 # The window is drawn offscreen (--offscreen: an EGL context with no X server, which is how such a host's GPU
 # renders; its GLX does not run on Xvfb). It runs the OpenGL tests on the GPU, then for ring8 and the `small`
 # architecture: headless iterations per second, then the window (1280×800) with the field's path chosen by auto,
 # forced to the GPU and forced to the CPU; then the CPU benchmark and, where Python has torch,
-# its PyTorch reference. Everything goes to OUT_DIR (default $OUT, else /tmp/gpu-figures): log.txt and one
+# its PyTorch reference; then the GPU trainer's benchmark (issue 17): ganscope_bench --trainer cpu and --trainer gpu
+# and, where python3's torch sees the GPU, torch_reference.py --device cuda (a CUDA graph per iteration), on ganlab,
+# tiny, small, wide and huge, with a table of the ratios and the issue's targets. Everything goes to OUT_DIR (default $OUT, else /tmp/gpu-figures): log.txt and one
 # screenshot per window run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +53,49 @@ echo "renderer: ${renderer:-none}"
 if [[ -z $renderer || $renderer =~ llvmpipe|softpipe|swrast ]]; then
   echo "gpu_figures: no OpenGL context reaches the GPU here (see above); nothing to measure"
   exit 1
+fi
+
+# [SECTION] The GPU trainer's benchmark (issue 17), a function so that GPU_FIGURES_TRAINER_ONLY=1 runs it alone.
+gpu_trainer_table() {
+  echo "== GPU trainer benchmark (ganscope_bench --trainer cpu|gpu; PyTorch's CUDA graph)"
+  export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+  local cuda=0 w line rows=""
+  python3 -c 'import sys, torch; sys.exit(0 if torch.cuda.is_available() else 1)' 2>/dev/null && cuda=1
+  for w in ganlab tiny small wide huge; do
+    local cpu_rate="" gpu_rate="" graph_rate=""
+    line=$("$window" timeout 150 ganscope_bench --no-peak --workload "$w" --trainer cpu 2>&1 | grep '^workload name=')
+    echo "cpu   $line"
+    cpu_rate=$(sed -n 's/.* cpu_it_per_s=\([^ ]*\).*/\1/p' <<<"$line")
+    line=$("$window" timeout 150 ganscope_bench --no-peak --workload "$w" --trainer gpu 2>&1 |
+           grep -E '^(trainer name=|workload name=|ganscope_bench: )')
+    echo "$line" | sed 's/^/gpu   /'
+    gpu_rate=$(sed -n 's/^workload name=.* wall_it_per_s=\([^ ]*\).* trainer=gpu.*/\1/p' <<<"$line")
+    if ((cuda)); then
+      line=$(timeout 150 python3 tests/bench/torch_reference.py --device cuda --workload "$w" 2>&1 |
+             grep -E '^(machine |workload name=|torch_reference: )')
+      echo "$line" | sed 's/^/torch /'
+      graph_rate=$(sed -n 's/^workload name=.* cuda_graph_it_per_s=\([^ ]*\).*/\1/p' <<<"$line")
+    fi
+    rows+="$w ${cpu_rate:-n/a} ${gpu_rate:-n/a} ${graph_rate:-n/a}"$'\n'
+  done
+  ((cuda)) || echo "(python3 here has no torch that sees a CUDA device: the CUDA graph columns are n/a)"
+  echo
+  echo "| workload | CPU trainer it/s | GPU trainer it/s | PyTorch CUDA graph it/s | GPU/CPU | GPU/CUDA graph | target | met |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+  awk 'NF == 4 {
+    w = $1; a = $2; g = $3; q = $4
+    r1 = (g == "n/a" || a == "n/a") ? "" : g / a; r2 = (g == "n/a" || q == "n/a") ? "" : g / q
+    if (w == "wide") { r = r1; need = 10; t = "GPU/CPU >= 10x" }
+    else if (w == "huge") { r = r2; need = 0.5; t = "GPU/CUDA graph >= 0.5x" }
+    else { r = r2; need = 5; t = "GPU/CUDA graph >= 5x" }
+    printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", w, a, g, q, (r1 == "" ? "n/a" : sprintf("%.2f×", r1)),
+           (r2 == "" ? "n/a" : sprintf("%.2f×", r2)), t, (r == "" ? "n/a" : (r >= need ? "met" : "not met"))
+  }' <<<"$rows"
+}
+if [[ ${GPU_FIGURES_TRAINER_ONLY:-0} == 1 ]]; then
+  gpu_trainer_table
+  echo "== done (GPU trainer table only)"
+  exit 0
 fi
 
 echo "== OpenGL tests on this renderer"
@@ -83,4 +137,5 @@ for workload in ganlab tiny small wide; do
 done
 echo "== benchmark wide, two threads"
 "$window" timeout 120 ganscope_bench --workload wide --threads 2 2>&1 | grep '^workload name='
+gpu_trainer_table
 echo "== done"

@@ -8,6 +8,7 @@ const std::vector<Workload>& workloads() {
       {"tiny", 32, 2, 128, 10.0},
       {"small", 64, 3, 256, 3.0},
       {"wide", 256, 3, 512, 1.0},
+      {"huge", 512, 4, 4096, 0.0, true},
   };
   return all;
 }
