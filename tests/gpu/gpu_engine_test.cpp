@@ -5,6 +5,7 @@
 // is changed (so the tolerance is tight enough to see one operation differ).
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <functional>
 #include <string>
 
@@ -197,4 +198,133 @@ TEST_CASE("gpu trainer: 200 iterations from the same weights and batches stay wi
     CAPTURE(changed.discriminator);
     CHECK(changed.worst() > 100 * kManyIterationsTolerance);
   }
+}
+
+// [SECTION] The GPU trainer behind the Trainer (trainer=gpu|auto)
+
+namespace {
+
+Config gpuConfig() {
+  registerGpuEngine(makeGpuEngine);
+  Config c = smallConfig();
+  c.trainer = TrainerKind::Gpu;
+  c.metricsEvery = 50;
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("gpu trainer: trainer=gpu trains on the GPU, says so, and a seed gives the same run twice") {
+  const Config config = gpuConfig();
+  Trainer a(config), b(config);
+  a.train(120);
+  b.train(120);
+  CHECK(a.trainsOnGpu());
+  CHECK(a.trainerNote().rfind("training on the GPU: OpenGL", 0) == 0);
+  CHECK(a.step() == 120);
+  CHECK(a.history().back().step == 100);  // a chunk ends at each metrics row
+  CHECK(a.generator().parameters() == b.generator().parameters());
+  CHECK(a.discriminator().parameters() == b.discriminator().parameters());
+  Config other = config;
+  other.seed = 2;
+  Trainer c(other);
+  c.train(120);
+  CHECK(c.generator().parameters().size() == a.generator().parameters().size());
+  CHECK(c.generator().parameters() != a.generator().parameters());
+  CHECK(std::isfinite(a.lastStats().lossD));
+  CHECK(a.lastStats().gradNormG > 0.0);
+}
+
+TEST_CASE("gpu trainer: a saved state continues bit for bit, and switching trainer keeps the run") {
+  const Config config = gpuConfig();
+  Trainer a(config);
+  a.train(60);
+  const TrainerState saved = a.saveState();
+  a.train(60);
+  Trainer b(config);
+  b.restoreState(saved);
+  b.train(60);
+  CHECK(b.step() == 120);
+  CHECK(a.generator().parameters() == b.generator().parameters());
+  CHECK(a.discriminator().parameters() == b.discriminator().parameters());
+  CHECK(a.saveState(false).discriminatorOptimizer == b.saveState(false).discriminatorOptimizer);
+
+  // To the CPU and back: the weights, the optimizer state and the step stay; training goes on from them.
+  Config onCpu = a.config();
+  onCpu.trainer = TrainerKind::Cpu;
+  const Vector before = a.generator().parameters();
+  CHECK_FALSE(a.setConfig(onCpu));
+  CHECK(a.generator().parameters() == before);
+  a.train(10);
+  CHECK_FALSE(a.trainsOnGpu());
+  CHECK(a.trainerNote().empty());
+  CHECK(a.step() == 130);
+  CHECK(a.saveState(false).generatorOptimizer.adamSteps() == 130);
+}
+
+TEST_CASE("gpu trainer: what it does not support trains on the CPU, names the setting, and equals the CPU run") {
+  struct Unsupported {
+    const char* setting;
+    std::function<void(Config&)> set;
+  };
+  const Unsupported cases[] = {
+      {"unroll", [](Config& c) { c.unroll = 2; }},
+      {"spectral_norm", [](Config& c) { c.spectralNorm = true; }},
+      {"conditional", [](Config& c) { c.conditional = true; }},
+      {"dirac", [](Config& c) { c.data.kind = DataKind::Dirac; }},
+  };
+  for (const Unsupported& u : cases) {
+    CAPTURE(u.setting);
+    Config config = gpuConfig();
+    u.set(config);
+    REQUIRE(validate(config).empty());
+    Trainer gpu(config);
+    gpu.train(20);
+    CHECK_FALSE(gpu.trainsOnGpu());
+    CHECK(gpu.trainerNote().rfind("training on the CPU: ", 0) == 0);
+    CHECK(gpu.trainerNote().find(u.setting) != std::string::npos);
+    Config cpuConfig = config;
+    cpuConfig.trainer = TrainerKind::Cpu;
+    Trainer cpu(cpuConfig);
+    cpu.train(20);
+    CHECK(cpu.trainerNote().empty());
+    CHECK(gpu.generator().parameters() == cpu.generator().parameters());
+  }
+}
+
+TEST_CASE("gpu trainer: auto never chooses a software renderer, and says why") {
+  Config config = gpuConfig();
+  config.trainer = TrainerKind::Auto;
+  Trainer t(config);
+  t.train(5);
+  std::string why;
+  const auto engine = makeGpuEngine(why);
+  REQUIRE(engine != nullptr);
+  if (engine->isSoftware()) {
+    CHECK_FALSE(t.trainsOnGpu());
+    CHECK(t.trainerNote().find("software renderer") != std::string::npos);
+  } else {
+    // A real GPU: these networks are far below the line where the GPU wins.
+    CHECK(iterationFlops(config) < kGpuWorthFlops);
+    CHECK(t.trainerNote().find("MFLOP") != std::string::npos);
+  }
+}
+
+TEST_CASE("gpu trainer: a NaN stops the run where it appeared, with the CPU trainer's message") {
+  Config config = gpuConfig();
+  config.loss = LossKind::Lsgan;
+  config.optimizer.d.kind = config.optimizer.g.kind = OptimizerKind::Momentum;
+  config.optimizer.d.lr = config.optimizer.g.lr = 10.0;  // the range's largest
+  Trainer t(config);
+  t.train(200);
+  REQUIRE(t.diverged());
+  CHECK(t.divergence().rfind("training diverged at iteration " + std::to_string(t.step()) + ": the ", 0) == 0);
+  CHECK(t.divergence().find("lower the learning rate") != std::string::npos);
+  CHECK(t.step() < 200);
+  CHECK(t.history().back().step == t.step());
+  Config cpuConfig = config;
+  cpuConfig.trainer = TrainerKind::Cpu;
+  Trainer cpu(cpuConfig);
+  cpu.train(200);
+  CHECK(cpu.diverged());
 }
