@@ -228,6 +228,7 @@ TEST_CASE("cli: bad input exits 2 with one line on stderr") {
       {{"--set", "batch=abc"}, {"batch"}},
       {{"--set", "batch=0"}, {"batch"}},
       {{"--set", "loss=hinje"}, {"loss", "wgan-gp"}},
+      {{"--set", "trainer=tpu"}, {"trainer", "tpu", "cpu", "gpu", "auto"}},
       {{"--set", "generator.hidden"}, {"generator.hidden"}},
       {{"--preset", "no-such-preset"}, {"no-such-preset", "ring8"}},
       {{"--preset", "bad.json"}, {"bad.json:3:11"}},
@@ -298,6 +299,54 @@ TEST_CASE("cli: an unwritable output fails before training and leaves nothing") 
     CHECK(name == "adir");
   }
   for (const auto& name : entriesOf(folder.root())) CHECK_FALSE(has(name, ".tmp-"));
+}
+
+/// The lines of `text` that start with `prefix`.
+std::vector<std::string> linesStartingWith(const std::string& text, std::string_view prefix) {
+  std::vector<std::string> found;
+  for (const std::string& line : linesOf(text))
+    if (line.starts_with(prefix)) found.push_back(line);
+  return found;
+}
+
+// Where the iterations ran is one "trainer: " line under the timing line: none for trainer=cpu (the summary is as it
+// was), and for trainer=gpu with a setting the GPU trainer lacks, that the CPU trained and which setting made it.
+// (Whether a supported config trains on the GPU depends on the machine's OpenGL: not asserted here.)
+TEST_CASE("cli: the summary says where the iterations ran") {
+  TempFolder folder;
+  const RunResult cpu = runGanscope(folder, {"--headless", "--steps", "50", "--set", "trainer=cpu"});
+  CAPTURE(cpu.err);
+  CHECK(cpu.code == kExitOk);
+  CHECK(linesStartingWith(cpu.out, "trainer:").empty());
+  struct Case {
+    const char* setting;
+    const char* named;
+  };
+  for (const Case c : {Case{"unroll=2", "unroll"}, Case{"spectral_norm=true", "spectral_norm"}}) {
+    CAPTURE(c.setting);
+    const RunResult gpu = runGanscope(folder, {"--headless", "--steps", "50", "--set", "trainer=gpu", "--set",
+                                               c.setting});
+    CAPTURE(gpu.out);
+    CAPTURE(gpu.err);
+    CHECK(gpu.code == kExitOk);
+    const auto lines = linesStartingWith(gpu.out, "trainer:");
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].starts_with("trainer: training on the CPU: "));
+    CHECK(has(lines[0], c.named));
+    CHECK(linesOf(gpu.out)[1] == lines[0]);  // right under "run: 50 iterations in ..."
+  }
+  // --compare: each run's own line, under its own timing line.
+  const RunResult compared = runGanscope(
+      folder, {"--headless", "--steps", "50", "--set", "spectral_norm=true", "--compare", "trainer=gpu"});
+  CAPTURE(compared.err);
+  CHECK(compared.code == kExitOk);
+  const auto lines = linesOf(compared.out);
+  const auto noted = linesStartingWith(compared.out, "trainer:");
+  REQUIRE(noted.size() == 1);
+  CHECK(has(noted[0], "spectral"));
+  const auto at = std::find(lines.begin(), lines.end(), noted[0]);
+  REQUIRE(at != lines.begin());
+  CHECK((at - 1)->starts_with("run B (trainer=gpu): 50 iterations"));
 }
 
 // A run set up to blow up (SGD at lr 10 on WGAN-GP with λ 1000) stops with exit 3 and a message saying it

@@ -247,3 +247,16 @@ TEST_CASE("gui: a comparison opens two views that train to the same step, with n
     CHECK(picture.fakePoints > 300);  // and generated samples
   }
 }
+
+TEST_CASE("gui: trainer=gpu with a setting the GPU trainer lacks trains on the CPU, with no ImGui ID clash") {
+  const TempFolder folder("gui-trainer");
+  const fs::path shot = folder.root() / "trainer.png";
+  const RunResult run = runCommand(windowCommand() +
+                                       " --set trainer=gpu --set spectral_norm=true --steps 200 --frames 30 "
+                                       "--screenshot " + shellQuoted(shot.string()),
+                                   folder);
+  INFO("stderr: " << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.err.empty());  // an ImGui ID used twice would be reported here
+  CHECK(run.out.find("iterations=200 ") != std::string::npos);
+}

@@ -139,6 +139,10 @@ std::vector<std::pair<std::string, Config>> panelStates(const std::string& point
   Config simultaneous;
   simultaneous.update = UpdateOrder::Simultaneous;
   states.emplace_back("simultaneous updates", small(simultaneous));
+  Config fallback;  // the trainer box with its note under it: trainer=gpu, trained on the CPU for spectral norm
+  fallback.trainer = TrainerKind::Gpu;
+  fallback.spectralNorm = true;
+  states.emplace_back("trainer gpu, on the CPU", small(fallback));
   Config diverging;
   diverging.loss = LossKind::Wgan;
   diverging.penalty.clip = 10.0;

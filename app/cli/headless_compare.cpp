@@ -27,6 +27,7 @@ struct ComparedRun {
   double seconds = 0.0;
   Session session;
   MetricsRow closing;  // the metrics at its last step, as its summary shows them
+  std::string trainerNote;  // where its iterations ran (Trainer::trainerNote), empty for trainer=cpu
 };
 
 void trainUnguarded(ComparedRun& run, long long steps, bool keepCheckpoints) {
@@ -41,6 +42,7 @@ void trainUnguarded(ComparedRun& run, long long steps, bool keepCheckpoints) {
   }
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   run.session.state = trainer.saveState();
+  run.trainerNote = trainer.trainerNote();
   if (keepCheckpoints) {
     for (const auto& checkpoint : checkpoints.checkpoints()) run.session.checkpoints.push_back(*checkpoint);
   }
@@ -115,6 +117,7 @@ int runHeadlessComparison(const Config& config, const Comparison& comparison, co
     std::snprintf(timing, sizeof timing, "%.2f s (%.0f it/s)", run.seconds,
                   run.seconds > 0 ? static_cast<double>(iterations) / run.seconds : 0.0);
     out << timing << "\n";
+    out << trainerNoteLine(run.trainerNote);
     const int finished = finishHeadlessOutputs(
         run.session,
         {pathFor(options.metricsOut, run.letter), pathFor(options.saveSession, run.letter),

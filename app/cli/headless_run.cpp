@@ -44,6 +44,8 @@ std::string formatMetricsSummary(const MetricsRow& row, const Trainer& trainer) 
   return text;
 }
 
+std::string trainerNoteLine(const std::string& note) { return note.empty() ? note : "trainer: " + note + "\n"; }
+
 long long runLength(const Config& config, const CliOptions& options) {
   return options.steps >= 0 ? options.steps : (config.demoSteps > 0 ? config.demoSteps : 2000);
 }
@@ -85,6 +87,7 @@ int runHeadless(const Config& config, const Session* session, const CliOptions& 
   out << name << ": " << trainer.step() - first << " iterations in " << number(seconds, "%.2f") << " s ("
       << number(seconds > 0 ? static_cast<double>(trainer.step() - first) / seconds : 0.0, "%.0f") << " it/s)"
       << (first > 0 ? " from step " + std::to_string(first) : std::string()) << "\n";
+  out << trainerNoteLine(trainer.trainerNote());
   Session run;
   run.state = trainer.saveState();
   if (!options.saveSession.empty()) {

@@ -31,6 +31,9 @@ struct HeadlessOutputs {
 int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err,
                           MetricsRow* closingRow = nullptr);
 
+/// "trainer: <note>" and a newline, where `note` is a Trainer::trainerNote; nothing for an empty note (trainer=cpu).
+std::string trainerNoteLine(const std::string& note);
+
 /// The iterations a run trains: --steps, else the preset's demo_steps, else 2,000.
 long long runLength(const Config& config, const CliOptions& options);
 

@@ -60,6 +60,23 @@ class SectionScope {
   bool pushed_ = false;
 };
 
+// Under the trainer box: where the iterations run (Trainer::trainerNote), in the warning colour when the CPU took
+// over. Nothing for trainer=cpu; the note is only known once an iteration ran with the trainer chosen.
+void drawTrainerNote(TrainerKind trainer, const std::string& note) {
+  if (trainer == TrainerKind::Cpu) return;  // a note left from before the switch is stale until the next iteration
+  ImGui::PushTextWrapPos(0.0f);
+  if (note.empty()) {
+    ImGui::TextDisabled("where it trains is known after the next iteration");
+  } else if (note.rfind("training on the GPU", 0) == 0) {
+    ImGui::TextUnformatted(note.c_str());
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_Text, warningColour());
+    ImGui::TextUnformatted(note.c_str());
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void tooltip(const char* text) {
@@ -189,7 +206,7 @@ void ControlPanel::drawSettings(const Snapshot& snapshot, PlaneLayers& layers, L
     drawDataSettings(config);
     if (Config edited = config; drawConditionalCheckbox(edited)) apply(edited);  // class_picker.h
   }
-  if (section.open("Training", ImGuiTreeNodeFlags_DefaultOpen)) drawTrainingSettings(config);
+  if (section.open("Training", ImGuiTreeNodeFlags_DefaultOpen)) drawTrainingSettings(config, snapshot.trainerNote);
   if (section.open("Stabilizers", ImGuiTreeNodeFlags_DefaultOpen)) drawStabilizerSettings(config);
   if (section.open("Optimizers", ImGuiTreeNodeFlags_DefaultOpen)) {
     drawOptimizerSettings("Generator", "g", config, true);
@@ -344,7 +361,7 @@ void ControlPanel::drawDataSettings(const Config& config) {
   if (changed || released) apply(edited);
 }
 
-void ControlPanel::drawTrainingSettings(const Config& config) {
+void ControlPanel::drawTrainingSettings(const Config& config, const std::string& trainerNote) {
   Config edited = config;
   bool changed = false;
   ImGui::SetNextItemWidth(scaled(160));
@@ -387,6 +404,13 @@ void ControlPanel::drawTrainingSettings(const Config& config) {
   }
   tooltip("alternating: D moves, then G sees the new D. simultaneous: both gradients from the same point, as in the "
           "Dirac-GAN analysis.");
+  ImGui::SetNextItemWidth(scaled(160));
+  changed |= enumCombo("trainer", edited.trainer);
+  tooltip("Where the iterations run; the run goes on from where it is. cpu: every setting, the same run bit for bit "
+          "on every machine. gpu: OpenGL 4.3 compute shaders; a setting they lack (unroll, spectral norm, "
+          "conditional, the Dirac-GAN) trains on the CPU instead, said under this box. auto: the GPU only where it "
+          "is a real GPU and the networks are large enough.");
+  drawTrainerNote(config.trainer, trainerNote);
   int seed = static_cast<int>(edited.seed);
   ImGui::SetNextItemWidth(scaled(160));
   if (ImGui::InputInt("seed", &seed) && seed >= 0) {

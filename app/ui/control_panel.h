@@ -50,7 +50,7 @@ class ControlPanel {
   void drawDataSettings(const Config& config);
   void drawNetworkSettings(const char* title, const char* id, const Config& config, bool generator);
   void drawOptimizerSettings(const char* title, const char* id, const Config& config, bool generator);
-  void drawTrainingSettings(const Config& config);
+  void drawTrainingSettings(const Config& config, const std::string& trainerNote);
   void drawStabilizerSettings(const Config& config);
 
   CommandTarget& thread_;
