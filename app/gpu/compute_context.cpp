@@ -67,15 +67,21 @@ ComputeContext::~ComputeContext() {
   eglDestroySurface(display_, surface_);
 }
 
-ComputeContext::Scope::Scope(const ComputeContext& context)
+ComputeContext::Scope::Scope(const ComputeContext& context) : Scope(context, std::nothrow) {
+  if (!active_) throw std::runtime_error("cannot make the GPU trainer's context current (" + eglErrorText() + ")");
+}
+
+ComputeContext::Scope::Scope(const ComputeContext& context, std::nothrow_t)
     : display_(eglGetCurrentDisplay()),
       draw_(eglGetCurrentSurface(EGL_DRAW)),
       read_(eglGetCurrentSurface(EGL_READ)),
       context_(eglGetCurrentContext()) {
-  if (context_ == context.context_) return;
-  if (eglMakeCurrent(context.display_, context.surface_, context.surface_, context.context_) != EGL_TRUE)
-    throw std::runtime_error("cannot make the GPU trainer's context current (" + eglErrorText() + ")");
-  switched_ = true;
+  if (context_ == context.context_) {
+    active_ = true;
+    return;
+  }
+  active_ = switched_ =
+      eglMakeCurrent(context.display_, context.surface_, context.surface_, context.context_) == EGL_TRUE;
 }
 
 ComputeContext::Scope::~Scope() {

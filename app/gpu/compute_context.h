@@ -1,5 +1,6 @@
 #pragma once
 // The GPU trainer's OpenGL 4.3 core context, through EGL with no window system, current only while a Scope holds it.
+#include <new>
 #include <string>
 
 namespace ganscope {
@@ -19,7 +20,12 @@ class ComputeContext {
   class Scope {
    public:
     explicit Scope(const ComputeContext& context);
+    /// The same, but never throws: active() says whether the context became current. (A thread with another API's
+    /// context current, the window's GLX one, cannot make an EGL context current: glvnd refuses.)
+    Scope(const ComputeContext& context, std::nothrow_t);
     ~Scope();
+    /// Whether the GPU trainer's context is current in this scope.
+    bool active() const { return active_; }
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;
 
@@ -29,6 +35,7 @@ class ComputeContext {
     void* read_ = nullptr;
     void* context_ = nullptr;
     bool switched_ = false;
+    bool active_ = false;
   };
 
   /// "OpenGL 4.5 (Core Profile) Mesa 22.3.6 — llvmpipe (LLVM 15.0.6, 256 bits)".

@@ -30,6 +30,9 @@ class ComputeKernel {
   ComputeKernel& setUnsigned(const char* name, std::uint32_t value);
   /// Sets a uvec2 uniform.
   ComputeKernel& set(const char* name, std::uint32_t x, std::uint32_t y);
+  /// Forgets the program without deleting it: for when the context it lives in cannot be made current (destroying
+  /// the context frees it).
+  void abandon() { program_ = 0; }
   /// Runs groupsX × groupsY workgroups, then makes their buffer writes visible to the next dispatch.
   void dispatch(std::uint32_t groupsX, std::uint32_t groupsY = 1);
 

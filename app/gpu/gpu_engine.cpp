@@ -208,15 +208,20 @@ GpuEngine::GpuEngine() {
 }
 
 GpuEngine::~GpuEngine() {
-  ComputeContext::Scope scope(context_);
-  const GLuint buffers[3] = {arena_, control_, draws_};
-  glDeleteBuffers(3, buffers);
-  gemm_ = {};
-  elementwise_ = {};
-  loss_ = {};
-  penalty_ = {};
-  stats_ = {};
-  optimizer_ = {};
+  // The window's thread (a GLX context current) cannot make this context current: there the GL objects are left to
+  // the context's destruction, which frees them, and no GL call is made in someone else's context.
+  ComputeContext::Scope scope(context_, std::nothrow);
+  for (ComputeKernel* kernel : {&gemm_, &elementwise_, &loss_, &penalty_, &stats_, &optimizer_}) {
+    if (scope.active()) {
+      *kernel = {};
+    } else {
+      kernel->abandon();
+    }
+  }
+  if (scope.active()) {
+    const GLuint buffers[3] = {arena_, control_, draws_};
+    glDeleteBuffers(3, buffers);
+  }
 }
 
 template <typename T>
