@@ -260,3 +260,17 @@ TEST_CASE("gui: trainer=gpu with a setting the GPU trainer lacks trains on the C
   CHECK(run.err.empty());  // an ImGui ID used twice would be reported here
   CHECK(run.out.find("iterations=200 ") != std::string::npos);
 }
+
+// The GPU trainer's EGL context lives on the training thread beside the window's GLX one: the run trains, the
+// window draws, and the engine is destroyed on the window's thread at exit (where glvnd refuses its context) cleanly.
+TEST_CASE("gui: trainer=gpu trains on the GPU trainer's own context beside the window's, and exits cleanly") {
+  const TempFolder folder("gui-trainer-gpu");
+  const RunResult run =
+      runCommand(windowCommand() + " --set trainer=gpu --set batch=32 --set generator.hidden=[16] "
+                                   "--set discriminator.hidden=[16] --steps 60 --frames 30",
+                 folder);
+  INFO("stderr: " << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.err.empty());
+  CHECK(run.out.find("iterations=60 ") != std::string::npos);
+}
