@@ -6,8 +6,8 @@
 layout(local_size_x = 16, local_size_y = 16) in;
 
 uniform int u_m, u_n, u_k;                // C is m × n; the sum runs over k
-uniform int u_a, u_lda, u_transA;         // A at this offset, leading dimension, read transposed when 1
-uniform int u_b, u_ldb, u_transB;         // B likewise
+uniform int u_a, u_lda;                   // A at this offset, its leading dimension (TRANSPOSE_A: read as Aᵀ)
+uniform int u_b, u_ldb;                   // B likewise (TRANSPOSE_B)
 uniform int u_c, u_ldc;                   // C
 uniform int u_bias;                       // a bias per row of C added to the sum, or -1
 uniform int u_epilogue;                   // 0: the sum; 1: f(sum); 2: sum · f'(a) with a from the matrix at u_d
@@ -20,8 +20,17 @@ shared float tileA[16][17];
 shared float tileB[16][17];
 #endif
 
-float elementA(int i, int k) { return u_transA != 0 ? arena[u_a + k + i * u_lda] : arena[u_a + i + k * u_lda]; }
-float elementB(int k, int j) { return u_transB != 0 ? arena[u_b + j + k * u_ldb] : arena[u_b + k + j * u_ldb]; }
+// The transposes are compiled in (four programs): a branch per element costs a software renderer both loads.
+#ifdef TRANSPOSE_A
+float elementA(int i, int k) { return arena[u_a + k + i * u_lda]; }
+#else
+float elementA(int i, int k) { return arena[u_a + i + k * u_lda]; }
+#endif
+#ifdef TRANSPOSE_B
+float elementB(int k, int j) { return arena[u_b + j + k * u_ldb]; }
+#else
+float elementB(int k, int j) { return arena[u_b + k + j * u_ldb]; }
+#endif
 
 void main() {
   if (stopped()) return;  // the same for the whole dispatch: no barrier is skipped by part of a workgroup

@@ -103,6 +103,11 @@ ComputeKernel& ComputeKernel::set(const char* name, std::uint32_t x, std::uint32
   return *this;
 }
 
+ComputeKernel& ComputeKernel::set(const char* name, const std::array<std::uint32_t, 4>& value) {
+  glProgramUniform4ui(program_, location(name), value[0], value[1], value[2], value[3]);
+  return *this;
+}
+
 void ComputeKernel::dispatch(std::uint32_t groupsX, std::uint32_t groupsY) {
   if (groupsX == 0 || groupsY == 0) return;
   glUseProgram(program_);

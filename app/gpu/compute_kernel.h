@@ -1,5 +1,6 @@
 #pragma once
 // One compute shader of the GPU trainer: compiled from shaders/ with the shared declarations, uniforms set by name.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -33,6 +34,8 @@ class ComputeKernel {
   /// Forgets the program without deleting it: for when the context it lives in cannot be made current (destroying
   /// the context frees it).
   void abandon() { program_ = 0; }
+  /// Sets a uvec4 uniform.
+  ComputeKernel& set(const char* name, const std::array<std::uint32_t, 4>& value);
   /// Runs groupsX × groupsY workgroups, then makes their buffer writes visible to the next dispatch.
   void dispatch(std::uint32_t groupsX, std::uint32_t groupsY = 1);
 

@@ -162,7 +162,8 @@ class GpuEngine final : public IterationEngine {
   void write(GLuint buffer, long long offset, long long count, const T* in);
 
   ComputeContext context_;
-  ComputeKernel gemm_, elementwise_, loss_, penalty_, stats_, optimizer_;
+  ComputeKernel gemm_[4];  // [transA + 2 · transB]
+  ComputeKernel elementwise_, loss_, penalty_, stats_, optimizer_;
   GLuint arena_ = 0, control_ = 0, draws_ = 0;
   long long drawsFloats_ = 0;
 
@@ -187,8 +188,13 @@ class GpuEngine final : public IterationEngine {
 
 GpuEngine::GpuEngine() {
   ComputeContext::Scope scope(context_);
-  // Tiles through shared memory on a GPU; on a software renderer the direct sum, far faster there.
-  gemm_ = ComputeKernel("train_gemm.comp", context_.isSoftware() ? "#define DIRECT_PRODUCT 1\n" : "");
+  // Tiles through shared memory on a GPU; on a software renderer the direct sum, far faster there. One program per
+  // pair of transposes.
+  const std::string direct = context_.isSoftware() ? "#define DIRECT_PRODUCT 1\n" : "";
+  for (int variant = 0; variant < 4; ++variant) {
+    gemm_[variant] = ComputeKernel("train_gemm.comp", direct + ((variant & 1) ? "#define TRANSPOSE_A 1\n" : "") +
+                                                          ((variant & 2) ? "#define TRANSPOSE_B 1\n" : ""));
+  }
   elementwise_ = ComputeKernel("train_elementwise.comp");
   loss_ = ComputeKernel("train_loss.comp");
   penalty_ = ComputeKernel("train_penalty.comp");
@@ -211,7 +217,8 @@ GpuEngine::~GpuEngine() {
   // The window's thread (a GLX context current) cannot make this context current: there the GL objects are left to
   // the context's destruction, which frees them, and no GL call is made in someone else's context.
   ComputeContext::Scope scope(context_, std::nothrow);
-  for (ComputeKernel* kernel : {&gemm_, &elementwise_, &loss_, &penalty_, &stats_, &optimizer_}) {
+  for (ComputeKernel* kernel : {&gemm_[0], &gemm_[1], &gemm_[2], &gemm_[3], &elementwise_, &loss_, &penalty_,
+                                &stats_, &optimizer_}) {
     if (scope.active()) {
       *kernel = {};
     } else {
@@ -358,12 +365,12 @@ void GpuEngine::download(EngineState& state) {
 
 void GpuEngine::product(int m, int n, int k, int a, int lda, bool transA, int b, int ldb, bool transB, int c, int ldc,
                         const Epilogue& e) {
-  gemm_.set("u_m", m).set("u_n", n).set("u_k", k);
-  gemm_.set("u_a", a).set("u_lda", lda).set("u_transA", transA ? 1 : 0);
-  gemm_.set("u_b", b).set("u_ldb", ldb).set("u_transB", transB ? 1 : 0);
-  gemm_.set("u_c", c).set("u_ldc", ldc).set("u_bias", e.bias).set("u_epilogue", e.mode);
-  gemm_.set("u_act", static_cast<int>(e.act)).set("u_d", e.output).set("u_accumulate", e.accumulate ? 1 : 0);
-  gemm_.dispatch(groupsOf(m, 16), groupsOf(n, 16));
+  ComputeKernel& gemm = gemm_[(transA ? 1 : 0) + (transB ? 2 : 0)];
+  gemm.set("u_m", m).set("u_n", n).set("u_k", k);
+  gemm.set("u_a", a).set("u_lda", lda).set("u_b", b).set("u_ldb", ldb);
+  gemm.set("u_c", c).set("u_ldc", ldc).set("u_bias", e.bias).set("u_epilogue", e.mode);
+  gemm.set("u_act", static_cast<int>(e.act)).set("u_d", e.output).set("u_accumulate", e.accumulate ? 1 : 0);
+  gemm.dispatch(groupsOf(m, 16), groupsOf(n, 16));
 }
 
 void GpuEngine::elementwise(ElementwiseMode mode, long long count, int dst, int src, int other, int third,
