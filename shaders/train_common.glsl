@@ -4,8 +4,18 @@
 // Matrices are column-major, one sample per column, inside the arena at float offsets given as uniforms, exactly as
 // the CPU trainer lays them out (core/nn/tensor.h), so a pack of samples is the same memory read with more rows.
 
-layout(std430, binding = 0) buffer Arena { float arena[]; };        // weights, gradients, optimizer state, batches
-layout(std430, binding = 1) buffer Control { uint control[]; };     // [0] stopped, [1..2] its step, [3] who, [4..5]
+// The persistent kernel defines BUFFER_QUALIFIERS as coherent: its invocations read each other's writes.
+#ifndef BUFFER_QUALIFIERS
+#define BUFFER_QUALIFIERS
+#endif
+// Invocations of the one-workgroup kernels (the reductions' shared arrays have one slot each).
+#ifndef WORKGROUP_SIZE
+#define WORKGROUP_SIZE 256
+#endif
+
+layout(std430, binding = 0) BUFFER_QUALIFIERS buffer Arena { float arena[]; };     // weights, gradients, state, batches
+layout(std430, binding = 1) BUFFER_QUALIFIERS buffer Control { uint control[]; };  // [0] stopped, [1..2] its step,
+                                                                                    // [3] who, [4..5] Adam steps
 layout(std430, binding = 2) readonly buffer Draws { float draws[]; };  // the host's random numbers for this chunk
 
 // A kernel does nothing once an update went non-finite (the CPU trainer stops there too).
@@ -55,22 +65,24 @@ uvec4 philox(uvec4 counter, uvec2 key) {
   return counter;
 }
 
-// Element `i` of a random stream: the counter is (block, stream, step low, step high), the key the run's seed.
-uniform uvec2 u_seed;
-uniform uvec2 u_step;  // the iteration's step count, low and high 32 bits
-uniform uint u_stream;
+// A random stream: element `i`'s counter is (block, stream, step low, step high), its key the run's seed.
+struct RandomStream {
+  uvec2 seed;
+  uvec2 step;  // the iteration's step count, low and high 32 bits
+  uint stream;
+};
 
 // A uniform float in [0, 1) with 24 random bits.
 float unitFloat(uint bits) { return float(bits >> 8) * (1.0 / 16777216.0); }
 
-float uniformAt(uint i) {
-  uvec4 bits = philox(uvec4(i >> 2, u_stream, u_step.x, u_step.y), u_seed);
+float uniformAt(RandomStream r, uint i) {
+  uvec4 bits = philox(uvec4(i >> 2, r.stream, r.step.x, r.step.y), r.seed);
   return unitFloat(bits[i & 3u]);
 }
 
 // A standard normal by the Box–Muller transform (Box & Muller 1958) on a pair of 24-bit uniforms.
-float normalAt(uint i) {
-  uvec4 bits = philox(uvec4(i >> 1, u_stream, u_step.x, u_step.y), u_seed);
+float normalAt(RandomStream r, uint i) {
+  uvec4 bits = philox(uvec4(i >> 1, r.stream, r.step.x, r.step.y), r.seed);
   float u1 = float((bits.x >> 8) + 1u) * (1.0 / 16777216.0);  // (0, 1]: the logarithm stays finite
   float u2 = unitFloat(bits.y);
   float radius = sqrt(-2.0 * log(u1));

@@ -2,8 +2,13 @@
 // [added to C], column-major, 16×16 tiles through shared memory. Every dense layer's forward pass, backward pass,
 // weight gradient and the double backprop of the gradient penalties are this one kernel with different operands.
 // With DIRECT_PRODUCT defined (on a software renderer, where a workgroup barrier costs a switch of every invocation)
-// each invocation sums its element straight from the buffer instead: the same sum in the same order.
+// each invocation sums a 4 × 4 block of C straight from the buffer instead (a workgroup of 8 × 8 covers 32 × 32): the same
+// sums in the same order.
+#ifdef DIRECT_PRODUCT
+layout(local_size_x = 8, local_size_y = 8) in;
+#else
 layout(local_size_x = 16, local_size_y = 16) in;
+#endif
 
 uniform int u_m, u_n, u_k;                // C is m × n; the sum runs over k
 uniform int u_a, u_lda;                   // A at this offset, its leading dimension (TRANSPOSE_A: read as Aᵀ)
@@ -32,6 +37,12 @@ float elementB(int k, int j) { return arena[u_b + j + k * u_ldb]; }
 float elementB(int k, int j) { return arena[u_b + k + j * u_ldb]; }
 #endif
 
+// This dispatch's product (its transposes are compiled in; the struct's flags are not read here).
+Product product() {
+  return Product(u_m, u_n, u_k, u_a, u_lda, 0, u_b, u_ldb, 0, u_c, u_ldc, u_bias, u_epilogue, u_act, u_d,
+                 u_accumulate);
+}
+
 void main() {
   if (stopped()) return;  // the same for the whole dispatch: no barrier is skipped by part of a workgroup
   int tx = int(gl_LocalInvocationID.x), ty = int(gl_LocalInvocationID.y);
@@ -39,8 +50,30 @@ void main() {
   int j = int(gl_WorkGroupID.y) * 16 + ty;
   float sum = 0.0;
 #ifdef DIRECT_PRODUCT
-  if (i >= u_m || j >= u_n) return;
-  for (int k = 0; k < u_k; ++k) sum += elementA(i, k) * elementB(k, j);
+  // Each invocation sums a 4 × 4 block of C (rows 8 apart, so neighbouring invocations read neighbouring rows):
+  // four loads of A and four of B per 16 multiply-adds, k ascending as in the tiled path.
+  float block[4][4];
+  int rows[4], cols[4];
+  for (int r = 0; r < 4; ++r) {
+    rows[r] = int(gl_WorkGroupID.x) * 32 + r * 8 + tx;
+    cols[r] = int(gl_WorkGroupID.y) * 32 + r * 8 + ty;
+    for (int c = 0; c < 4; ++c) block[r][c] = 0.0;
+  }
+  int lastRow = u_m - 1, lastCol = u_n - 1;
+  for (int k = 0; k < u_k; ++k) {
+    float a[4], b[4];
+    for (int r = 0; r < 4; ++r) a[r] = elementA(min(rows[r], lastRow), k);
+    for (int c = 0; c < 4; ++c) b[c] = elementB(k, min(cols[c], lastCol));
+    for (int r = 0; r < 4; ++r) {
+      for (int c = 0; c < 4; ++c) block[r][c] += a[r] * b[c];
+    }
+  }
+  for (int r = 0; r < 4; ++r) {
+    for (int c = 0; c < 4; ++c) {
+      if (rows[r] < u_m && cols[c] < u_n) storeProduct(product(), rows[r], cols[c], block[r][c]);
+    }
+  }
+  return;
 #else
   for (int k0 = 0; k0 < u_k; k0 += 16) {
     tileA[tx][ty] = (i < u_m && k0 + ty < u_k) ? elementA(i, k0 + ty) : 0.0;
@@ -50,13 +83,6 @@ void main() {
     barrier();
   }
   if (i >= u_m || j >= u_n) return;
+  storeProduct(product(), i, j, sum);
 #endif
-  if (u_bias >= 0) sum += arena[u_bias + i];
-  int at = u_c + i + j * u_ldc;
-  if (u_epilogue == 1) {
-    sum = activate(u_act, sum);
-  } else if (u_epilogue == 2) {
-    sum *= derivativeFromOutput(u_act, arena[u_d + i + j * u_ldc]);
-  }
-  arena[at] = u_accumulate != 0 ? arena[at] + sum : sum;
 }

@@ -5,6 +5,8 @@ layout(local_size_x = 64) in;
 uniform uvec4 u_counter;
 uniform uvec2 u_key;
 uniform int u_count;
+uniform uvec2 u_seed, u_step;
+uniform uint u_stream;
 
 void main() {
   uint i = gl_GlobalInvocationID.x;
@@ -13,6 +15,7 @@ void main() {
     for (int w = 0; w < 4; ++w) control[w] = block[w];
   }
   if (int(i) >= u_count) return;
-  arena[i] = normalAt(i);
-  arena[uint(u_count) + i] = uniformAt(i);
+  RandomStream stream = RandomStream(u_seed, u_step, u_stream);
+  arena[i] = normalAt(stream, i);
+  arena[uint(u_count) + i] = uniformAt(stream, i);
 }

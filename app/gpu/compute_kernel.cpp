@@ -31,10 +31,12 @@ std::string programLog(GLuint program) {
 
 ComputeKernel::ComputeKernel(std::string_view name, std::string_view defines) {
   const std::string_view common = embeddedShader("train_common.glsl");
+  const std::string_view operations = embeddedShader("train_ops.glsl");
   const std::string_view body = embeddedShader(name);
-  if (common.empty() || body.empty()) throw std::runtime_error("no embedded shader " + std::string(name));
-  const std::string source =
-      "#version 430\n" + std::string(defines) + std::string(common) + "\n#line 1\n" + std::string(body);
+  if (common.empty() || operations.empty() || body.empty())
+    throw std::runtime_error("no embedded shader " + std::string(name));
+  const std::string source = "#version 430\n" + std::string(defines) + std::string(common) + "\n" +
+                             std::string(operations) + "\n#line 1\n" + std::string(body);
   const GLuint shader = glCreateShader(GL_COMPUTE_SHADER);
   const char* text = source.c_str();
   glShaderSource(shader, 1, &text, nullptr);

@@ -8,8 +8,8 @@
 
 namespace ganscope {
 
-/// A compute program made of `#version 430`, shaders/train_common.glsl and one shaders/train_*.comp kernel. Use it
-/// only while the GPU trainer's context is current. Move-only.
+/// A compute program made of `#version 430`, shaders/train_common.glsl, shaders/train_ops.glsl and one
+/// shaders/train_*.comp kernel. Use it only while the GPU trainer's context is current. Move-only.
 class ComputeKernel {
  public:
   /// An empty kernel (dispatching it is an error).

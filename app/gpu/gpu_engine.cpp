@@ -370,7 +370,8 @@ void GpuEngine::product(int m, int n, int k, int a, int lda, bool transA, int b,
   gemm.set("u_a", a).set("u_lda", lda).set("u_b", b).set("u_ldb", ldb);
   gemm.set("u_c", c).set("u_ldc", ldc).set("u_bias", e.bias).set("u_epilogue", e.mode);
   gemm.set("u_act", static_cast<int>(e.act)).set("u_d", e.output).set("u_accumulate", e.accumulate ? 1 : 0);
-  gemm.dispatch(groupsOf(m, 16), groupsOf(n, 16));
+  const int span = context_.isSoftware() ? 32 : 16;  // what one workgroup covers (train_gemm.comp)
+  gemm.dispatch(groupsOf(m, span), groupsOf(n, span));
 }
 
 void GpuEngine::elementwise(ElementwiseMode mode, long long count, int dst, int src, int other, int third,
