@@ -3,9 +3,12 @@
 #include <GL/glcorearb.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
+#include "app/gpu/command_list.h"
 #include "app/gpu/compute_context.h"
 #include "app/gpu/compute_kernel.h"
 #include "core/gan/instance_noise.h"
@@ -29,6 +32,14 @@ enum RandomStream : std::uint32_t { kLatentForD = 1, kLatentForG, kNoiseForD, kN
 std::uint32_t stream(RandomStream kind, int update) { return (static_cast<std::uint32_t>(kind) << 16) | update; }
 
 std::uint32_t groupsOf(long long count, int size) { return static_cast<std::uint32_t>((count + size - 1) / size); }
+
+// The persistent kernel's workgroup (WORKGROUP_SIZE in train_common.glsl): the strides of its loops.
+constexpr long long kWorkgroup = 256;
+long long tripsOf(long long count) { return (count + kWorkgroup - 1) / kWorkgroup; }
+// What llvmpipe lets one invocation loop in all (its loop limiter: 65,535), less a margin; and how far
+// CommandList::loopTrips() may undercount them (measured: by 1.5× on a small run, whose 38th iteration was cut).
+constexpr long long kSoftwareLoopTrips = 60000;
+constexpr long long kLoopTripMargin = 4;
 
 // [SECTION] Where everything lives in the arena (float offsets)
 
@@ -127,7 +138,7 @@ struct Epilogue {
 
 class GpuEngine final : public IterationEngine {
  public:
-  GpuEngine();
+  explicit GpuEngine(GpuPath path);
   ~GpuEngine() override;
   std::string device() const override { return context_.rendererName(); }
   bool isSoftware() const override { return context_.isSoftware(); }
@@ -140,7 +151,11 @@ class GpuEngine final : public IterationEngine {
   void product(int m, int n, int k, int a, int lda, bool transA, int b, int ldb, bool transB, int c, int ldc,
                const Epilogue& epilogue = {});
   void elementwise(ElementwiseMode mode, long long count, int dst, int src = 0, int other = 0, int third = 0,
-                   float value = 0.0f, Activation act = Activation::Identity, int rows = 1);
+                   float value = 0.0f, Activation act = Activation::Identity, int rows = 1,
+                   DrawSource source = DrawSource::None);
+  void loss(int which, int logits, int grad);
+  void penalty(int rows, int count, int grad, int adjoint, bool zeroCentered, double scale);
+  void gradientCheck(bool discriminator);
   void fill(int dst, long long count, float value) { elementwise(kFill, count, dst, 0, 0, 0, value); }
 
   // The passes (core/nn/mlp.cpp and core/nn/input_gradient.cpp in kernels).
@@ -154,6 +169,10 @@ class GpuEngine final : public IterationEngine {
   void generatorGradient(int update, bool sampleNew);
   void optimizerStep(bool discriminator);
   void setRandom(std::uint32_t streamId);
+  // Whether this chunk runs on the persistent kernel (command_list.h) rather than one dispatch an operation.
+  bool persistentFor(const Config& config, bool replay) const;
+  void runIteration();
+  void runPersistent(long long firstStep, long long iterations);
 
   void layOut(const Config& config, int dim);
   template <typename T>
@@ -163,9 +182,13 @@ class GpuEngine final : public IterationEngine {
 
   ComputeContext context_;
   ComputeKernel gemm_[4];  // [transA + 2 · transB]
-  ComputeKernel elementwise_, loss_, penalty_, stats_, optimizer_;
-  GLuint arena_ = 0, control_ = 0, draws_ = 0;
+  ComputeKernel elementwise_, loss_, penalty_, stats_, optimizer_, persistent_;
+  GLuint arena_ = 0, control_ = 0, draws_ = 0, commands_ = 0, table_ = 0;
   long long drawsFloats_ = 0;
+  GpuPath path_;
+  CommandList list_;        // the iteration recorded for the persistent kernel
+  bool recording_ = false;  // the operations go into list_ rather than being dispatched
+  std::uint32_t stream_ = 0;
 
   // The layout for the config uploaded last.
   bool laidOut_ = false;
@@ -186,7 +209,7 @@ class GpuEngine final : public IterationEngine {
   long long adamUploadedG_ = 0, adamUploadedD_ = 0;      // at the last upload (the GPU counts from there)
 };
 
-GpuEngine::GpuEngine() {
+GpuEngine::GpuEngine(GpuPath path) : path_(path) {
   ComputeContext::Scope scope(context_);
   // Tiles through shared memory on a GPU; on a software renderer the direct sum, far faster there. One program per
   // pair of transposes.
@@ -200,11 +223,14 @@ GpuEngine::GpuEngine() {
   penalty_ = ComputeKernel("train_penalty.comp");
   stats_ = ComputeKernel("train_stats.comp");
   optimizer_ = ComputeKernel("train_optimizer.comp");
-  GLuint buffers[3];
-  glGenBuffers(3, buffers);
+  persistent_ = ComputeKernel("train_persistent.comp", "#define BUFFER_QUALIFIERS coherent\n");
+  GLuint buffers[5];
+  glGenBuffers(5, buffers);
   arena_ = buffers[0];
   control_ = buffers[1];
   draws_ = buffers[2];
+  commands_ = buffers[3];
+  table_ = buffers[4];
   glBindBuffer(GL_SHADER_STORAGE_BUFFER, control_);
   glBufferData(GL_SHADER_STORAGE_BUFFER, kControlWords * sizeof(std::uint32_t), nullptr, GL_DYNAMIC_DRAW);
   glBindBuffer(GL_SHADER_STORAGE_BUFFER, draws_);
@@ -218,7 +244,7 @@ GpuEngine::~GpuEngine() {
   // the context's destruction, which frees them, and no GL call is made in someone else's context.
   ComputeContext::Scope scope(context_, std::nothrow);
   for (ComputeKernel* kernel : {&gemm_[0], &gemm_[1], &gemm_[2], &gemm_[3], &elementwise_, &loss_, &penalty_,
-                                &stats_, &optimizer_}) {
+                                &stats_, &optimizer_, &persistent_}) {
     if (scope.active()) {
       *kernel = {};
     } else {
@@ -226,8 +252,8 @@ GpuEngine::~GpuEngine() {
     }
   }
   if (scope.active()) {
-    const GLuint buffers[3] = {arena_, control_, draws_};
-    glDeleteBuffers(3, buffers);
+    const GLuint buffers[5] = {arena_, control_, draws_, commands_, table_};
+    glDeleteBuffers(5, buffers);
   }
 }
 
@@ -365,6 +391,12 @@ void GpuEngine::download(EngineState& state) {
 
 void GpuEngine::product(int m, int n, int k, int a, int lda, bool transA, int b, int ldb, bool transB, int c, int ldc,
                         const Epilogue& e) {
+  if (recording_) {
+    list_.add(CommandOp::Product, {m, n, k, a, lda, transA ? 1 : 0, b, ldb, transB ? 1 : 0, c, ldc, e.bias, e.mode,
+                                   static_cast<int>(e.act), e.output, e.accumulate ? 1 : 0});
+    list_.countTrips(tripsOf(1LL * m * n) * (k + 1));
+    return;
+  }
   ComputeKernel& gemm = gemm_[(transA ? 1 : 0) + (transB ? 2 : 0)];
   gemm.set("u_m", m).set("u_n", n).set("u_k", k);
   gemm.set("u_a", a).set("u_lda", lda).set("u_b", b).set("u_ldb", ldb);
@@ -375,14 +407,63 @@ void GpuEngine::product(int m, int n, int k, int a, int lda, bool transA, int b,
 }
 
 void GpuEngine::elementwise(ElementwiseMode mode, long long count, int dst, int src, int other, int third,
-                            float value, Activation act, int rows) {
+                            float value, Activation act, int rows, DrawSource source) {
+  if (recording_) {
+    // Instance noise's standard deviation anneals: the persistent kernel reads it per iteration from the table.
+    const int slot = mode == kAddNoise ? list_.slot(TableUse::NoiseStd) : -1;
+    list_.add(CommandOp::Elementwise,
+              {static_cast<int>(mode), static_cast<int>(count), dst, src, other, third, rows, static_cast<int>(act),
+               CommandList::word(value)},
+              source, slot, stream_);
+    list_.countTrips(tripsOf(count));
+    return;
+  }
   elementwise_.set("u_mode", static_cast<int>(mode)).set("u_count", static_cast<int>(count)).set("u_dst", dst);
   elementwise_.set("u_src", src).set("u_other", other).set("u_third", third).set("u_value", value);
   elementwise_.set("u_act", static_cast<int>(act)).set("u_rows", rows);
   elementwise_.dispatch(groupsOf(count, 256));
 }
 
+void GpuEngine::loss(int which, int logits, int grad) {
+  if (recording_) {
+    list_.add(CommandOp::Loss, {which, static_cast<int>(config_->loss), config_->batch, logits, grad, stats_slots_});
+    list_.countTrips(tripsOf(config_->batch) + 24);  // the sum, and the reduction's rounds (three sums each)
+    return;
+  }
+  loss_.set("u_which", which).set("u_loss", static_cast<int>(config_->loss)).set("u_batch", config_->batch);
+  loss_.set("u_logits", logits).set("u_grad", grad).set("u_stats", stats_slots_);
+  loss_.dispatch(1);
+}
+
+void GpuEngine::penalty(int rows, int count, int grad, int adjoint, bool zeroCentered, double scale) {
+  if (recording_) {
+    list_.add(CommandOp::Penalty, {rows, count, grad, adjoint, stats_slots_, zeroCentered ? 1 : 0,
+                                   CommandList::word(static_cast<float>(scale))});
+    list_.countTrips(tripsOf(count) * (2 * rows + 1) + 8);
+    return;
+  }
+  penalty_.set("u_rows", rows).set("u_count", count).set("u_grad", grad).set("u_adjoint", adjoint);
+  penalty_.set("u_stats", stats_slots_).set("u_zeroCentered", zeroCentered ? 1 : 0);
+  penalty_.set("u_scale", static_cast<float>(scale));
+  penalty_.dispatch(1);
+}
+
+void GpuEngine::gradientCheck(bool discriminator) {
+  const NetworkLayout& net = discriminator ? d_ : g_;
+  if (recording_) {
+    list_.add(CommandOp::GradientCheck, {net.grad, net.count, stats_slots_, discriminator ? 1 : 0});
+    list_.countTrips(tripsOf(net.count) + 8);
+    return;
+  }
+  setRandom(0);  // the step, which a stop records
+  stats_.set("u_grad", net.grad).set("u_count", net.count).set("u_stats", stats_slots_);
+  stats_.set("u_discriminator", discriminator ? 1 : 0);
+  stats_.dispatch(1);
+}
+
 void GpuEngine::setRandom(std::uint32_t streamId) {
+  stream_ = streamId;
+  if (recording_) return;
   const auto seed = static_cast<std::uint64_t>(config_->seed);
   const auto step = static_cast<std::uint64_t>(step_);
   for (ComputeKernel* kernel : {&elementwise_, &stats_}) {
@@ -436,10 +517,7 @@ void GpuEngine::applyPenalty(bool zeroCentered, double scale) {
   }
   product(d.w(0), n, d.w(1), d.weightAt(d.params, 1), d.w(1), true, p.pass.delta(1), d.w(1), false, p.inputGrad,
           d.w(0));
-  penalty_.set("u_rows", d.w(0)).set("u_count", n).set("u_grad", p.inputGrad).set("u_adjoint", p.adjoint);
-  penalty_.set("u_stats", stats_slots_).set("u_zeroCentered", zeroCentered ? 1 : 0);
-  penalty_.set("u_scale", static_cast<float>(scale));
-  penalty_.dispatch(1);
+  penalty(d.w(0), n, p.inputGrad, p.adjoint, zeroCentered, scale);
 
   // Reverse of g = W_1ᵀ δ_1.
   product(d.w(1), d.w(0), n, p.pass.delta(1), d.w(1), false, p.adjoint, d.w(0), true, d.weightAt(d.grad, 1), d.w(1),
@@ -484,7 +562,8 @@ void GpuEngine::applyPenalty(bool zeroCentered, double scale) {
 void GpuEngine::sampleLatent(RandomStream kind, int update) {
   const long long count = 1LL * config_->latent.dim * config_->batch * config_->pack;
   if (replay_) {
-    elementwise(kCopyDraws, count, gPass_.act(0), static_cast<int>(latentBase_ + latentCursor_));
+    elementwise(kCopyDraws, count, gPass_.act(0), static_cast<int>(latentBase_ + latentCursor_), 0, 0, 0.0f,
+                Activation::Identity, 1, DrawSource::Latent);
     latentCursor_ += count;
   } else {
     setRandom(stream(kind, update));
@@ -498,7 +577,8 @@ void GpuEngine::addNoise(int at, long long count, RandomStream kind, int update)
   const double std = instanceNoiseStd(*config_, step_);
   if (std <= 0.0) return;
   if (replay_) {
-    elementwise(kAddDrawsNoise, count, at, static_cast<int>(noiseBase_ + noiseCursor_));
+    elementwise(kAddDrawsNoise, count, at, static_cast<int>(noiseBase_ + noiseCursor_), 0, 0, 0.0f,
+                Activation::Identity, 1, DrawSource::Noise);
     noiseCursor_ += count;
   } else {
     setRandom(stream(kind, update));
@@ -512,15 +592,14 @@ void GpuEngine::discriminatorGradient(int update) {
   const int packs = c.batch, rows = d_.w(0);
   const long long half = 1LL * rows * packs;  // the real half of D's input, dim × samples
   const int input = dPass_.act(0);
-  elementwise(kCopyDraws, half, input, static_cast<int>(realCursor_));
+  elementwise(kCopyDraws, half, input, static_cast<int>(realCursor_), 0, 0, 0.0f, Activation::Identity, 1,
+              DrawSource::Real);
   realCursor_ += half;
   sampleLatent(kLatentForD, update);
   elementwise(kCopy, half, static_cast<int>(input + half), gPass_.act(g_.layers()));
   addNoise(input, 2 * half, kNoiseForD, update);
   forward(d_, dPass_, 2 * packs);
-  loss_.set("u_which", 0).set("u_loss", static_cast<int>(c.loss)).set("u_batch", packs);
-  loss_.set("u_logits", dPass_.act(d_.layers())).set("u_grad", dPass_.delta(d_.layers())).set("u_stats", stats_slots_);
-  loss_.dispatch(1);
+  loss(0, dPass_.act(d_.layers()), dPass_.delta(d_.layers()));
   fill(d_.grad, d_.count, 0.0f);
   backward(d_, dPass_, 2 * packs, true, -1);
   const int points = penaltyLayout_.pass.act(0);
@@ -534,7 +613,7 @@ void GpuEngine::discriminatorGradient(int update) {
       setRandom(stream(kInterpolation, update));
     }
     elementwise(kInterpolate, half, points, input, static_cast<int>(input + half), alphas, 0.0f,
-                Activation::Identity, rows);
+                Activation::Identity, rows, replay_ ? DrawSource::Interpolation : DrawSource::None);
     applyPenalty(false, c.penalty.gp);
   }
   if (c.penalty.r1 > 0.0) {
@@ -545,9 +624,7 @@ void GpuEngine::discriminatorGradient(int update) {
     elementwise(kCopy, half, points, static_cast<int>(input + half));
     applyPenalty(true, c.penalty.r2 / 2.0);
   }
-  stats_.set("u_grad", d_.grad).set("u_count", d_.count).set("u_stats", stats_slots_).set("u_discriminator", 1);
-  setRandom(0);
-  stats_.dispatch(1);
+  gradientCheck(true);
 }
 
 // Trainer::computeGeneratorGradient: G's samples through D (plus instance noise), L_G, back through D to its input,
@@ -561,15 +638,11 @@ void GpuEngine::generatorGradient(int update, bool sampleNew) {
   elementwise(kCopy, size, input, gPass_.act(g_.layers()));
   addNoise(input, size, kNoiseForG, update);
   forward(d_, dPass_, packs);
-  loss_.set("u_which", 1).set("u_loss", static_cast<int>(c.loss)).set("u_batch", packs);
-  loss_.set("u_logits", dPass_.act(d_.layers())).set("u_grad", dPass_.delta(d_.layers())).set("u_stats", stats_slots_);
-  loss_.dispatch(1);
+  loss(1, dPass_.act(d_.layers()), dPass_.delta(d_.layers()));
   backward(d_, dPass_, packs, false, fakeInputGrad_);
   fill(g_.grad, g_.count, 0.0f);
   backward(g_, gPass_, c.batch * c.pack, true, -1);
-  stats_.set("u_grad", g_.grad).set("u_count", g_.count).set("u_stats", stats_slots_).set("u_discriminator", 0);
-  setRandom(0);
-  stats_.dispatch(1);
+  gradientCheck(false);
 }
 
 void GpuEngine::optimizerStep(bool discriminator) {
@@ -577,13 +650,31 @@ void GpuEngine::optimizerStep(bool discriminator) {
   const OptimizerConfig& o = discriminator ? config_->optimizer.d : config_->optimizer.g;
   long long& adamSteps = discriminator ? adamStepsD_ : adamStepsG_;
   float stepSize = 0.0f, rootCorrection = 1.0f;
-  if (o.kind == OptimizerKind::Adam) {
+  int slot = -1;
+  if (o.kind == OptimizerKind::Adam && recording_) {
+    // The persistent kernel reads each iteration's step size and correction from the table (runPersistent).
+    slot = list_.slot(discriminator ? TableUse::DiscriminatorAdam : TableUse::GeneratorAdam);
+  } else if (o.kind == OptimizerKind::Adam) {
     // As Optimizer::step: the step count t and its bias corrections, in double on the host.
     const double t = static_cast<double>(++adamSteps);
     stepSize = static_cast<float>(o.lr / (1.0 - std::pow(o.beta1, t)));
     rootCorrection = static_cast<float>(std::sqrt(1.0 - std::pow(o.beta2, t)));
   }
   const bool clip = discriminator && config_->loss == LossKind::Wgan;
+  if (recording_) {
+    using W = CommandList;
+    list_.add(CommandOp::Optimizer,
+              {net.count, net.params, net.grad, net.velocity, net.first, net.second, net.meanSquare,
+               static_cast<int>(o.kind), discriminator ? kAdamStepsD : kAdamStepsG, clip ? 1 : 0,
+               W::word(static_cast<float>(o.lr)), W::word(static_cast<float>(o.beta1)),
+               W::word(static_cast<float>(o.beta2)), W::word(static_cast<float>(1.0 - o.beta1)),
+               W::word(static_cast<float>(1.0 - o.beta2)), W::word(static_cast<float>(o.momentum)),
+               W::word(static_cast<float>(o.rho)), W::word(static_cast<float>(o.eps)), W::word(stepSize),
+               W::word(rootCorrection), W::word(static_cast<float>(config_->penalty.clip))},
+              DrawSource::None, slot);
+    list_.countTrips(tripsOf(net.count));
+    return;
+  }
   optimizer_.set("u_count", net.count).set("u_params", net.params).set("u_grad", net.grad);
   optimizer_.set("u_velocity", net.velocity).set("u_first", net.first).set("u_second", net.second);
   optimizer_.set("u_meanSquare", net.meanSquare).set("u_kind", static_cast<int>(o.kind));
@@ -595,6 +686,106 @@ void GpuEngine::optimizerStep(bool discriminator) {
   optimizer_.set("u_stepSize", stepSize).set("u_rootCorrection", rootCorrection);
   optimizer_.set("u_clipValue", static_cast<float>(config_->penalty.clip));
   optimizer_.dispatch(groupsOf(net.count, 256));
+}
+
+// Trainer::iterateSteps.
+void GpuEngine::runIteration() {
+  if (config_->update == UpdateOrder::Simultaneous) {
+    // Both gradients at the same (θ_G, θ_D) and on the same fake batch, then both steps.
+    discriminatorGradient(0);
+    generatorGradient(0, false);
+    optimizerStep(true);
+    optimizerStep(false);
+  } else {
+    for (int k = 0; k < config_->dSteps; ++k) {
+      discriminatorGradient(k);
+      optimizerStep(true);
+    }
+    for (int k = 0; k < config_->gSteps; ++k) {
+      generatorGradient(k, true);
+      optimizerStep(false);
+    }
+  }
+}
+
+bool GpuEngine::persistentFor(const Config& config, bool replay) const {
+  // A replayed run whose instance noise anneals draws less noise once it reaches 0: its draws do not move on by
+  // the same amount every iteration, which the command list assumes.
+  if (replay && config.instanceNoise > 0.0 && config.instanceNoiseAnneal > 0) return false;
+  switch (path_) {
+    case GpuPath::Dispatch: return false;
+    case GpuPath::Persistent: return true;
+    case GpuPath::Auto: break;
+  }
+  // One workgroup computes everything: right for small networks on a GPU, where launches cost more than the work;
+  // a software renderer runs one workgroup on one core, so there each operation's dispatch spreads over all.
+  return !context_.isSoftware() && iterationFlops(config) < kPersistentMaxFlops;
+}
+
+// Records one iteration as commands, then runs `iterations` of them in one dispatch of the persistent kernel (on a
+// software renderer, as many dispatches as its loop limiter needs; one iteration over it runs dispatch by dispatch).
+void GpuEngine::runPersistent(long long firstStep, long long iterations) {
+  list_.clear();
+  recording_ = true;
+  step_ = firstStep;
+  runIteration();
+  recording_ = false;
+  long long perDispatch = iterations;
+  if (context_.isSoftware()) {
+    perDispatch = kSoftwareLoopTrips / (kLoopTripMargin * list_.loopTrips());
+    if (perDispatch == 0) {
+      realCursor_ = latentCursor_ = noiseCursor_ = interpolationCursor_ = 0;
+      for (long long i = 0; i < iterations; ++i) {
+        step_ = firstStep + i;
+        runIteration();
+      }
+      return;
+    }
+  }
+  // Each kind of draw moves on by what one iteration read of it.
+  long long strides[static_cast<int>(DrawSource::Count)] = {};
+  strides[static_cast<int>(DrawSource::Real)] = realCursor_;
+  strides[static_cast<int>(DrawSource::Latent)] = latentCursor_;
+  strides[static_cast<int>(DrawSource::Noise)] = noiseCursor_;
+  strides[static_cast<int>(DrawSource::Interpolation)] = interpolationCursor_;
+  list_.setStrides(strides);
+
+  // The table: per iteration, instance noise's standard deviation and Adam's factors, as Optimizer::step counts.
+  const std::vector<TableUse>& slots = list_.slots();
+  const int stride = 2 * std::max<int>(1, static_cast<int>(slots.size()));
+  std::vector<float> table(static_cast<std::size_t>(stride * iterations), 0.0f);
+  for (long long i = 0; i < iterations; ++i) {
+    for (std::size_t s = 0; s < slots.size(); ++s) {
+      float* entry = &table[static_cast<std::size_t>(i * stride) + 2 * s];
+      if (slots[s] == TableUse::NoiseStd) {
+        entry[0] = static_cast<float>(instanceNoiseStd(*config_, firstStep + i));
+        continue;
+      }
+      const bool discriminator = slots[s] == TableUse::DiscriminatorAdam;
+      const OptimizerConfig& o = discriminator ? config_->optimizer.d : config_->optimizer.g;
+      const double t = static_cast<double>(++(discriminator ? adamStepsD_ : adamStepsG_));
+      entry[0] = static_cast<float>(o.lr / (1.0 - std::pow(o.beta1, t)));
+      entry[1] = static_cast<float>(std::sqrt(1.0 - std::pow(o.beta2, t)));
+    }
+  }
+  glBindBuffer(GL_SHADER_STORAGE_BUFFER, commands_);
+  glBufferData(GL_SHADER_STORAGE_BUFFER, static_cast<GLsizeiptr>(list_.words().size() * sizeof(std::int32_t)),
+               list_.words().data(), GL_DYNAMIC_DRAW);
+  glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 3, commands_);
+  glBindBuffer(GL_SHADER_STORAGE_BUFFER, table_);
+  glBufferData(GL_SHADER_STORAGE_BUFFER, static_cast<GLsizeiptr>(table.size() * sizeof(float)), table.data(),
+               GL_DYNAMIC_DRAW);
+  glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 4, table_);
+  const auto seed = static_cast<std::uint64_t>(config_->seed);
+  const auto first = static_cast<std::uint64_t>(firstStep);
+  persistent_.set("u_commands", list_.count()).set("u_tableStride", stride);
+  persistent_.set("u_seed", static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32));
+  persistent_.set("u_firstStep", static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(first >> 32));
+  for (long long done = 0; done < iterations; done += perDispatch) {
+    persistent_.set("u_firstIteration", static_cast<int>(done));
+    persistent_.set("u_iterations", static_cast<int>(std::min(perDispatch, iterations - done)));
+    persistent_.dispatch(1);
+  }
 }
 
 EngineRun GpuEngine::run(const Config& config, long long firstStep, long long iterations, const HostDraws& draws) {
@@ -623,24 +814,12 @@ EngineRun GpuEngine::run(const Config& config, long long firstStep, long long it
     write(draws_, interpolationBase_, total - interpolationBase_, draws.interpolation.data());
   }
 
-  const bool simultaneous = config.update == UpdateOrder::Simultaneous;
-  for (long long i = 0; i < iterations; ++i) {
-    step_ = firstStep + i;
-    if (simultaneous) {
-      // Both gradients at the same (θ_G, θ_D) and on the same fake batch, then both steps.
-      discriminatorGradient(0);
-      generatorGradient(0, false);
-      optimizerStep(true);
-      optimizerStep(false);
-    } else {
-      for (int k = 0; k < config.dSteps; ++k) {
-        discriminatorGradient(k);
-        optimizerStep(true);
-      }
-      for (int k = 0; k < config.gSteps; ++k) {
-        generatorGradient(k, true);
-        optimizerStep(false);
-      }
+  if (persistentFor(config, replay_)) {
+    runPersistent(firstStep, iterations);
+  } else {
+    for (long long i = 0; i < iterations; ++i) {
+      step_ = firstStep + i;
+      runIteration();
     }
   }
   config_ = nullptr;
@@ -663,13 +842,22 @@ EngineRun GpuEngine::run(const Config& config, long long firstStep, long long it
 
 }  // namespace
 
-std::unique_ptr<IterationEngine> makeGpuEngine(std::string& whyNot) {
+std::unique_ptr<IterationEngine> makeGpuEngine(std::string& whyNot, GpuPath path) {
   try {
-    return std::make_unique<GpuEngine>();
+    return std::make_unique<GpuEngine>(path);
   } catch (const std::exception& e) {
     whyNot = std::string("no GPU trainer here: ") + e.what();
     return nullptr;
   }
+}
+
+std::unique_ptr<IterationEngine> makeGpuEngine(std::string& whyNot) {
+  // GANSCOPE_GPU_PATH=dispatch|persistent: the benchmark's way of timing both paths on one device.
+  const char* chosen = std::getenv("GANSCOPE_GPU_PATH");
+  const std::string_view path = chosen != nullptr ? chosen : "";
+  return makeGpuEngine(whyNot, path == "dispatch"     ? GpuPath::Dispatch
+                               : path == "persistent" ? GpuPath::Persistent
+                                                      : GpuPath::Auto);
 }
 
 }  // namespace ganscope
