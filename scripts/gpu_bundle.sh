@@ -17,12 +17,12 @@ cd "$(dirname "$0")/.."
 
 build=build-avx2
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DGANSCOPE_ARCH=avx2 >/dev/null
-cmake --build "$build" --target ganscope ganscope_bench ganscope_gl_tests
+cmake --build "$build" --target ganscope ganscope_bench ganscope_gl_tests ganscope_gpu_tests
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/bin" "$stage/lib/dri" "$stage/share/X11"
-cp "$build/ganscope" "$build/ganscope_bench" "$build/ganscope_gl_tests" /usr/bin/Xvfb /usr/bin/xkbcomp "$stage/bin/"
+cp "$build/ganscope" "$build/ganscope_bench" "$build/ganscope_gl_tests" "$build/ganscope_gpu_tests" /usr/bin/Xvfb /usr/bin/xkbcomp "$stage/bin/"
 cp /usr/lib/x86_64-linux-gnu/dri/swrast_dri.so "$stage/lib/dri/"
 cp -rL /usr/share/X11/xkb "$stage/share/X11/"
 mkdir -p "$stage/share/fonts"
