@@ -144,7 +144,7 @@ class GpuEngine final : public IterationEngine {
   bool isSoftware() const override { return context_.isSoftware(); }
   void upload(const Config& config, int dataDim, const EngineState& state) override;
   EngineRun run(const Config& config, long long firstStep, long long iterations, const HostDraws& draws) override;
-  void download(EngineState& state) override;
+  void download(EngineState& state, bool withOptimizers) override;
 
  private:
   // Matrix products and their epilogues (train_gemm.comp).
@@ -364,13 +364,14 @@ void GpuEngine::upload(const Config& config, int dataDim, const EngineState& sta
   if (glGetError() != GL_NO_ERROR) throw std::runtime_error("OpenGL refused the GPU trainer's upload");
 }
 
-void GpuEngine::download(EngineState& state) {
+void GpuEngine::download(EngineState& state, bool withOptimizers) {
   ComputeContext::Scope scope(context_);
   std::uint32_t control[kControlWords];
   read(control_, 0, kControlWords, control);
   const auto readNetwork = [&](const NetworkLayout& net, Vector& params, Optimizer& optimizer, long long adamSteps) {
     params.resize(net.count);
     read(arena_, net.params, net.count, params.data());
+    if (!withOptimizers) return;
     Vector velocity(net.count), first(net.count), second(net.count), meanSquare(net.count);
     read(arena_, net.velocity, net.count, velocity.data());
     read(arena_, net.first, net.count, first.data());

@@ -81,8 +81,9 @@ class IterationEngine {
   /// count before the first (it keys the random numbers and the instance noise's annealing). Stops at the first
   /// non-finite loss or gradient, that update not applied. Throws std::runtime_error when the device fails.
   virtual EngineRun run(const Config& config, long long firstStep, long long iterations, const HostDraws& draws) = 0;
-  /// Writes the state reached into `state` (its optimizers keep their sizes: the engine's run the same networks).
-  virtual void download(EngineState& state) = 0;
+  /// Writes the state reached into `state`: the weights and statistics, and the optimizers' state when
+  /// `withOptimizers` (the larger part, which the Trainer fetches only when it needs it: a save, a checkpoint, the CPU).
+  virtual void download(EngineState& state, bool withOptimizers) = 0;
 };
 
 /// Makes the GPU engine, or returns null with `whyNot` set to one sentence (no OpenGL 4.3 device, say).

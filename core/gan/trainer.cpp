@@ -106,6 +106,8 @@ void Trainer::build() {
   history_.reserve(1024);
   divergence_.clear();
   engineInSync_ = false;
+  optimizersOnEngine_ = false;  // a fresh run: nothing of the engine's is wanted
+  engineChosen(trainerNote_);
 }
 
 void Trainer::reset() {
@@ -115,6 +117,7 @@ void Trainer::reset() {
 
 bool Trainer::setConfig(const Config& config) {
   throwIfInvalid(config);
+  leaveEngine();  // the optimizers' newest state comes back first: the engine takes the new settings from the host
   if (needsRebuild(config_, config)) {
     config_ = config;
     reset();
@@ -142,7 +145,7 @@ bool Trainer::setConfig(const Config& config) {
                                                     config_.seed ^ kMetricsStream);
     ++metricsLatentRevision_;
   }
-  engineInSync_ = false;  // the engine takes the new settings with the state on its next chunk
+  engineChosen(trainerNote_);  // the note follows the new settings at once, paused or not
   return false;
 }
 
@@ -170,25 +173,60 @@ long long Trainer::advance(long long most) {
     if (ran > 0 || diverged()) return ran;
     // The engine failed (and is gone, said in trainerNote_): this iteration runs on the CPU.
   }
+  leaveEngine();
   const long long before = step_;
   stopOnError("an iteration", [this] { iterateUnguarded(); });
-  engineInSync_ = false;
   return step_ - before;
 }
 
 // [SECTION] The GPU trainer (iteration_engine.h)
 
+void Trainer::leaveEngine() {
+  try {
+    pullOptimizers();
+  } catch (const std::exception& e) {
+    engine_.reset();
+    engineError_ = std::string("the GPU trainer stopped (") + e.what() + ")";
+  }
+  engineInSync_ = false;
+}
+
+bool Trainer::engineChosen(std::string& note) const {
+  note.clear();
+  if (config_.trainer == TrainerKind::Cpu) return false;
+  if (std::string why = gpuTrainerUnsupported(config_); !why.empty()) {
+    note = "training on the CPU: " + why;
+    return false;
+  }
+  if (!engineTried_) return false;  // made at the next iteration, on the training thread
+  if (!engine_) {
+    note = "training on the CPU: " + engineError_;
+    return false;
+  }
+  if (config_.trainer == TrainerKind::Auto) {
+    if (engine_->isSoftware()) {
+      note = "trainer=auto chose the CPU: the only OpenGL device here is a software renderer (" + engine_->device() +
+             ")";
+      return false;
+    }
+    const double flops = iterationFlops(config_);
+    if (flops < kGpuWorthFlops) {
+      std::ostringstream text;
+      text.precision(3);
+      text << "trainer=auto chose the CPU: an iteration is " << flops * 1e-6 << " MFLOP, and the GPU wins from "
+           << kGpuWorthFlops * 1e-6 << " MFLOP";
+      note = text.str();
+      return false;
+    }
+  }
+  note = "training on the GPU: " + engine_->device();
+  return true;
+}
+
 bool Trainer::engineTakesNext() {
   engineActive_ = false;
-  if (config_.trainer == TrainerKind::Cpu) {
-    trainerNote_.clear();
-    return false;
-  }
-  if (std::string why = gpuTrainerUnsupported(config_); !why.empty()) {
-    trainerNote_ = "training on the CPU: " + why;
-    return false;
-  }
-  if (!engineTried_) {
+  const bool wanted = config_.trainer != TrainerKind::Cpu && gpuTrainerUnsupported(config_).empty();
+  if (wanted && !engineTried_) {
     engineTried_ = true;
     if (IterationEngineFactory factory = gpuEngineFactory()) {
       engine_ = factory(engineError_);
@@ -196,29 +234,8 @@ bool Trainer::engineTakesNext() {
       engineError_ = "this program was built without the GPU trainer";
     }
   }
-  if (!engine_) {
-    trainerNote_ = "training on the CPU: " + engineError_;
-    return false;
-  }
-  if (config_.trainer == TrainerKind::Auto) {
-    if (engine_->isSoftware()) {
-      trainerNote_ = "trainer=auto chose the CPU: the only OpenGL device here is a software renderer (" +
-                     engine_->device() + ")";
-      return false;
-    }
-    const double flops = iterationFlops(config_);
-    if (flops < kGpuWorthFlops) {
-      std::ostringstream note;
-      note.precision(3);
-      note << "trainer=auto chose the CPU: an iteration is " << flops * 1e-6 << " MFLOP, and the GPU wins from "
-           << kGpuWorthFlops * 1e-6 << " MFLOP";
-      trainerNote_ = note.str();
-      return false;
-    }
-  }
-  trainerNote_ = "training on the GPU: " + engine_->device();
   // Slow motion's traced iteration runs on the CPU: its trace is made of the host's intermediate numbers.
-  return !traceNext_;
+  return engineChosen(trainerNote_) && !traceNext_;
 }
 
 long long Trainer::advanceOnEngine(long long most) {
@@ -246,8 +263,9 @@ long long Trainer::advanceOnEngine(long long most) {
     result = engine_->run(config_, step_, chunk, engineDraws_);
     EngineState state = {std::move(generator_.parameters()), std::move(discriminator_.parameters()),
                          std::move(generatorOptimizer_), std::move(discriminatorOptimizer_), stats_};
-    engine_->download(state);
+    engine_->download(state, false);  // the optimizers stay on the GPU until needed (pullOptimizers)
     takeEngineState(std::move(state));
+    optimizersOnEngine_ = true;
   } catch (const std::exception& e) {
     // The device failed: the host still holds the state of the last chunk that finished; the CPU goes on from it.
     engine_.reset();
@@ -278,6 +296,18 @@ long long Trainer::advanceOnEngine(long long most) {
 EngineState Trainer::engineState() const {
   return {generator_.parameters(), discriminator_.parameters(), generatorOptimizer_, discriminatorOptimizer_,
           stats_};
+}
+
+void Trainer::pullOptimizers() const {
+  if (!optimizersOnEngine_) return;
+  optimizersOnEngine_ = false;
+  if (!engine_) return;  // the engine failed: the host's copy of the last full download is what there is
+  EngineState state;
+  state.generatorOptimizer = std::move(generatorOptimizer_);
+  state.discriminatorOptimizer = std::move(discriminatorOptimizer_);
+  engine_->download(state, true);
+  generatorOptimizer_ = std::move(state.generatorOptimizer);
+  discriminatorOptimizer_ = std::move(state.discriminatorOptimizer);
 }
 
 void Trainer::takeEngineState(EngineState state) {
@@ -350,8 +380,8 @@ void Trainer::train(long long iterations) {
 
 void Trainer::updateDiscriminator() {
   if (diverged()) return;
+  leaveEngine();
   stopOnError("a discriminator update", [this] { updateDiscriminatorUnguarded(); });
-  engineInSync_ = false;
 }
 
 void Trainer::updateDiscriminatorUnguarded() {
@@ -361,8 +391,8 @@ void Trainer::updateDiscriminatorUnguarded() {
 
 void Trainer::updateGenerator() {
   if (diverged()) return;
+  leaveEngine();
   stopOnError("a generator update", [this] { updateGeneratorUnguarded(); });
-  engineInSync_ = false;
 }
 
 void Trainer::updateGeneratorUnguarded() {
@@ -623,6 +653,7 @@ void Trainer::recordMetricsUnguarded() {
 }
 
 TrainerState Trainer::saveState(bool withHistory) const {
+  pullOptimizers();
   TrainerState state;
   state.config = config_;
   state.step = step_;

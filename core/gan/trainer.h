@@ -154,11 +154,19 @@ class Trainer {
   void build();
   // Whether the next iteration can run on the engine (making the engine the first time); sets trainerNote_.
   bool engineTakesNext();
+  // What trainer=gpu|auto comes to for the config in force, with the engine as it is (none made): whether the engine
+  // trains, and the note saying where the iterations run (empty for cpu, and before the engine was first tried).
+  bool engineChosen(std::string& note) const;
+  // The host takes over from the engine (a CPU iteration, a single update, new settings): the optimizers' state
+  // comes back, and the engine is sent the host's state before its next chunk.
+  void leaveEngine();
   // Runs up to `most` iterations on the engine, then brings the state back to the host networks.
   long long advanceOnEngine(long long most);
   // The engine's view of the host state, and the host state from the engine's.
   EngineState engineState() const;
   void takeEngineState(EngineState state);
+  // Fetches the optimizers' state from the engine when its copy is the newer (before anything reads or changes it).
+  void pullOptimizers() const;
   // Tells the tap, if any, about a block of draws.
   void tapDrawn(DrawKind kind, const float* values, Eigen::Index count) {
     if (tap_ != nullptr) tap_->drawn(kind, {values, static_cast<std::size_t>(count)});
@@ -195,8 +203,9 @@ class Trainer {
   std::shared_ptr<const Distribution> data_;
   Mlp generator_;
   Mlp discriminator_;
-  Optimizer generatorOptimizer_;
-  Optimizer discriminatorOptimizer_;
+  // Mutable: after a GPU chunk their newest state stays on the GPU until something reads them (pullOptimizers).
+  mutable Optimizer generatorOptimizer_;
+  mutable Optimizer discriminatorOptimizer_;
   Rng rng_;
   int classes_ = 0;           // the conditional run's class count K (0: unconditional)
   std::vector<int> labels_;   // the labels of the batch in hand (conditional), sized once per batch size
@@ -245,6 +254,7 @@ class Trainer {
   std::string engineError_;       // why there is no engine (no device, or it failed)
   bool engineActive_ = false;     // the last iterations ran on the engine
   bool engineInSync_ = false;     // the engine holds the host's current weights and optimizer state
+  mutable bool optimizersOnEngine_ = false;  // the optimizers' newest state is the engine's, not yet fetched
   long long engineChunk_ = 1;     // iterations per chunk, grown or shrunk towards about 10 ms a chunk
   HostDraws engineDraws_;         // a chunk's real samples, reused
   std::string trainerNote_;

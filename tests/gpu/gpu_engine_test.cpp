@@ -55,7 +55,7 @@ Agreement compareWithCpu(const Config& cpuConfig, const Config& gpuConfig, long 
   const EngineRun run = engine->run(gpuConfig, start.step, iterations, tap.draws);
   REQUIRE(!run.diverged);
   CHECK(run.iterations == iterations);
-  engine->download(state);
+  engine->download(state, true);
   if (gpuConfig == cpuConfig) {
     CHECK(state.generatorOptimizer.adamSteps() == end.generatorOptimizer.adamSteps());
     CHECK(state.discriminatorOptimizer.adamSteps() == end.discriminatorOptimizer.adamSteps());
@@ -271,12 +271,20 @@ TEST_CASE("gpu trainer: a saved state continues bit for bit, and switching train
   onCpu.trainer = TrainerKind::Cpu;
   const Vector before = a.generator().parameters();
   CHECK_FALSE(a.setConfig(onCpu));
+  CHECK(a.trainerNote().empty());  // at once, before any iteration (a paused window shows it)
   CHECK(a.generator().parameters() == before);
   a.train(10);
   CHECK_FALSE(a.trainsOnGpu());
   CHECK(a.trainerNote().empty());
   CHECK(a.step() == 130);
   CHECK(a.saveState(false).generatorOptimizer.adamSteps() == 130);
+
+  // Back to the GPU with a setting it lacks: the note says so as soon as the setting is in.
+  Config withSpectralNorm = a.config();
+  withSpectralNorm.trainer = TrainerKind::Gpu;
+  withSpectralNorm.spectralNorm = true;
+  a.setConfig(withSpectralNorm);
+  CHECK(a.trainerNote().find("spectral normalisation") != std::string::npos);
 }
 
 TEST_CASE("gpu trainer: what it does not support trains on the CPU, names the setting, and equals the CPU run") {
@@ -374,7 +382,7 @@ TEST_CASE("gpu trainer: the persistent kernel and one dispatch an operation trai
                       start.discriminatorOptimizer, start.lastStats};
     engine->upload(config, host.data().dim(), state);
     REQUIRE_FALSE(engine->run(config, start.step, kIterations, draws).diverged);
-    engine->download(state);
+    engine->download(state, true);
     CHECK(state.generatorOptimizer.adamSteps() == start.generatorOptimizer.adamSteps() + kIterations);
     CHECK(state.discriminatorOptimizer.adamSteps() == start.discriminatorOptimizer.adamSteps() + 2 * kIterations);
     generator[p] = state.generatorParameters;

@@ -66,7 +66,7 @@ TEST_CASE("presets: every preset the GPU trainer supports trains on it (20 itera
     CHECK_FALSE(t.diverged());
     ++trained;
   }
-  CHECK(trained >= 15);  // of the 23 presets, the Dirac-GAN's, unrolled and conditional ones stay on the CPU
+  CHECK(trained >= 15);  // of the 23: the Dirac-GAN's four, the conditional two, unrolled and spectral norm stay on the CPU
 }
 
 TEST_CASE("presets: ring8-collapse collapses on the GPU trainer too, seed 1") { checkCollapse(1); }
