@@ -61,9 +61,10 @@ class SectionScope {
 };
 
 // Under the trainer box: where the iterations run (Trainer::trainerNote), in the warning colour when the CPU took
-// over. Nothing for trainer=cpu; the note is only known once an iteration ran with the trainer chosen.
+// over. Nothing for trainer=cpu; with gpu|auto the GPU is first tried at the next iteration, so until then the note
+// is empty.
 void drawTrainerNote(TrainerKind trainer, const std::string& note) {
-  if (trainer == TrainerKind::Cpu) return;  // a note left from before the switch is stale until the next iteration
+  if (trainer == TrainerKind::Cpu) return;
   ImGui::PushTextWrapPos(0.0f);
   if (note.empty()) {
     ImGui::TextDisabled("where it trains is known after the next iteration");

@@ -544,6 +544,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
             line += ", waits " + std::to_string(std::lround(100.0 * shown->lockstepWaitShare)) + "% of the time for " +
                     (primary ? "B" : "A");
           }
+          // Where it trains, once trainer=gpu|auto had its say (the reason for a CPU fallback is in the headless
+          // summary and, for run A, under the settings' trainer box).
+          if (shown->config.trainer != TrainerKind::Cpu && !shown->trainerNote.empty()) {
+            line += shown->trainerNote.rfind("training on the GPU", 0) == 0 ? ", on the GPU" : ", on the CPU";
+          }
         }
         ImGui::TextUnformatted(line.c_str());
       }
