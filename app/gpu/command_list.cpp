@@ -4,9 +4,10 @@
 
 namespace ganscope {
 
-void CommandList::add(CommandOp op, std::initializer_list<std::int32_t> fields, DrawSource source, int tableSlot,
-                      std::uint32_t stream) {
-  if (static_cast<int>(fields.size()) > kWords - kHeader) throw std::logic_error("CommandList: too many fields");
+void CommandList::add(CommandOp op, std::initializer_list<std::int32_t> fields, DrawSource source,
+                      int tableSlot, std::uint32_t stream) {
+  if (static_cast<int>(fields.size()) > kWords - kHeader)
+    throw std::logic_error("CommandList: too many fields");
   const std::size_t at = words_.size();
   words_.resize(at + kWords, 0);
   words_[at] = static_cast<std::int32_t>(op);

@@ -22,8 +22,9 @@ std::string eglErrorText() {
 ComputeContext::ComputeContext() {
   display_ = openEglDisplay();
   if (display_ == nullptr)
-    throw std::runtime_error("EGL offers no display without a window system (neither Mesa's surfaceless platform "
-                             "nor an EGL device)");
+    throw std::runtime_error(
+        "EGL offers no display without a window system (neither Mesa's surfaceless platform "
+        "nor an EGL device)");
   const auto fail = [&](const std::string& what) {
     const std::string why = what + " (" + eglErrorText() + ")";
     if (context_ != nullptr) eglDestroyContext(display_, context_);
@@ -31,7 +32,8 @@ ComputeContext::ComputeContext() {
     throw std::runtime_error(why);
   };
   if (eglBindAPI(EGL_OPENGL_API) != EGL_TRUE) fail("EGL offers no desktop OpenGL");
-  const EGLint configAttributes[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+  const EGLint configAttributes[] = {EGL_SURFACE_TYPE, EGL_PBUFFER_BIT, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
+                                     EGL_NONE};
   EGLConfig config = nullptr;
   EGLint configs = 0;
   if (eglChooseConfig(display_, configAttributes, &config, 1, &configs) != EGL_TRUE || configs == 0)
@@ -43,9 +45,12 @@ ComputeContext::ComputeContext() {
     fail("cannot create a pbuffer");
   }
   // clang-format off: attribute, value
-  const EGLint contextAttributes[] = {EGL_CONTEXT_MAJOR_VERSION, 4,
-                                      EGL_CONTEXT_MINOR_VERSION, 3,
-                                      EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+  const EGLint contextAttributes[] = {EGL_CONTEXT_MAJOR_VERSION,
+                                      4,
+                                      EGL_CONTEXT_MINOR_VERSION,
+                                      3,
+                                      EGL_CONTEXT_OPENGL_PROFILE_MASK,
+                                      EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
                                       EGL_NONE};
   // clang-format on
   context_ = eglCreateContext(display_, config, EGL_NO_CONTEXT, contextAttributes);
@@ -57,18 +62,22 @@ ComputeContext::ComputeContext() {
   rendererName_ = std::string("OpenGL ") + reinterpret_cast<const char*>(glGetString(GL_VERSION)) + " — " +
                   reinterpret_cast<const char*>(glGetString(GL_RENDERER));
   const std::string renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-  software_ = renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos;
+  software_ =
+      renderer.find("llvmpipe") != std::string::npos || renderer.find("softpipe") != std::string::npos;
 }
 
 ComputeContext::~ComputeContext() {
-  // The display stays initialized: the process may share it (an offscreen window's), and EGL does not count users.
-  if (eglGetCurrentContext() == context_) eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+  // The display stays initialized: the process may share it (an offscreen window's), and EGL does not count
+  // users.
+  if (eglGetCurrentContext() == context_)
+    eglMakeCurrent(display_, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
   eglDestroyContext(display_, context_);
   eglDestroySurface(display_, surface_);
 }
 
 ComputeContext::Scope::Scope(const ComputeContext& context) : Scope(context, std::nothrow) {
-  if (!active_) throw std::runtime_error("cannot make the GPU trainer's context current (" + eglErrorText() + ")");
+  if (!active_)
+    throw std::runtime_error("cannot make the GPU trainer's context current (" + eglErrorText() + ")");
 }
 
 ComputeContext::Scope::Scope(const ComputeContext& context, std::nothrow_t)

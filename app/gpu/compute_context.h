@@ -1,13 +1,14 @@
 #pragma once
-// The GPU trainer's OpenGL 4.3 core context, through EGL with no window system, current only while a Scope holds it.
+// The GPU trainer's OpenGL 4.3 core context, through EGL with no window system, current only while a Scope
+// holds it.
 #include <new>
 #include <string>
 
 namespace ganscope {
 
-/// An OpenGL 4.3 core context of its own (compute shaders need 4.3), on Mesa's surfaceless EGL display or a GPU
-/// driver's EGL device, never current outside a Scope: whatever context the calling thread had (the window's, an
-/// offscreen recording's) is current again when the Scope ends. Neither copyable nor movable.
+/// An OpenGL 4.3 core context of its own (compute shaders need 4.3), on Mesa's surfaceless EGL display or a
+/// GPU driver's EGL device, never current outside a Scope: whatever context the calling thread had (the
+/// window's, an offscreen recording's) is current again when the Scope ends. Neither copyable nor movable.
 class ComputeContext {
  public:
   /// Creates the context. Throws std::runtime_error naming what is missing (no EGL display, no OpenGL 4.3).
@@ -16,12 +17,13 @@ class ComputeContext {
   ComputeContext(const ComputeContext&) = delete;
   ComputeContext& operator=(const ComputeContext&) = delete;
 
-  /// Makes the context current on this thread for its lifetime, then puts back the thread's previous EGL context.
+  /// Makes the context current on this thread for its lifetime, then puts back the thread's previous EGL
+  /// context.
   class Scope {
    public:
     explicit Scope(const ComputeContext& context);
-    /// The same, but never throws: active() says whether the context became current. (A thread with another API's
-    /// context current, the window's GLX one, cannot make an EGL context current: glvnd refuses.)
+    /// The same, but never throws: active() says whether the context became current. (A thread with another
+    /// API's context current, the window's GLX one, cannot make an EGL context current: glvnd refuses.)
     Scope(const ComputeContext& context, std::nothrow_t);
     ~Scope();
     /// Whether the GPU trainer's context is current in this scope.

@@ -1,5 +1,6 @@
 #pragma once
-// One compute shader of the GPU trainer: compiled from shaders/ with the shared declarations, uniforms set by name.
+// One compute shader of the GPU trainer: compiled from shaders/ with the shared declarations, uniforms set by
+// name.
 #include <array>
 #include <cstdint>
 #include <string>
@@ -14,8 +15,8 @@ class ComputeKernel {
  public:
   /// An empty kernel (dispatching it is an error).
   ComputeKernel() = default;
-  /// Compiles and links shaders/<name>, with `defines` ("#define NAME 1\n" lines) before the shared declarations.
-  /// Throws std::runtime_error with the driver's log when either fails.
+  /// Compiles and links shaders/<name>, with `defines` ("#define NAME 1\n" lines) before the shared
+  /// declarations. Throws std::runtime_error with the driver's log when either fails.
   explicit ComputeKernel(std::string_view name, std::string_view defines = {});
   ~ComputeKernel();
   ComputeKernel(ComputeKernel&& other) noexcept;
@@ -31,8 +32,8 @@ class ComputeKernel {
   ComputeKernel& setUnsigned(const char* name, std::uint32_t value);
   /// Sets a uvec2 uniform.
   ComputeKernel& set(const char* name, std::uint32_t x, std::uint32_t y);
-  /// Forgets the program without deleting it: for when the context it lives in cannot be made current (destroying
-  /// the context frees it).
+  /// Forgets the program without deleting it: for when the context it lives in cannot be made current
+  /// (destroying the context frees it).
   void abandon() { program_ = 0; }
   /// Sets a uvec4 uniform.
   ComputeKernel& set(const char* name, const std::array<std::uint32_t, 4>& value);

@@ -18,33 +18,69 @@ namespace {
 
 // [SECTION] What the kernels and the host agree on
 
-// The statistics slots, floats at the arena's `stats` offset (train_loss.comp, train_penalty.comp, train_stats.comp).
-enum StatSlot { kLossD = 0, kLossG, kPenalty, kDReal, kDFake, kGradNormD, kGradNormG, kStopLoss, kStopGradient,
-                kStatSlots = 16 };
+// The statistics slots, floats at the arena's `stats` offset (train_loss.comp, train_penalty.comp,
+// train_stats.comp).
+enum StatSlot {
+  kLossD = 0,
+  kLossG,
+  kPenalty,
+  kDReal,
+  kDFake,
+  kGradNormD,
+  kGradNormG,
+  kStopLoss,
+  kStopGradient,
+  kStatSlots = 16
+};
 // The control words (train_common.glsl): the stop, its step and update, and each network's Adam steps.
-enum ControlWord { kStopped = 0, kStopStepLow, kStopStepHigh, kStopWho, kAdamStepsG, kAdamStepsD, kControlWords = 8 };
+enum ControlWord {
+  kStopped = 0,
+  kStopStepLow,
+  kStopStepHigh,
+  kStopWho,
+  kAdamStepsG,
+  kAdamStepsD,
+  kControlWords = 8
+};
 // train_elementwise.comp's modes.
-enum ElementwiseMode { kFill = 0, kCopyDraws, kCopy, kAddNoise, kAddDrawsNoise, kLatentNormal, kLatentUniform,
-                       kTimesDerivative, kSecondDerivative, kInterpolate };
+enum ElementwiseMode {
+  kFill = 0,
+  kCopyDraws,
+  kCopy,
+  kAddNoise,
+  kAddDrawsNoise,
+  kLatentNormal,
+  kLatentUniform,
+  kTimesDerivative,
+  kSecondDerivative,
+  kInterpolate
+};
 // Philox streams: which draw of an iteration (times 2^16, plus the update's index within the iteration).
 enum RandomStream : std::uint32_t { kLatentForD = 1, kLatentForG, kNoiseForD, kNoiseForG, kInterpolation };
 
-std::uint32_t stream(RandomStream kind, int update) { return (static_cast<std::uint32_t>(kind) << 16) | update; }
+std::uint32_t stream(RandomStream kind, int update) {
+  return (static_cast<std::uint32_t>(kind) << 16) | update;
+}
 
-std::uint32_t groupsOf(long long count, int size) { return static_cast<std::uint32_t>((count + size - 1) / size); }
+std::uint32_t groupsOf(long long count, int size) {
+  return static_cast<std::uint32_t>((count + size - 1) / size);
+}
 
 // The persistent kernel's workgroup (WORKGROUP_SIZE in train_common.glsl): the strides of its loops.
 constexpr long long kWorkgroup = 256;
-long long tripsOf(long long count) { return (count + kWorkgroup - 1) / kWorkgroup; }
+long long tripsOf(long long count) {
+  return (count + kWorkgroup - 1) / kWorkgroup;
+}
 // What llvmpipe lets one invocation loop in all (its loop limiter: 65,535), less a margin; and how far
-// CommandList::loopTrips() may undercount them (measured: by 1.5× on a small run, whose 38th iteration was cut).
+// CommandList::loopTrips() may undercount them (measured: by 1.5× on a small run, whose 38th iteration was
+// cut).
 constexpr long long kSoftwareLoopTrips = 60000;
 constexpr long long kLoopTripMargin = 4;
 
 // [SECTION] Where everything lives in the arena (float offsets)
 
-// A network: its widths, parameters laid out as Mlp::parameters() (each layer's W, out × in, then its b), their
-// gradient and every optimizer buffer.
+// A network: its widths, parameters laid out as Mlp::parameters() (each layer's W, out × in, then its b),
+// their gradient and every optimizer buffer.
 struct NetworkLayout {
   std::vector<int> widths;
   Activation hidden = Activation::Relu;
@@ -65,10 +101,10 @@ struct PassLayout {
   int delta(int l) const { return deltas[static_cast<std::size_t>(l)]; }
 };
 
-// A gradient penalty's double backprop (core/nn/input_gradient.cpp's workspace): the forward pass at the points,
-// up_l and delta_l of the input-gradient pass, ∇ₓD and its adjoint, and the reverse pass's adjoints.
+// A gradient penalty's double backprop (core/nn/input_gradient.cpp's workspace): the forward pass at the
+// points, up_l and delta_l of the input-gradient pass, ∇ₓD and its adjoint, and the reverse pass's adjoints.
 struct PenaltyLayout {
-  PassLayout pass;  // deltas [1..L-1]; delta_L is the ones vector
+  PassLayout pass;                                         // deltas [1..L-1]; delta_L is the ones vector
   std::vector<int> up, deltaAdjoint, upAdjoint, zAdjoint;  // [l], 1 ≤ l < L
   int inputGrad = 0, adjoint = 0;
   int at(const std::vector<int>& v, int l) const { return v[static_cast<std::size_t>(l)]; }
@@ -91,7 +127,8 @@ struct Allocator {
   int take(long long floats) {
     const long long at = next;
     next += (floats + 3) / 4 * 4;
-    if (next > (1LL << 31) - 1) throw std::runtime_error("the networks and batch need more than 8 GiB on the GPU");
+    if (next > (1LL << 31) - 1)
+      throw std::runtime_error("the networks and batch need more than 8 GiB on the GPU");
     return static_cast<int>(at);
   }
 };
@@ -120,7 +157,8 @@ PassLayout layOutPass(const NetworkLayout& net, int columns, Allocator& arena, i
   for (int l = 0; l <= net.layers(); ++l) pass.activations.push_back(arena.take(1LL * net.w(l) * columns));
   pass.deltas.push_back(-1);
   for (int l = 1; l <= net.layers(); ++l) {
-    pass.deltas.push_back(l == net.layers() && lastDelta >= 0 ? lastDelta : arena.take(1LL * net.w(l) * columns));
+    pass.deltas.push_back(l == net.layers() && lastDelta >= 0 ? lastDelta
+                                                              : arena.take(1LL * net.w(l) * columns));
   }
   return pass;
 }
@@ -143,7 +181,8 @@ class GpuEngine final : public IterationEngine {
   std::string device() const override { return context_.rendererName(); }
   bool isSoftware() const override { return context_.isSoftware(); }
   void upload(const Config& config, int dataDim, const EngineState& state) override;
-  EngineRun run(const Config& config, long long firstStep, long long iterations, const HostDraws& draws) override;
+  EngineRun run(const Config& config, long long firstStep, long long iterations,
+                const HostDraws& draws) override;
   void download(EngineState& state, bool withOptimizers) override;
 
  private:
@@ -160,7 +199,8 @@ class GpuEngine final : public IterationEngine {
 
   // The passes (core/nn/mlp.cpp and core/nn/input_gradient.cpp in kernels).
   void forward(const NetworkLayout& net, const PassLayout& pass, int columns);
-  void backward(const NetworkLayout& net, const PassLayout& pass, int columns, bool weightGradient, int inputGrad);
+  void backward(const NetworkLayout& net, const PassLayout& pass, int columns, bool weightGradient,
+                int inputGrad);
   void applyPenalty(bool zeroCentered, double scale);
   // One iteration's pieces (core/gan/trainer.cpp's, in the same order).
   void sampleLatent(RandomStream kind, int update);
@@ -205,18 +245,19 @@ class GpuEngine final : public IterationEngine {
   bool replay_ = false;
   long long realCursor_ = 0, latentCursor_ = 0, noiseCursor_ = 0, interpolationCursor_ = 0;
   long long latentBase_ = 0, noiseBase_ = 0, interpolationBase_ = 0;
-  long long adamStepsG_ = 0, adamStepsD_ = 0;            // counted by the host as it issues steps
-  long long adamUploadedG_ = 0, adamUploadedD_ = 0;      // at the last upload (the GPU counts from there)
+  long long adamStepsG_ = 0, adamStepsD_ = 0;        // counted by the host as it issues steps
+  long long adamUploadedG_ = 0, adamUploadedD_ = 0;  // at the last upload (the GPU counts from there)
 };
 
 GpuEngine::GpuEngine(GpuPath path) : path_(path) {
   ComputeContext::Scope scope(context_);
-  // Tiles through shared memory on a GPU; on a software renderer the direct sum, far faster there. One program per
-  // pair of transposes.
+  // Tiles through shared memory on a GPU; on a software renderer the direct sum, far faster there. One
+  // program per pair of transposes.
   const std::string direct = context_.isSoftware() ? "#define DIRECT_PRODUCT 1\n" : "";
   for (int variant = 0; variant < 4; ++variant) {
-    gemm_[variant] = ComputeKernel("train_gemm.comp", direct + ((variant & 1) ? "#define TRANSPOSE_A 1\n" : "") +
-                                                          ((variant & 2) ? "#define TRANSPOSE_B 1\n" : ""));
+    gemm_[variant] =
+        ComputeKernel("train_gemm.comp", direct + ((variant & 1) ? "#define TRANSPOSE_A 1\n" : "") +
+                                             ((variant & 2) ? "#define TRANSPOSE_B 1\n" : ""));
   }
   elementwise_ = ComputeKernel("train_elementwise.comp");
   loss_ = ComputeKernel("train_loss.comp");
@@ -240,8 +281,8 @@ GpuEngine::GpuEngine(GpuPath path) : path_(path) {
 }
 
 GpuEngine::~GpuEngine() {
-  // The window's thread (a GLX context current) cannot make this context current: there the GL objects are left to
-  // the context's destruction, which frees them, and no GL call is made in someone else's context.
+  // The window's thread (a GLX context current) cannot make this context current: there the GL objects are
+  // left to the context's destruction, which frees them, and no GL call is made in someone else's context.
   ComputeContext::Scope scope(context_, std::nothrow);
   for (ComputeKernel* kernel : {&gemm_[0], &gemm_[1], &gemm_[2], &gemm_[3], &elementwise_, &loss_, &penalty_,
                                 &stats_, &optimizer_, &persistent_}) {
@@ -296,7 +337,8 @@ void GpuEngine::layOut(const Config& config, int dim) {
   p.pass.activations.clear();
   for (int l = 0; l <= d_.layers(); ++l) p.pass.activations.push_back(arena.take(1LL * d_.w(l) * packs));
   p.pass.deltas.assign(static_cast<std::size_t>(d_.layers() + 1), -1);
-  p.up = p.deltaAdjoint = p.upAdjoint = p.zAdjoint = std::vector<int>(static_cast<std::size_t>(d_.layers()), -1);
+  p.up = p.deltaAdjoint = p.upAdjoint = p.zAdjoint =
+      std::vector<int>(static_cast<std::size_t>(d_.layers()), -1);
   for (int l = 1; l < d_.layers(); ++l) {
     const long long size = 1LL * d_.w(l) * packs;
     p.pass.deltas[static_cast<std::size_t>(l)] = arena.take(size);
@@ -338,7 +380,9 @@ void GpuEngine::upload(const Config& config, int dataDim, const EngineState& sta
   const auto writeNetwork = [&](const NetworkLayout& net, const Vector& params, const Optimizer& optimizer) {
     write(arena_, net.params, net.count, params.data());
     const std::vector<float> zeros(static_cast<std::size_t>(net.count), 0.0f);
-    const auto stateOrZeros = [&](const Vector& v) { return v.size() == net.count ? v.data() : zeros.data(); };
+    const auto stateOrZeros = [&](const Vector& v) {
+      return v.size() == net.count ? v.data() : zeros.data();
+    };
     write(arena_, net.grad, net.count, zeros.data());
     write(arena_, net.velocity, net.count, stateOrZeros(optimizer.velocity()));
     write(arena_, net.first, net.count, stateOrZeros(optimizer.firstMoment()));
@@ -368,7 +412,8 @@ void GpuEngine::download(EngineState& state, bool withOptimizers) {
   ComputeContext::Scope scope(context_);
   std::uint32_t control[kControlWords];
   read(control_, 0, kControlWords, control);
-  const auto readNetwork = [&](const NetworkLayout& net, Vector& params, Optimizer& optimizer, long long adamSteps) {
+  const auto readNetwork = [&](const NetworkLayout& net, Vector& params, Optimizer& optimizer,
+                               long long adamSteps) {
     params.resize(net.count);
     read(arena_, net.params, net.count, params.data());
     if (!withOptimizers) return;
@@ -377,24 +422,26 @@ void GpuEngine::download(EngineState& state, bool withOptimizers) {
     read(arena_, net.first, net.count, first.data());
     read(arena_, net.second, net.count, second.data());
     read(arena_, net.meanSquare, net.count, meanSquare.data());
-    optimizer.restore(std::move(velocity), std::move(first), std::move(second), std::move(meanSquare), adamSteps);
+    optimizer.restore(std::move(velocity), std::move(first), std::move(second), std::move(meanSquare),
+                      adamSteps);
   };
   readNetwork(g_, state.generatorParameters, state.generatorOptimizer, adamUploadedG_ + control[kAdamStepsG]);
-  readNetwork(d_, state.discriminatorParameters, state.discriminatorOptimizer, adamUploadedD_ + control[kAdamStepsD]);
+  readNetwork(d_, state.discriminatorParameters, state.discriminatorOptimizer,
+              adamUploadedD_ + control[kAdamStepsD]);
   float stats[kStatSlots];
   read(arena_, stats_slots_, kStatSlots, stats);
-  state.lastStats = {stats[kLossD], stats[kLossG], stats[kPenalty], stats[kDReal], stats[kDFake],
-                     stats[kGradNormD], stats[kGradNormG]};
+  state.lastStats = {stats[kLossD], stats[kLossG],     stats[kPenalty],  stats[kDReal],
+                     stats[kDFake], stats[kGradNormD], stats[kGradNormG]};
   if (glGetError() != GL_NO_ERROR) throw std::runtime_error("OpenGL refused the GPU trainer's download");
 }
 
 // [SECTION] Kernels
 
-void GpuEngine::product(int m, int n, int k, int a, int lda, bool transA, int b, int ldb, bool transB, int c, int ldc,
-                        const Epilogue& e) {
+void GpuEngine::product(int m, int n, int k, int a, int lda, bool transA, int b, int ldb, bool transB, int c,
+                        int ldc, const Epilogue& e) {
   if (recording_) {
-    list_.add(CommandOp::Product, {m, n, k, a, lda, transA ? 1 : 0, b, ldb, transB ? 1 : 0, c, ldc, e.bias, e.mode,
-                                   static_cast<int>(e.act), e.output, e.accumulate ? 1 : 0});
+    list_.add(CommandOp::Product, {m, n, k, a, lda, transA ? 1 : 0, b, ldb, transB ? 1 : 0, c, ldc, e.bias,
+                                   e.mode, static_cast<int>(e.act), e.output, e.accumulate ? 1 : 0});
     list_.countTrips(tripsOf(1LL * m * n) * (k + 1));
     return;
   }
@@ -410,16 +457,19 @@ void GpuEngine::product(int m, int n, int k, int a, int lda, bool transA, int b,
 void GpuEngine::elementwise(ElementwiseMode mode, long long count, int dst, int src, int other, int third,
                             float value, Activation act, int rows, DrawSource source) {
   if (recording_) {
-    // Instance noise's standard deviation anneals: the persistent kernel reads it per iteration from the table.
+    // Instance noise's standard deviation anneals: the persistent kernel reads it per iteration from the
+    // table.
     const int slot = mode == kAddNoise ? list_.slot(TableUse::NoiseStd) : -1;
     list_.add(CommandOp::Elementwise,
-              {static_cast<int>(mode), static_cast<int>(count), dst, src, other, third, rows, static_cast<int>(act),
-               CommandList::word(value)},
+              {static_cast<int>(mode), static_cast<int>(count), dst, src, other, third, rows,
+               static_cast<int>(act), CommandList::word(value)},
               source, slot, stream_);
     list_.countTrips(tripsOf(count));
     return;
   }
-  elementwise_.set("u_mode", static_cast<int>(mode)).set("u_count", static_cast<int>(count)).set("u_dst", dst);
+  elementwise_.set("u_mode", static_cast<int>(mode))
+      .set("u_count", static_cast<int>(count))
+      .set("u_dst", dst);
   elementwise_.set("u_src", src).set("u_other", other).set("u_third", third).set("u_value", value);
   elementwise_.set("u_act", static_cast<int>(act)).set("u_rows", rows);
   elementwise_.dispatch(groupsOf(count, 256));
@@ -427,7 +477,8 @@ void GpuEngine::elementwise(ElementwiseMode mode, long long count, int dst, int 
 
 void GpuEngine::loss(int which, int logits, int grad) {
   if (recording_) {
-    list_.add(CommandOp::Loss, {which, static_cast<int>(config_->loss), config_->batch, logits, grad, stats_slots_});
+    list_.add(CommandOp::Loss,
+              {which, static_cast<int>(config_->loss), config_->batch, logits, grad, stats_slots_});
     list_.countTrips(tripsOf(config_->batch) + 24);  // the sum, and the reduction's rounds (three sums each)
     return;
   }
@@ -489,40 +540,40 @@ void GpuEngine::backward(const NetworkLayout& net, const PassLayout& pass, int c
                          int inputGrad) {
   for (int l = net.layers(); l >= 1; --l) {
     if (weightGradient) {
-      product(net.w(l), net.w(l - 1), columns, pass.delta(l), net.w(l), false, pass.act(l - 1), net.w(l - 1), true,
-              net.weightAt(net.grad, l), net.w(l), {.accumulate = true});
-      product(net.w(l), 1, columns, pass.delta(l), net.w(l), false, ones_, columns, false, net.biasAt(net.grad, l),
-              net.w(l), {.accumulate = true});
+      product(net.w(l), net.w(l - 1), columns, pass.delta(l), net.w(l), false, pass.act(l - 1), net.w(l - 1),
+              true, net.weightAt(net.grad, l), net.w(l), {.accumulate = true});
+      product(net.w(l), 1, columns, pass.delta(l), net.w(l), false, ones_, columns, false,
+              net.biasAt(net.grad, l), net.w(l), {.accumulate = true});
     }
     const int target = l > 1 ? pass.delta(l - 1) : inputGrad;
     if (target < 0) continue;
     Epilogue epilogue;
     if (l > 1) epilogue = {.mode = 2, .act = net.activation(l - 1), .output = pass.act(l - 1)};
-    product(net.w(l - 1), columns, net.w(l), net.weightAt(net.params, l), net.w(l), true, pass.delta(l), net.w(l),
-            false, target, net.w(l - 1), epilogue);
+    product(net.w(l - 1), columns, net.w(l), net.weightAt(net.params, l), net.w(l), true, pass.delta(l),
+            net.w(l), false, target, net.w(l - 1), epilogue);
   }
 }
 
-// applyGradientPenalty with computeInputGradients and accumulateInputGradientAdjoint (Drucker & Le Cun 1992), on
-// the points in the penalty pass's input; adds ∂P/∂θ_D to D's gradient and P to the penalty slot.
+// applyGradientPenalty with computeInputGradients and accumulateInputGradientAdjoint (Drucker & Le Cun 1992),
+// on the points in the penalty pass's input; adds ∂P/∂θ_D to D's gradient and P to the penalty slot.
 void GpuEngine::applyPenalty(bool zeroCentered, double scale) {
   const NetworkLayout& d = d_;
   const PenaltyLayout& p = penaltyLayout_;
   const int n = config_->batch, layers = d.layers();
   forward(d, p.pass, n);
   for (int l = layers - 1; l >= 1; --l) {
-    product(d.w(l), n, d.w(l + 1), d.weightAt(d.params, l + 1), d.w(l + 1), true, p.pass.delta(l + 1), d.w(l + 1),
-            false, p.at(p.up, l), d.w(l));
+    product(d.w(l), n, d.w(l + 1), d.weightAt(d.params, l + 1), d.w(l + 1), true, p.pass.delta(l + 1),
+            d.w(l + 1), false, p.at(p.up, l), d.w(l));
     elementwise(kTimesDerivative, 1LL * d.w(l) * n, p.pass.delta(l), p.at(p.up, l), p.pass.act(l), 0, 0.0f,
                 d.activation(l));
   }
-  product(d.w(0), n, d.w(1), d.weightAt(d.params, 1), d.w(1), true, p.pass.delta(1), d.w(1), false, p.inputGrad,
-          d.w(0));
+  product(d.w(0), n, d.w(1), d.weightAt(d.params, 1), d.w(1), true, p.pass.delta(1), d.w(1), false,
+          p.inputGrad, d.w(0));
   penalty(d.w(0), n, p.inputGrad, p.adjoint, zeroCentered, scale);
 
   // Reverse of g = W_1ᵀ δ_1.
-  product(d.w(1), d.w(0), n, p.pass.delta(1), d.w(1), false, p.adjoint, d.w(0), true, d.weightAt(d.grad, 1), d.w(1),
-          {.accumulate = true});
+  product(d.w(1), d.w(0), n, p.pass.delta(1), d.w(1), false, p.adjoint, d.w(0), true, d.weightAt(d.grad, 1),
+          d.w(1), {.accumulate = true});
   if (layers == 1) return;
   product(d.w(1), n, d.w(0), d.weightAt(d.params, 1), d.w(1), false, p.adjoint, d.w(0), false,
           p.at(p.deltaAdjoint, 1), d.w(1));
@@ -540,8 +591,8 @@ void GpuEngine::applyPenalty(bool zeroCentered, double scale) {
     product(d.w(l + 1), d.w(l), n, p.pass.delta(l + 1), d.w(l + 1), false, p.at(p.upAdjoint, l), d.w(l), true,
             d.weightAt(d.grad, l + 1), d.w(l + 1), {.accumulate = true});
     if (l + 1 < layers) {
-      product(d.w(l + 1), n, d.w(l), d.weightAt(d.params, l + 1), d.w(l + 1), false, p.at(p.upAdjoint, l), d.w(l),
-              false, p.at(p.deltaAdjoint, l + 1), d.w(l + 1));
+      product(d.w(l + 1), n, d.w(l), d.weightAt(d.params, l + 1), d.w(l + 1), false, p.at(p.upAdjoint, l),
+              d.w(l), false, p.at(p.deltaAdjoint, l + 1), d.w(l + 1));
     }
   }
   // The z adjoints flow back through the forward pass.
@@ -551,8 +602,8 @@ void GpuEngine::applyPenalty(bool zeroCentered, double scale) {
     product(d.w(l), 1, n, p.at(p.zAdjoint, l), d.w(l), false, ones_, n, false, d.biasAt(d.grad, l), d.w(l),
             {.accumulate = true});
     if (l > 1) {
-      product(d.w(l - 1), n, d.w(l), d.weightAt(d.params, l), d.w(l), true, p.at(p.zAdjoint, l), d.w(l), false,
-              p.at(p.zAdjoint, l - 1), d.w(l - 1),
+      product(d.w(l - 1), n, d.w(l), d.weightAt(d.params, l), d.w(l), true, p.at(p.zAdjoint, l), d.w(l),
+              false, p.at(p.zAdjoint, l - 1), d.w(l - 1),
               {.mode = 2, .act = d.activation(l - 1), .output = p.pass.act(l - 1), .accumulate = true});
     }
   }
@@ -587,7 +638,8 @@ void GpuEngine::addNoise(int at, long long count, RandomStream kind, int update)
   }
 }
 
-// Trainer::computeDiscriminatorGradient: D on [real | G(z)] (plus instance noise), its loss, backward, penalties.
+// Trainer::computeDiscriminatorGradient: D on [real | G(z)] (plus instance noise), its loss, backward,
+// penalties.
 void GpuEngine::discriminatorGradient(int update) {
   const Config& c = *config_;
   const int packs = c.batch, rows = d_.w(0);
@@ -628,8 +680,8 @@ void GpuEngine::discriminatorGradient(int update) {
   gradientCheck(true);
 }
 
-// Trainer::computeGeneratorGradient: G's samples through D (plus instance noise), L_G, back through D to its input,
-// then through G.
+// Trainer::computeGeneratorGradient: G's samples through D (plus instance noise), L_G, back through D to its
+// input, then through G.
 void GpuEngine::generatorGradient(int update, bool sampleNew) {
   const Config& c = *config_;
   const int packs = c.batch;
@@ -665,13 +717,27 @@ void GpuEngine::optimizerStep(bool discriminator) {
   if (recording_) {
     using W = CommandList;
     list_.add(CommandOp::Optimizer,
-              {net.count, net.params, net.grad, net.velocity, net.first, net.second, net.meanSquare,
-               static_cast<int>(o.kind), discriminator ? kAdamStepsD : kAdamStepsG, clip ? 1 : 0,
-               W::word(static_cast<float>(o.lr)), W::word(static_cast<float>(o.beta1)),
-               W::word(static_cast<float>(o.beta2)), W::word(static_cast<float>(1.0 - o.beta1)),
-               W::word(static_cast<float>(1.0 - o.beta2)), W::word(static_cast<float>(o.momentum)),
-               W::word(static_cast<float>(o.rho)), W::word(static_cast<float>(o.eps)), W::word(stepSize),
-               W::word(rootCorrection), W::word(static_cast<float>(config_->penalty.clip))},
+              {net.count,
+               net.params,
+               net.grad,
+               net.velocity,
+               net.first,
+               net.second,
+               net.meanSquare,
+               static_cast<int>(o.kind),
+               discriminator ? kAdamStepsD : kAdamStepsG,
+               clip ? 1 : 0,
+               W::word(static_cast<float>(o.lr)),
+               W::word(static_cast<float>(o.beta1)),
+               W::word(static_cast<float>(o.beta2)),
+               W::word(static_cast<float>(1.0 - o.beta1)),
+               W::word(static_cast<float>(1.0 - o.beta2)),
+               W::word(static_cast<float>(o.momentum)),
+               W::word(static_cast<float>(o.rho)),
+               W::word(static_cast<float>(o.eps)),
+               W::word(stepSize),
+               W::word(rootCorrection),
+               W::word(static_cast<float>(config_->penalty.clip))},
               DrawSource::None, slot);
     list_.countTrips(tripsOf(net.count));
     return;
@@ -710,21 +776,26 @@ void GpuEngine::runIteration() {
 }
 
 bool GpuEngine::persistentFor(const Config& config, bool replay) const {
-  // A replayed run whose instance noise anneals draws less noise once it reaches 0: its draws do not move on by
-  // the same amount every iteration, which the command list assumes.
+  // A replayed run whose instance noise anneals draws less noise once it reaches 0: its draws do not move on
+  // by the same amount every iteration, which the command list assumes.
   if (replay && config.instanceNoise > 0.0 && config.instanceNoiseAnneal > 0) return false;
   switch (path_) {
-    case GpuPath::Dispatch: return false;
-    case GpuPath::Persistent: return true;
-    case GpuPath::Auto: break;
+    case GpuPath::Dispatch:
+      return false;
+    case GpuPath::Persistent:
+      return true;
+    case GpuPath::Auto:
+      break;
   }
-  // One workgroup computes everything: right for small networks on a GPU, where launches cost more than the work;
-  // a software renderer runs one workgroup on one core, so there each operation's dispatch spreads over all.
+  // One workgroup computes everything: right for small networks on a GPU, where launches cost more than the
+  // work; a software renderer runs one workgroup on one core, so there each operation's dispatch spreads over
+  // all.
   return !context_.isSoftware() && iterationFlops(config) < kPersistentMaxFlops;
 }
 
-// Records one iteration as commands, then runs `iterations` of them in one dispatch of the persistent kernel (on a
-// software renderer, as many dispatches as its loop limiter needs; one iteration over it runs dispatch by dispatch).
+// Records one iteration as commands, then runs `iterations` of them in one dispatch of the persistent kernel
+// (on a software renderer, as many dispatches as its loop limiter needs; one iteration over it runs dispatch
+// by dispatch).
 void GpuEngine::runPersistent(long long firstStep, long long iterations) {
   list_.clear();
   recording_ = true;
@@ -751,7 +822,8 @@ void GpuEngine::runPersistent(long long firstStep, long long iterations) {
   strides[static_cast<int>(DrawSource::Interpolation)] = interpolationCursor_;
   list_.setStrides(strides);
 
-  // The table: per iteration, instance noise's standard deviation and Adam's factors, as Optimizer::step counts.
+  // The table: per iteration, instance noise's standard deviation and Adam's factors, as Optimizer::step
+  // counts.
   const std::vector<TableUse>& slots = list_.slots();
   const int stride = 2 * std::max<int>(1, static_cast<int>(slots.size()));
   std::vector<float> table(static_cast<std::size_t>(stride * iterations), 0.0f);
@@ -789,11 +861,13 @@ void GpuEngine::runPersistent(long long firstStep, long long iterations) {
   }
 }
 
-EngineRun GpuEngine::run(const Config& config, long long firstStep, long long iterations, const HostDraws& draws) {
+EngineRun GpuEngine::run(const Config& config, long long firstStep, long long iterations,
+                         const HostDraws& draws) {
   ComputeContext::Scope scope(context_);
   if (!laidOut_ || !(layoutKey(config, dim_) == key_))
     throw std::logic_error("GPU trainer: run() with networks or a batch that were not uploaded");
-  if (!gpuTrainerUnsupported(config).empty()) throw std::logic_error("GPU trainer: " + gpuTrainerUnsupported(config));
+  if (!gpuTrainerUnsupported(config).empty())
+    throw std::logic_error("GPU trainer: " + gpuTrainerUnsupported(config));
   config_ = &config;
   replay_ = draws.replay();
   // The host's draws, one after another in one buffer: real, then (replay) latent, noise, interpolation.
@@ -805,7 +879,8 @@ EngineRun GpuEngine::run(const Config& config, long long firstStep, long long it
   glBindBuffer(GL_SHADER_STORAGE_BUFFER, draws_);
   if (total > drawsFloats_) {
     drawsFloats_ = total;
-    glBufferData(GL_SHADER_STORAGE_BUFFER, static_cast<GLsizeiptr>(total * sizeof(float)), nullptr, GL_DYNAMIC_DRAW);
+    glBufferData(GL_SHADER_STORAGE_BUFFER, static_cast<GLsizeiptr>(total * sizeof(float)), nullptr,
+                 GL_DYNAMIC_DRAW);
     glBindBufferBase(GL_SHADER_STORAGE_BUFFER, 2, draws_);
   }
   write(draws_, 0, latentBase_, draws.real.data());

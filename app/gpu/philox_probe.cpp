@@ -14,7 +14,8 @@ PhiloxProbe probePhiloxOnGpu(std::array<std::uint32_t, 4> counter, std::array<st
   ComputeKernel kernel("train_philox_probe.comp");
   GLuint buffers[3];
   glGenBuffers(3, buffers);
-  const GLsizeiptr sizes[3] = {static_cast<GLsizeiptr>(2 * count * sizeof(float)), 4 * sizeof(std::uint32_t), 4};
+  const GLsizeiptr sizes[3] = {static_cast<GLsizeiptr>(2 * count * sizeof(float)), 4 * sizeof(std::uint32_t),
+                               4};
   for (GLuint b = 0; b < 3; ++b) {
     glBindBuffer(GL_SHADER_STORAGE_BUFFER, buffers[b]);
     glBufferData(GL_SHADER_STORAGE_BUFFER, sizes[b], nullptr, GL_DYNAMIC_DRAW);
@@ -24,8 +25,10 @@ PhiloxProbe probePhiloxOnGpu(std::array<std::uint32_t, 4> counter, std::array<st
   glBindBuffer(GL_SHADER_STORAGE_BUFFER, buffers[1]);
   glBufferSubData(GL_SHADER_STORAGE_BUFFER, 0, sizeof zeros, zeros);
   kernel.set("u_key", key[0], key[1]);
-  kernel.set("u_seed", static_cast<std::uint32_t>(stream.seed), static_cast<std::uint32_t>(stream.seed >> 32));
-  kernel.set("u_step", static_cast<std::uint32_t>(stream.step), static_cast<std::uint32_t>(stream.step >> 32));
+  kernel.set("u_seed", static_cast<std::uint32_t>(stream.seed),
+             static_cast<std::uint32_t>(stream.seed >> 32));
+  kernel.set("u_step", static_cast<std::uint32_t>(stream.step),
+             static_cast<std::uint32_t>(stream.step >> 32));
   kernel.setUnsigned("u_stream", stream.stream);
   kernel.set("u_count", count);
   kernel.set("u_counter", counter);

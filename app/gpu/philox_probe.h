@@ -15,7 +15,8 @@ struct PhiloxProbe {
   std::vector<float> uniforms;           ///< and as uniforms
 };
 
-/// Runs shaders/train_philox_probe.comp in a context of its own. Throws std::runtime_error without OpenGL 4.3.
+/// Runs shaders/train_philox_probe.comp in a context of its own. Throws std::runtime_error without
+/// OpenGL 4.3.
 PhiloxProbe probePhiloxOnGpu(std::array<std::uint32_t, 4> counter, std::array<std::uint32_t, 2> key,
                              const PhiloxStream& stream, int count);
 

@@ -1,6 +1,6 @@
 #pragma once
-// A window on the random numbers a Trainer draws, so that a test can replay a CPU run's batches on another engine
-// (the GPU trainer's comparison tests): the same weights and the same batches, two implementations.
+// A window on the random numbers a Trainer draws, so that a test can replay a CPU run's batches on another
+// engine (the GPU trainer's comparison tests): the same weights and the same batches, two implementations.
 #include <span>
 
 #include "core/gan/iteration_engine.h"
@@ -15,7 +15,8 @@ enum class DrawKind {
   Interpolation,  ///< WGAN-GP's α, one per pack
 };
 
-/// Receives every block of random numbers a Trainer draws for training, in the order drawn (Trainer::setDrawTap).
+/// Receives every block of random numbers a Trainer draws for training, in the order drawn
+/// (Trainer::setDrawTap).
 class DrawTap {
  public:
   virtual ~DrawTap() = default;

@@ -22,9 +22,13 @@ double multiplyAdds(int input, const std::vector<int>& hidden, int output) {
 
 }  // namespace
 
-void registerGpuEngine(IterationEngineFactory factory) { registeredFactory.store(factory); }
+void registerGpuEngine(IterationEngineFactory factory) {
+  registeredFactory.store(factory);
+}
 
-IterationEngineFactory gpuEngineFactory() { return registeredFactory.load(); }
+IterationEngineFactory gpuEngineFactory() {
+  return registeredFactory.load();
+}
 
 std::string gpuTrainerUnsupported(const Config& config) {
   if (config.data.kind == DataKind::Dirac)
@@ -42,7 +46,8 @@ std::string gpuTrainerUnsupported(const Config& config) {
 double iterationFlops(const Config& config) {
   // The data's dimension: 1 for the 1D kinds, else 2 (drawn points may have either; 2 is the larger).
   const DataKind kind = config.data.kind;
-  const bool line = kind == DataKind::Gaussian1d || kind == DataKind::Mixture1d || kind == DataKind::Uniform1d;
+  const bool line =
+      kind == DataKind::Gaussian1d || kind == DataKind::Mixture1d || kind == DataKind::Uniform1d;
   const int dim = line ? 1 : 2;
   const double g = multiplyAdds(config.latent.dim, config.generator.hidden, dim);
   const double d = multiplyAdds(dim * config.pack, config.discriminator.hidden, 1);

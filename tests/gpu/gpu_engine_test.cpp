@@ -1,22 +1,24 @@
-// The GPU trainer (app/gpu/gpu_engine.h) against the CPU trainer, on Mesa's llvmpipe where there is no GPU: from the
-// same weights and the same batches (a CPU run's draws, recorded by a DrawTap and replayed), the weights after one
-// iteration and after a few hundred agree within a stated tolerance, for every loss, penalty, optimizer and
-// stabilizer it supports and a range of architectures; and each comparison fails when one setting of the GPU's run
-// is changed (so the tolerance is tight enough to see one operation differ).
+// The GPU trainer (app/gpu/gpu_engine.h) against the CPU trainer, on Mesa's llvmpipe where there is no GPU:
+// from the same weights and the same batches (a CPU run's draws, recorded by a DrawTap and replayed), the
+// weights after one iteration and after a few hundred agree within a stated tolerance, for every loss,
+// penalty, optimizer and stabilizer it supports and a range of architectures; and each comparison fails when
+// one setting of the GPU's run is changed (so the tolerance is tight enough to see one operation differ).
+#include "app/gpu/gpu_engine.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <functional>
 #include <string>
 
-#include "app/gpu/gpu_engine.h"
 #include "core/gan/trainer.h"
 
 using namespace ganscope;
 
 namespace {
 
-// A small run: llvmpipe runs compute shaders on the CPU, so the networks stay small (the kernels do not care).
+// A small run: llvmpipe runs compute shaders on the CPU, so the networks stay small (the kernels do not
+// care).
 Config smallConfig() {
   Config c;
   c.generator.hidden = {16, 16};
@@ -27,16 +29,19 @@ Config smallConfig() {
   return c;
 }
 
-// How far the GPU's weights are from the CPU's, relative to how far the CPU's moved: ‖θ_gpu − θ_cpu‖ / ‖θ_cpu − θ_0‖.
+// How far the GPU's weights are from the CPU's, relative to how far the CPU's moved: ‖θ_gpu − θ_cpu‖ / ‖θ_cpu
+// − θ_0‖.
 struct Agreement {
   double generator = 0.0;
   double discriminator = 0.0;
   double worst() const { return std::max(generator, discriminator); }
 };
 
-// Trains `cpuConfig` on the CPU for `iterations` with its draws recorded, then the same iterations of `gpuConfig`
-// (the same config, or one with one setting changed) on the GPU from the same start with those draws.
-Agreement compareWithCpu(const Config& cpuConfig, const Config& gpuConfig, long long iterations, GpuPath path) {
+// Trains `cpuConfig` on the CPU for `iterations` with its draws recorded, then the same iterations of
+// `gpuConfig` (the same config, or one with one setting changed) on the GPU from the same start with those
+// draws.
+Agreement compareWithCpu(const Config& cpuConfig, const Config& gpuConfig, long long iterations,
+                         GpuPath path) {
   Trainer cpu(cpuConfig);
   cpu.train(3);  // a start that is not the initialisation: optimizer state and a non-zero step count
   const TrainerState start = cpu.saveState(false);
@@ -63,23 +68,27 @@ Agreement compareWithCpu(const Config& cpuConfig, const Config& gpuConfig, long 
   const auto relative = [](const Vector& gpu, const Vector& cpuEnd, const Vector& cpuStart) {
     return static_cast<double>((gpu - cpuEnd).norm() / (cpuEnd - cpuStart).norm());
   };
-  return {relative(state.generatorParameters, end.generatorParameters, start.generatorParameters),
-          relative(state.discriminatorParameters, end.discriminatorParameters, start.discriminatorParameters)};
+  return {
+      relative(state.generatorParameters, end.generatorParameters, start.generatorParameters),
+      relative(state.discriminatorParameters, end.discriminatorParameters, start.discriminatorParameters)};
 }
 
-// One case: a config, and the one setting a mutant changes on the GPU's side only. (The draws are the CPU's, so a
-// mutant never changes how they are drawn: latent.dist or the noise's annealing would change nothing here.)
+// One case: a config, and the one setting a mutant changes on the GPU's side only. (The draws are the CPU's,
+// so a mutant never changes how they are drawn: latent.dist or the noise's annealing would change nothing
+// here.)
 struct Case {
   std::string name;
   std::function<void(Config&)> setUp;
   std::function<void(Config&)> mutate;
 };
 
-// Every loss, penalty, optimizer, stabilizer and update order the GPU trainer supports, and architectures from a
-// linear D to three hidden layers of different widths, batches that do not fill a 16-wide tile, 1D data.
+// Every loss, penalty, optimizer, stabilizer and update order the GPU trainer supports, and architectures
+// from a linear D to three hidden layers of different widths, batches that do not fill a 16-wide tile, 1D
+// data.
 std::vector<Case> cases() {
   return {
-      {"minimax", [](Config& c) { c.loss = LossKind::Minimax; }, [](Config& c) { c.loss = LossKind::NonSaturating; }},
+      {"minimax", [](Config& c) { c.loss = LossKind::Minimax; },
+       [](Config& c) { c.loss = LossKind::NonSaturating; }},
       {"nonsaturating", [](Config&) {}, [](Config& c) { c.loss = LossKind::Minimax; }},
       {"wgan with its clip",
        [](Config& c) {
@@ -89,14 +98,25 @@ std::vector<Case> cases() {
          c.optimizer.d.lr = 5e-3;
        },
        [](Config& c) { c.penalty.clip = 0.045; }},
-      {"wgan-gp", [](Config& c) { c.loss = LossKind::WganGp; c.penalty.gp = 1.0; },
+      {"wgan-gp",
+       [](Config& c) {
+         c.loss = LossKind::WganGp;
+         c.penalty.gp = 1.0;
+       },
        [](Config& c) { c.penalty.gp = 0.8; }},
       {"lsgan", [](Config& c) { c.loss = LossKind::Lsgan; }, [](Config& c) { c.loss = LossKind::Minimax; }},
       {"hinge", [](Config& c) { c.loss = LossKind::Hinge; }, [](Config& c) { c.loss = LossKind::Wgan; }},
-      {"r1 with leaky relu", [](Config& c) { c.penalty.r1 = 1.0; c.discriminator.activation = Activation::LeakyRelu; },
+      {"r1 with leaky relu",
+       [](Config& c) {
+         c.penalty.r1 = 1.0;
+         c.discriminator.activation = Activation::LeakyRelu;
+       },
        [](Config& c) { c.penalty.r1 = 0.8; }},
       {"r2 with tanh (second derivatives)",
-       [](Config& c) { c.penalty.r2 = 2.0; c.discriminator.activation = Activation::Tanh; },
+       [](Config& c) {
+         c.penalty.r2 = 2.0;
+         c.discriminator.activation = Activation::Tanh;
+       },
        [](Config& c) { c.penalty.r2 = 1.6; }},
       {"wgan-gp with sigmoid, three layers",
        [](Config& c) {
@@ -106,20 +126,29 @@ std::vector<Case> cases() {
          c.discriminator.hidden = {12, 20, 8};
        },
        [](Config& c) { c.penalty.gp = 1.6; }},
-      {"r1 and r2 with elu", [](Config& c) {
+      {"r1 and r2 with elu",
+       [](Config& c) {
          c.penalty.r1 = 1.0;
          c.penalty.r2 = 0.5;
          c.discriminator.activation = Activation::Elu;
          c.generator.activation = Activation::Elu;
        },
        [](Config& c) { c.penalty.r2 = 0.0; }},
-      {"sgd", [](Config& c) { c.optimizer.g.kind = c.optimizer.d.kind = OptimizerKind::Sgd; c.optimizer.d.lr = 0.05; },
+      {"sgd",
+       [](Config& c) {
+         c.optimizer.g.kind = c.optimizer.d.kind = OptimizerKind::Sgd;
+         c.optimizer.d.lr = 0.05;
+       },
        [](Config& c) { c.optimizer.d.lr = 0.045; }},
       {"momentum", [](Config& c) { c.optimizer.g.kind = c.optimizer.d.kind = OptimizerKind::Momentum; },
        [](Config& c) { c.optimizer.g.momentum = 0.8; }},
       {"rmsprop", [](Config& c) { c.optimizer.g.kind = c.optimizer.d.kind = OptimizerKind::RmsProp; },
        [](Config& c) { c.optimizer.d.rho = 0.9; }},
-      {"adam's betas", [](Config& c) { c.optimizer.g.beta1 = 0.9; c.optimizer.g.beta2 = 0.99; },
+      {"adam's betas",
+       [](Config& c) {
+         c.optimizer.g.beta1 = 0.9;
+         c.optimizer.g.beta2 = 0.99;
+       },
        [](Config& c) { c.optimizer.g.beta2 = 0.999; }},
       {"linear D, wide G, latent 4 uniform",
        [](Config& c) {
@@ -129,12 +158,29 @@ std::vector<Case> cases() {
          c.latent.dist = LatentDistribution::Uniform;
        },
        [](Config& c) { c.generator.activation = Activation::LeakyRelu; }},
-      {"batch 37, sigmoid G", [](Config& c) { c.batch = 37; c.generator.activation = Activation::Sigmoid; },
+      {"batch 37, sigmoid G",
+       [](Config& c) {
+         c.batch = 37;
+         c.generator.activation = Activation::Sigmoid;
+       },
        [](Config& c) { c.generator.activation = Activation::Tanh; }},
-      {"pack 3 (PacGAN)", [](Config& c) { c.pack = 3; c.penalty.r1 = 0.5; }, [](Config& c) { c.penalty.r1 = 0.4; }},
-      {"instance noise, annealed", [](Config& c) { c.instanceNoise = 0.3; c.instanceNoiseAnneal = 100; },
+      {"pack 3 (PacGAN)",
+       [](Config& c) {
+         c.pack = 3;
+         c.penalty.r1 = 0.5;
+       },
+       [](Config& c) { c.penalty.r1 = 0.4; }},
+      {"instance noise, annealed",
+       [](Config& c) {
+         c.instanceNoise = 0.3;
+         c.instanceNoiseAnneal = 100;
+       },
        [](Config& c) { c.instanceNoise = 0.0; }},
-      {"simultaneous updates", [](Config& c) { c.update = UpdateOrder::Simultaneous; c.penalty.r1 = 0.5; },
+      {"simultaneous updates",
+       [](Config& c) {
+         c.update = UpdateOrder::Simultaneous;
+         c.penalty.r1 = 0.5;
+       },
        [](Config& c) { c.update = UpdateOrder::Alternating; }},
       {"d_steps 2, g_steps 2",
        [](Config& c) {
@@ -142,18 +188,22 @@ std::vector<Case> cases() {
          c.gSteps = 2;
        },
        [](Config& c) { c.gSteps = 1; }},
-      {"1D mixture", [](Config& c) { c.data.kind = DataKind::Mixture1d; c.penalty.r1 = 0.2; },
+      {"1D mixture",
+       [](Config& c) {
+         c.data.kind = DataKind::Mixture1d;
+         c.penalty.r1 = 0.2;
+       },
        [](Config& c) { c.penalty.r1 = 0.1; }},
   };
 }
 
-// One iteration: float32 on both sides, summed in another order (16-wide tiles against Eigen's kernels), so the
-// weights agree to a few parts in a million of the step (measured on llvmpipe: at most 3.7e-6 over these cases);
-// 1e-4 leaves room for a step where Adam divides by a tiny second moment. One changed setting gives 1.5e-4 to 0.66
-// on one network and at least 0.08 on the worse one.
+// One iteration: float32 on both sides, summed in another order (16-wide tiles against Eigen's kernels), so
+// the weights agree to a few parts in a million of the step (measured on llvmpipe: at most 3.7e-6 over these
+// cases); 1e-4 leaves room for a step where Adam divides by a tiny second moment. One changed setting
+// gives 1.5e-4 to 0.66 on one network and at least 0.08 on the worse one.
 constexpr double kOneIterationTolerance = 1e-4;
-// 200 iterations: the rounding differences are fed back through training but stay small on these runs (measured:
-// at most 6.2e-7); one changed setting gives at least 0.078.
+// 200 iterations: the rounding differences are fed back through training but stay small on these runs
+// (measured: at most 6.2e-7); one changed setting gives at least 0.078.
 constexpr double kManyIterationsTolerance = 1e-4;
 
 }  // namespace
@@ -161,7 +211,9 @@ constexpr double kManyIterationsTolerance = 1e-4;
 // Both ways of issuing an iteration: one dispatch an operation, and the persistent kernel's command list.
 const GpuPath kPaths[] = {GpuPath::Dispatch, GpuPath::Persistent};
 
-TEST_CASE("gpu trainer: one iteration equals the CPU trainer's, for every loss, penalty, optimizer and stabilizer") {
+TEST_CASE(
+    "gpu trainer: one iteration equals the CPU trainer's, for every loss, penalty, optimizer and "
+    "stabilizer") {
   for (const auto& [c, path] : [] {
          std::vector<std::pair<Case, GpuPath>> all;
          for (GpuPath path : kPaths) {
@@ -287,7 +339,8 @@ TEST_CASE("gpu trainer: a saved state continues bit for bit, and switching train
   CHECK(a.trainerNote().find("spectral normalisation") != std::string::npos);
 }
 
-TEST_CASE("gpu trainer: what it does not support trains on the CPU, names the setting, and equals the CPU run") {
+TEST_CASE(
+    "gpu trainer: what it does not support trains on the CPU, names the setting, and equals the CPU run") {
   struct Unsupported {
     const char* setting;
     std::function<void(Config&)> set;
@@ -343,7 +396,8 @@ TEST_CASE("gpu trainer: a NaN stops the run where it appeared, with the CPU trai
   Trainer t(config);
   t.train(200);
   REQUIRE(t.diverged());
-  CHECK(t.divergence().rfind("training diverged at iteration " + std::to_string(t.step()) + ": the ", 0) == 0);
+  CHECK(t.divergence().rfind("training diverged at iteration " + std::to_string(t.step()) + ": the ", 0) ==
+        0);
   CHECK(t.divergence().find("lower the learning rate") != std::string::npos);
   CHECK(t.step() < 200);
   CHECK(t.history().back().step == t.step());
@@ -355,9 +409,10 @@ TEST_CASE("gpu trainer: a NaN stops the run where it appeared, with the CPU trai
 }
 
 TEST_CASE("gpu trainer: the persistent kernel and one dispatch an operation train the same run") {
-  // With the GPU's own draws (Philox, instance noise annealing within the chunk, Adam's counts from the host's
-  // table), the two ways of issuing an iteration compute the same numbers up to the order of float sums (on llvmpipe
-  // they sum in the same order: measured bit for bit equal; annealing the noise per chunk instead gives 0.39).
+  // With the GPU's own draws (Philox, instance noise annealing within the chunk, Adam's counts from the
+  // host's table), the two ways of issuing an iteration compute the same numbers up to the order of float
+  // sums (on llvmpipe they sum in the same order: measured bit for bit equal; annealing the noise per chunk
+  // instead gives 0.39).
   Config config = smallConfig();
   config.instanceNoise = 0.5;
   config.instanceNoiseAnneal = 150;  // reaches 0 inside the chunk
@@ -384,13 +439,14 @@ TEST_CASE("gpu trainer: the persistent kernel and one dispatch an operation trai
     REQUIRE_FALSE(engine->run(config, start.step, kIterations, draws).diverged);
     engine->download(state, true);
     CHECK(state.generatorOptimizer.adamSteps() == start.generatorOptimizer.adamSteps() + kIterations);
-    CHECK(state.discriminatorOptimizer.adamSteps() == start.discriminatorOptimizer.adamSteps() + 2 * kIterations);
+    CHECK(state.discriminatorOptimizer.adamSteps() ==
+          start.discriminatorOptimizer.adamSteps() + 2 * kIterations);
     generator[p] = state.generatorParameters;
     discriminator[p] = state.discriminatorParameters;
   }
   const double g = (generator[1] - generator[0]).norm() / (generator[0] - start.generatorParameters).norm();
-  const double d =
-      (discriminator[1] - discriminator[0]).norm() / (discriminator[0] - start.discriminatorParameters).norm();
+  const double d = (discriminator[1] - discriminator[0]).norm() /
+                   (discriminator[0] - start.discriminatorParameters).norm();
   CAPTURE(g);
   CAPTURE(d);
   CHECK(std::max(g, d) < kManyIterationsTolerance);

@@ -1,7 +1,7 @@
-// The presets on the GPU trainer: every one it supports trains there, and the mode-collapse demonstration holds on
-// it as on the CPU (tests/preset_behaviour_test.cpp, the same bounds): ring8-collapse collapses and ring8-pacgan
-// fixes it, on seeds 1 to 3. Named "presets:" so that scripts/test.sh leaves them to the Release build (on llvmpipe a
-// 4,000-iteration run takes a couple of minutes).
+// The presets on the GPU trainer: every one it supports trains there, and the mode-collapse demonstration
+// holds on it as on the CPU (tests/preset_behaviour_test.cpp, the same bounds): ring8-collapse collapses and
+// ring8-pacgan fixes it, on seeds 1 to 3. Named "presets:" so that scripts/test.sh leaves them to the Release
+// build (on llvmpipe a 4,000-iteration run takes a couple of minutes).
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -51,7 +51,8 @@ void checkPacganFix(std::uint64_t seed) {
 TEST_CASE("presets: every preset the GPU trainer supports trains on it (20 iterations each)") {
   registerGpuEngine(makeGpuEngine);
   int trained = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(GANSCOPE_SOURCE_DIR) + "/assets/presets")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(GANSCOPE_SOURCE_DIR) + "/assets/presets")) {
     Config c = loadConfigFile(entry.path().string());
     CAPTURE(c.name);
     c.trainer = TrainerKind::Gpu;
@@ -66,12 +67,25 @@ TEST_CASE("presets: every preset the GPU trainer supports trains on it (20 itera
     CHECK_FALSE(t.diverged());
     ++trained;
   }
-  CHECK(trained >= 15);  // of the 23: the Dirac-GAN's four, the conditional two, unrolled and spectral norm stay on the CPU
+  CHECK(trained >= 15);  // of the 23: the Dirac-GAN's four, the conditional two, unrolled and spectral norm
+                         // stay on the CPU
 }
 
-TEST_CASE("presets: ring8-collapse collapses on the GPU trainer too, seed 1") { checkCollapse(1); }
-TEST_CASE("presets: ring8-collapse collapses on the GPU trainer too, seed 2") { checkCollapse(2); }
-TEST_CASE("presets: ring8-collapse collapses on the GPU trainer too, seed 3") { checkCollapse(3); }
-TEST_CASE("presets: ring8-pacgan fixes the collapse on the GPU trainer too, seed 1") { checkPacganFix(1); }
-TEST_CASE("presets: ring8-pacgan fixes the collapse on the GPU trainer too, seed 2") { checkPacganFix(2); }
-TEST_CASE("presets: ring8-pacgan fixes the collapse on the GPU trainer too, seed 3") { checkPacganFix(3); }
+TEST_CASE("presets: ring8-collapse collapses on the GPU trainer too, seed 1") {
+  checkCollapse(1);
+}
+TEST_CASE("presets: ring8-collapse collapses on the GPU trainer too, seed 2") {
+  checkCollapse(2);
+}
+TEST_CASE("presets: ring8-collapse collapses on the GPU trainer too, seed 3") {
+  checkCollapse(3);
+}
+TEST_CASE("presets: ring8-pacgan fixes the collapse on the GPU trainer too, seed 1") {
+  checkPacganFix(1);
+}
+TEST_CASE("presets: ring8-pacgan fixes the collapse on the GPU trainer too, seed 2") {
+  checkPacganFix(2);
+}
+TEST_CASE("presets: ring8-pacgan fixes the collapse on the GPU trainer too, seed 3") {
+  checkPacganFix(3);
+}

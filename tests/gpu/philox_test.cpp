@@ -1,11 +1,12 @@
-// Philox4x32-10 on the CPU (core/util/philox.h) against Random123's known answers, and the GPU trainer's shader
-// against it: the same bits, and the same uniforms and normals.
+// Philox4x32-10 on the CPU (core/util/philox.h) against Random123's known answers, and the GPU trainer's
+// shader against it: the same bits, and the same uniforms and normals.
+#include "core/util/philox.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 #include "app/gpu/philox_probe.h"
-#include "core/util/philox.h"
 
 using namespace ganscope;
 
@@ -19,9 +20,11 @@ struct KnownAnswer {
 };
 const KnownAnswer kKnownAnswers[] = {
     {{0, 0, 0, 0}, {0, 0}, {0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8}},
-    {{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}, {0xffffffff, 0xffffffff},
+    {{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff},
+     {0xffffffff, 0xffffffff},
      {0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}},
-    {{0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, {0xa4093822, 0x299f31d0},
+    {{0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344},
+     {0xa4093822, 0x299f31d0},
      {0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}},
 };
 
