@@ -28,7 +28,7 @@ const float kLeakySlope = 0.2;
 float activate(int f, float z) {
   if (f == kRelu) return max(z, 0.0);
   if (f == kLeakyRelu) return max(z, kLeakySlope * z);
-  if (f == kTanh) return tanh(z);
+  if (f == kTanh) return tanh(clamp(z, -10.0, 10.0));  // tanh(±10) is ±1 in float; some drivers' tanh overflows
   if (f == kElu) return z > 0.0 ? z : exp(z) - 1.0;
   if (f == kSigmoid) return 1.0 / (1.0 + exp(-z));
   return z;

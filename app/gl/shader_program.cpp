@@ -43,9 +43,8 @@ GLuint compileStage(GLenum stage, std::string_view name, std::string_view source
   if (ok != GL_TRUE) {
     const std::string log = shaderLog(shader);
     glDeleteShader(shader);
-    throw std::runtime_error("shader '" + std::string(name) + "' (" +
-                             (stage == GL_VERTEX_SHADER ? "vertex" : "fragment") + ") failed to compile:\n" +
-                             log);
+    const char* kind = stage == GL_VERTEX_SHADER ? "vertex" : stage == GL_FRAGMENT_SHADER ? "fragment" : "compute";
+    throw std::runtime_error("shader '" + std::string(name) + "' (" + kind + ") failed to compile:\n" + log);
   }
   return shader;
 }
@@ -63,14 +62,24 @@ ShaderProgram::ShaderProgram(std::string_view name, std::string_view vertexSourc
     glDeleteShader(vertex);
     throw;
   }
+  link({vertex, fragment});
+}
+
+ShaderProgram ShaderProgram::compute(std::string_view name, std::string_view source) {
+  ShaderProgram program;
+  program.name_ = name;
+  program.link({compileStage(GL_COMPUTE_SHADER, name, source)});
+  return program;
+}
+
+void ShaderProgram::link(std::initializer_list<unsigned> shaders) {
   const GLuint program = glCreateProgram();
-  glAttachShader(program, vertex);
-  glAttachShader(program, fragment);
+  for (GLuint shader : shaders) glAttachShader(program, shader);
   glLinkProgram(program);
-  glDetachShader(program, vertex);
-  glDetachShader(program, fragment);
-  glDeleteShader(vertex);
-  glDeleteShader(fragment);
+  for (GLuint shader : shaders) {
+    glDetachShader(program, shader);
+    glDeleteShader(shader);
+  }
   GLint ok = GL_FALSE;
   glGetProgramiv(program, GL_LINK_STATUS, &ok);
   if (ok != GL_TRUE) {

@@ -4,6 +4,7 @@
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ class ShaderProgram {
   /// Compiles and links the two sources; throws std::runtime_error naming the shader and quoting the GLSL
   /// log.
   ShaderProgram(std::string_view name, std::string_view vertexSource, std::string_view fragmentSource);
+  /// An empty program (id 0), for a member given its program later.
+  ShaderProgram() = default;
+  /// Compiles and links one compute shader (OpenGL 4.3's; the GPU trainer's kernels); throws as the constructor.
+  static ShaderProgram compute(std::string_view name, std::string_view source);
   /// Builds the program from two files of shaders/ embedded at configure time (e.g. "field.vert",
   /// "field.frag"), their #include lines resolved and `defines` inserted after the #version line.
   static ShaderProgram fromEmbedded(std::string_view vertexFile, std::string_view fragmentFile,
@@ -29,6 +34,9 @@ class ShaderProgram {
 
   /// Makes this the current program (glUseProgram).
   void use() const;
+  /// Forgets the program without deleting it: for when its context cannot be made current (destroying the context
+  /// frees it).
+  void release() { id_ = 0; }
   /// The OpenGL name of the program.
   unsigned id() const { return id_; }
   /// The name given at construction, used in error messages.
@@ -54,6 +62,8 @@ class ShaderProgram {
   void setMat4(const char* uniform, const glm::mat4& value) const;
 
  private:
+  // Links the compiled shaders into id_ and deletes them; throws with the link log.
+  void link(std::initializer_list<unsigned> shaders);
   unsigned id_ = 0;
   std::string name_;
 };

@@ -211,16 +211,19 @@ constexpr double kManyIterationsTolerance = 1e-4;
 // Both ways of issuing an iteration: one dispatch an operation, and the persistent kernel's command list.
 const GpuPath kPaths[] = {GpuPath::Dispatch, GpuPath::Persistent};
 
+// Every case on each path.
+std::vector<std::pair<Case, GpuPath>> casesOnBothPaths() {
+  std::vector<std::pair<Case, GpuPath>> all;
+  for (GpuPath path : kPaths) {
+    for (const Case& c : cases()) all.emplace_back(c, path);
+  }
+  return all;
+}
+
 TEST_CASE(
     "gpu trainer: one iteration equals the CPU trainer's, for every loss, penalty, optimizer and "
     "stabilizer") {
-  for (const auto& [c, path] : [] {
-         std::vector<std::pair<Case, GpuPath>> all;
-         for (GpuPath path : kPaths) {
-           for (const Case& c : cases()) all.emplace_back(c, path);
-         }
-         return all;
-       }()) {
+  for (const auto& [c, path] : casesOnBothPaths()) {
     CAPTURE(static_cast<int>(path));
     CAPTURE(c.name);
     Config config = smallConfig();
@@ -242,13 +245,7 @@ TEST_CASE(
 }
 
 TEST_CASE("gpu trainer: 200 iterations from the same weights and batches stay with the CPU trainer's") {
-  for (const auto& [c, path] : [] {
-         std::vector<std::pair<Case, GpuPath>> all;
-         for (GpuPath path : kPaths) {
-           for (const Case& c : cases()) all.emplace_back(c, path);
-         }
-         return all;
-       }()) {
+  for (const auto& [c, path] : casesOnBothPaths()) {
     CAPTURE(static_cast<int>(path));
     if (c.name != "nonsaturating" && c.name != "wgan-gp" && c.name != "r2 with tanh (second derivatives)" &&
         c.name != "pack 3 (PacGAN)")
