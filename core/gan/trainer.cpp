@@ -7,7 +7,6 @@
 
 #include "core/gan/conditioning.h"
 #include "core/gan/config_json.h"
-#include "core/gan/config_names.h"
 #include "core/gan/instance_noise.h"
 #include "core/gan/packing.h"
 
@@ -182,13 +181,16 @@ long long Trainer::advance(long long most) {
 // [SECTION] The GPU trainer (iteration_engine.h)
 
 void Trainer::leaveEngine() {
-  try {
-    pullOptimizers();
-  } catch (const std::exception& e) {
-    engine_.reset();
-    engineError_ = std::string("the GPU trainer stopped (") + e.what() + ")";
-  }
+  pullOptimizers();
+  dropFailedEngine();
   engineInSync_ = false;
+}
+
+void Trainer::dropFailedEngine() {
+  if (engineFailure_.empty()) return;
+  engine_.reset();
+  engineError_ = "the GPU trainer stopped (" + engineFailure_ + ")";
+  engineFailure_.clear();
 }
 
 bool Trainer::engineChosen(std::string& note) const {
@@ -225,6 +227,7 @@ bool Trainer::engineChosen(std::string& note) const {
 
 bool Trainer::engineTakesNext() {
   engineActive_ = false;
+  dropFailedEngine();
   const bool wanted = config_.trainer != TrainerKind::Cpu && gpuTrainerUnsupported(config_).empty();
   if (wanted && !engineTried_) {
     engineTried_ = true;
@@ -301,11 +304,16 @@ EngineState Trainer::engineState() const {
 void Trainer::pullOptimizers() const {
   if (!optimizersOnEngine_) return;
   optimizersOnEngine_ = false;
-  if (!engine_) return;  // the engine failed: the host's copy of the last full download is what there is
+  if (!engine_ || !engineFailure_.empty()) return;  // failed: the host keeps the last state it had
   EngineState state;
-  state.generatorOptimizer = std::move(generatorOptimizer_);
-  state.discriminatorOptimizer = std::move(discriminatorOptimizer_);
-  engine_->download(state, true);
+  state.generatorOptimizer = generatorOptimizer_;
+  state.discriminatorOptimizer = discriminatorOptimizer_;
+  try {
+    engine_->download(state, true);
+  } catch (const std::exception& e) {
+    engineFailure_ = e.what();  // the engine is dropped at the next iteration (dropFailedEngine)
+    return;
+  }
   generatorOptimizer_ = std::move(state.generatorOptimizer);
   discriminatorOptimizer_ = std::move(state.discriminatorOptimizer);
 }

@@ -160,6 +160,8 @@ class Trainer {
   // The host takes over from the engine (a CPU iteration, a single update, new settings): the optimizers' state
   // comes back, and the engine is sent the host's state before its next chunk.
   void leaveEngine();
+  // Gives up an engine whose download failed in a const call (pullOptimizers): its reason goes to the note.
+  void dropFailedEngine();
   // Runs up to `most` iterations on the engine, then brings the state back to the host networks.
   long long advanceOnEngine(long long most);
   // The engine's view of the host state, and the host state from the engine's.
@@ -255,6 +257,7 @@ class Trainer {
   bool engineActive_ = false;     // the last iterations ran on the engine
   bool engineInSync_ = false;     // the engine holds the host's current weights and optimizer state
   mutable bool optimizersOnEngine_ = false;  // the optimizers' newest state is the engine's, not yet fetched
+  mutable std::string engineFailure_;        // what failed in pullOptimizers, until dropFailedEngine
   long long engineChunk_ = 1;     // iterations per chunk, grown or shrunk towards about 10 ms a chunk
   HostDraws engineDraws_;         // a chunk's real samples, reused
   std::string trainerNote_;
