@@ -18,8 +18,7 @@ namespace {
 
 // [SECTION] What the kernels and the host agree on
 
-// The statistics slots, floats at the arena's `stats` offset (train_loss.comp, train_penalty.comp,
-// train_stats.comp).
+// The statistics slots, floats at the arena's `stats` offset (train_ops.glsl's kLossD …).
 enum StatSlot {
   kLossD = 0,
   kLossG,
@@ -32,7 +31,7 @@ enum StatSlot {
   kStopGradient,
   kStatSlots = 16
 };
-// The control words (train_common.glsl): the stop, its step and update, and each network's Adam steps.
+// The control words (train_common.glsl's Control): the stop, its step and update, each network's Adam steps.
 enum ControlWord {
   kStopped = 0,
   kStopStepLow,
@@ -42,7 +41,7 @@ enum ControlWord {
   kAdamStepsD,
   kControlWords = 8
 };
-// train_elementwise.comp's modes.
+// train_ops.glsl's elementwise modes.
 enum ElementwiseMode {
   kFill = 0,
   kCopyDraws,

@@ -61,14 +61,14 @@ class SectionScope {
 };
 
 // Under the trainer box: where the iterations run (Trainer::trainerNote), in the warning colour when the CPU took
-// over. Nothing for trainer=cpu; with gpu|auto the GPU is first tried at the next iteration, so until then the note
-// is empty.
+// over or the "GPU" is a software renderer (llvmpipe: correct but slow). Nothing for trainer=cpu; with gpu|auto the
+// GPU is first tried at the next iteration, so until then the note is empty.
 void drawTrainerNote(TrainerKind trainer, const std::string& note) {
   if (trainer == TrainerKind::Cpu) return;
   ImGui::PushTextWrapPos(0.0f);
   if (note.empty()) {
     ImGui::TextDisabled("where it trains is known after the next iteration");
-  } else if (note.rfind("training on the GPU", 0) == 0) {
+  } else if (note.rfind("training on the GPU", 0) == 0 && note.find("software renderer") == std::string::npos) {
     ImGui::TextUnformatted(note.c_str());
   } else {
     ImGui::PushStyleColor(ImGuiCol_Text, warningColour());

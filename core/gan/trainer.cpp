@@ -222,6 +222,7 @@ bool Trainer::engineChosen(std::string& note) const {
     }
   }
   note = "training on the GPU: " + engine_->device();
+  if (engine_->isSoftware()) note += ", a software renderer: correct, but far slower than trainer=cpu";
   return true;
 }
 
