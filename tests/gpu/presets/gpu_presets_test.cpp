@@ -1,7 +1,7 @@
 // The presets on the GPU trainer: every one it supports trains there, and the mode-collapse demonstration
 // holds on it as on the CPU (tests/preset_behaviour_test.cpp, the same bounds): ring8-collapse collapses and
 // ring8-pacgan fixes it, on seeds 1 to 3. Named "presets:" so that scripts/test.sh leaves them to the Release
-// build (on llvmpipe a 4,000-iteration run takes a couple of minutes).
+// build (on llvmpipe a 4,000-iteration run takes a minute or two; CMakeLists.txt has CTest start them first).
 #include <doctest/doctest.h>
 
 #include <filesystem>
