@@ -206,8 +206,6 @@ constexpr double kOneIterationTolerance = 1e-4;
 // (measured: at most 6.2e-7); one changed setting gives at least 0.078.
 constexpr double kManyIterationsTolerance = 1e-4;
 
-}  // namespace
-
 // Both ways of issuing an iteration: one dispatch an operation, and the persistent kernel's command list.
 const GpuPath kPaths[] = {GpuPath::Dispatch, GpuPath::Persistent};
 
@@ -220,49 +218,41 @@ std::vector<std::pair<Case, GpuPath>> casesOnBothPaths() {
   return all;
 }
 
+// Case `c` on `path` for `iterations` from the same weights and batches as the CPU: within `tolerance`; and
+// its mutant, which changes one setting on the GPU's side only, at least 100 times as far.
+void checkAgainstCpu(const Case& c, GpuPath path, long long iterations, double tolerance) {
+  CAPTURE(static_cast<int>(path));
+  CAPTURE(c.name);
+  Config config = smallConfig();
+  c.setUp(config);
+  REQUIRE(validate(config).empty());
+  REQUIRE(gpuTrainerUnsupported(config).empty());
+  const Agreement same = compareWithCpu(config, config, iterations, path);
+  CAPTURE(same.generator);
+  CAPTURE(same.discriminator);
+  CHECK(same.worst() < tolerance);
+  Config mutant = config;
+  c.mutate(mutant);
+  const Agreement changed = compareWithCpu(config, mutant, iterations, path);
+  CAPTURE(changed.generator);
+  CAPTURE(changed.discriminator);
+  CHECK(changed.worst() > 100 * tolerance);
+}
+
+}  // namespace
+
 TEST_CASE(
     "gpu trainer: one iteration equals the CPU trainer's, for every loss, penalty, optimizer and "
     "stabilizer") {
-  for (const auto& [c, path] : casesOnBothPaths()) {
-    CAPTURE(static_cast<int>(path));
-    CAPTURE(c.name);
-    Config config = smallConfig();
-    c.setUp(config);
-    REQUIRE(validate(config).empty());
-    REQUIRE(gpuTrainerUnsupported(config).empty());
-    const Agreement same = compareWithCpu(config, config, 1, path);
-    CAPTURE(same.generator);
-    CAPTURE(same.discriminator);
-    CHECK(same.worst() < kOneIterationTolerance);
-    // The same comparison sees one setting changed on the GPU's side.
-    Config mutant = config;
-    c.mutate(mutant);
-    const Agreement changed = compareWithCpu(config, mutant, 1, path);
-    CAPTURE(changed.generator);
-    CAPTURE(changed.discriminator);
-    CHECK(changed.worst() > 100 * kOneIterationTolerance);
-  }
+  for (const auto& [c, path] : casesOnBothPaths()) checkAgainstCpu(c, path, 1, kOneIterationTolerance);
 }
 
 TEST_CASE("gpu trainer: 200 iterations from the same weights and batches stay with the CPU trainer's") {
   for (const auto& [c, path] : casesOnBothPaths()) {
-    CAPTURE(static_cast<int>(path));
-    if (c.name != "nonsaturating" && c.name != "wgan-gp" && c.name != "r2 with tanh (second derivatives)" &&
-        c.name != "pack 3 (PacGAN)")
-      continue;
-    CAPTURE(c.name);
-    Config config = smallConfig();
-    c.setUp(config);
-    const Agreement same = compareWithCpu(config, config, 200, path);
-    CAPTURE(same.generator);
-    CAPTURE(same.discriminator);
-    CHECK(same.worst() < kManyIterationsTolerance);
-    Config mutant = config;
-    c.mutate(mutant);
-    const Agreement changed = compareWithCpu(config, mutant, 200, path);
-    CAPTURE(changed.generator);
-    CAPTURE(changed.discriminator);
-    CHECK(changed.worst() > 100 * kManyIterationsTolerance);
+    if (c.name == "nonsaturating" || c.name == "wgan-gp" || c.name == "r2 with tanh (second derivatives)" ||
+        c.name == "pack 3 (PacGAN)") {
+      checkAgainstCpu(c, path, 200, kManyIterationsTolerance);
+    }
   }
 }
 
