@@ -106,7 +106,7 @@ void Trainer::build() {
   divergence_.clear();
   engineInSync_ = false;
   optimizersOnEngine_ = false;  // a fresh run: nothing of the engine's is wanted
-  engineChosen(trainerNote_);
+  chooseEngine();
 }
 
 void Trainer::reset() {
@@ -144,7 +144,7 @@ bool Trainer::setConfig(const Config& config) {
                                                     config_.seed ^ kMetricsStream);
     ++metricsLatentRevision_;
   }
-  engineChosen(trainerNote_);  // the note follows the new settings at once, paused or not
+  chooseEngine();  // the note follows the new settings at once, paused or not
   return false;
 }
 
@@ -191,7 +191,10 @@ void Trainer::dropFailedEngine() {
   engine_.reset();
   engineError_ = "the GPU trainer stopped (" + engineFailure_ + ")";
   engineFailure_.clear();
+  chooseEngine();
 }
+
+void Trainer::chooseEngine() { engineChosen_ = engineChosen(trainerNote_); }
 
 bool Trainer::engineChosen(std::string& note) const {
   note.clear();
@@ -229,17 +232,19 @@ bool Trainer::engineChosen(std::string& note) const {
 bool Trainer::engineTakesNext() {
   engineActive_ = false;
   dropFailedEngine();
-  const bool wanted = config_.trainer != TrainerKind::Cpu && gpuTrainerUnsupported(config_).empty();
-  if (wanted && !engineTried_) {
+  // The engine is made the first time the config wants it (on the training thread); the choice and its note are
+  // worked out only when something they depend on changes (chooseEngine), not every iteration.
+  if (!engineTried_ && config_.trainer != TrainerKind::Cpu && gpuTrainerUnsupported(config_).empty()) {
     engineTried_ = true;
     if (IterationEngineFactory factory = gpuEngineFactory()) {
       engine_ = factory(engineError_);
     } else {
       engineError_ = "this program was built without the GPU trainer";
     }
+    chooseEngine();
   }
   // Slow motion's traced iteration runs on the CPU: its trace is made of the host's intermediate numbers.
-  return engineChosen(trainerNote_) && !traceNext_;
+  return engineChosen_ && !traceNext_;
 }
 
 long long Trainer::advanceOnEngine(long long most) {
@@ -274,7 +279,7 @@ long long Trainer::advanceOnEngine(long long most) {
     // The device failed: the host still holds the state of the last chunk that finished; the CPU goes on from it.
     engine_.reset();
     engineError_ = std::string("the GPU trainer stopped (") + e.what() + ")";
-    trainerNote_ = "training on the CPU: " + engineError_;
+    chooseEngine();
     engineInSync_ = false;
     return 0;
   }

@@ -162,6 +162,8 @@ class Trainer {
   void leaveEngine();
   // Gives up an engine whose download failed in a const call (pullOptimizers): its reason goes to the note.
   void dropFailedEngine();
+  // Works out engineChosen_ and trainerNote_ again (after new settings, a new engine, a failed one).
+  void chooseEngine();
   // Runs up to `most` iterations on the engine, then brings the state back to the host networks.
   long long advanceOnEngine(long long most);
   // The engine's view of the host state, and the host state from the engine's.
@@ -255,6 +257,7 @@ class Trainer {
   bool engineTried_ = false;      // the factory was asked (its answer is kept: a device does not come later)
   std::string engineError_;       // why there is no engine (no device, or it failed)
   bool engineActive_ = false;     // the last iterations ran on the engine
+  bool engineChosen_ = false;     // the next plain iteration goes to the engine (chooseEngine)
   bool engineInSync_ = false;     // the engine holds the host's current weights and optimizer state
   mutable bool optimizersOnEngine_ = false;  // the optimizers' newest state is the engine's, not yet fetched
   mutable std::string engineFailure_;        // what failed in pullOptimizers, until dropFailedEngine
