@@ -333,7 +333,6 @@ void GpuEngine::layOut(const Config& config, int dim) {
   dPass_ = layOutPass(d_, 2 * packs, arena);
   PenaltyLayout& p = penaltyLayout_;
   p = {};
-  p.pass.activations.clear();
   for (int l = 0; l <= d_.layers(); ++l) p.pass.activations.push_back(arena.take(1LL * d_.w(l) * packs));
   p.pass.deltas.assign(static_cast<std::size_t>(d_.layers() + 1), -1);
   p.up = p.deltaAdjoint = p.upAdjoint = p.zAdjoint =
@@ -506,7 +505,8 @@ void GpuEngine::gradientCheck(bool discriminator) {
     list_.countTrips(tripsOf(net.count) + 8);
     return;
   }
-  setRandom(0);  // the step, which a stop records
+  const auto step = static_cast<std::uint64_t>(step_);  // a stop records it
+  stats_.set("u_step", static_cast<std::uint32_t>(step), static_cast<std::uint32_t>(step >> 32));
   stats_.set("u_grad", net.grad).set("u_count", net.count).set("u_stats", stats_slots_);
   stats_.set("u_discriminator", discriminator ? 1 : 0);
   stats_.dispatch(1);
@@ -517,11 +517,9 @@ void GpuEngine::setRandom(std::uint32_t streamId) {
   if (recording_) return;
   const auto seed = static_cast<std::uint64_t>(config_->seed);
   const auto step = static_cast<std::uint64_t>(step_);
-  for (ComputeKernel* kernel : {&elementwise_, &stats_}) {
-    kernel->set("u_seed", static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32));
-    kernel->set("u_step", static_cast<std::uint32_t>(step), static_cast<std::uint32_t>(step >> 32));
-    kernel->setUnsigned("u_stream", streamId);
-  }
+  elementwise_.set("u_seed", static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32));
+  elementwise_.set("u_step", static_cast<std::uint32_t>(step), static_cast<std::uint32_t>(step >> 32));
+  elementwise_.setUnsigned("u_stream", streamId);
 }
 
 // Mlp::forward: a_l = f_l(W_l a_{l-1} + b_l).
