@@ -20,6 +20,7 @@
 #include "app/cli/run_program.h"
 #include "core/gan/config_json.h"
 #include "core/gan/metrics_row.h"
+#include "core/runtime/session.h"
 #include "tests/subprocess.h"
 
 using namespace ganscope;
@@ -31,7 +32,7 @@ namespace {
 /// The CSV header documented in core/gan/metrics_row.h, written out by hand.
 constexpr std::string_view kDocumentedHeader =
     "step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,modes_total,"
-    "modes_held,in_basin";
+    "modes_held,in_basin,off_data";
 
 /// Writes `content` to `path`.
 void writeFile(const fs::path& path, std::string_view content) {
@@ -132,8 +133,8 @@ TEST_CASE("cli: headless run writes the metrics CSV and the config it ran") {
 
   const auto lines = linesOf(readFile(folder.work() / "metrics.csv"));
   REQUIRE(lines.size() >= 2);
-  CHECK(lines[0] == kDocumentedHeader);
-  CHECK(lines[0] == metricsCsvHeader(false));
+  CHECK(lines[0] == std::string(kDocumentedHeader) + ",condition");
+  CHECK(lines[0] == metricsCsvHeader(false) + ",condition");
   CHECK(stepsOf(lines) == std::vector<long long>{0, 100, 200});
   const std::size_t columns = cellsOf(lines[0]).size();
   for (std::size_t i = 1; i < lines.size(); ++i) {
@@ -177,7 +178,7 @@ TEST_CASE("cli: a dirac run writes theta and psi columns") {
   REQUIRE(run.code == kExitOk);
   const auto lines = linesOf(readFile(folder.work() / "d.csv"));
   REQUIRE(lines.size() >= 2);
-  CHECK(lines[0] == std::string(kDocumentedHeader) + ",theta,psi");
+  CHECK(lines[0] == std::string(kDocumentedHeader) + ",theta,psi,condition");
   CHECK(stepsOf(lines) == std::vector<long long>{0, 20});
   const auto first = cellsOf(lines[1]);
   REQUIRE(first.size() == cellsOf(lines[0]).size());
@@ -199,7 +200,7 @@ TEST_CASE("cli: moons leaves the mode cells empty") {
   REQUIRE(run.code == kExitOk);
   const auto lines = linesOf(readFile(folder.work() / "moons.csv"));
   REQUIRE(lines.size() == 3);
-  CHECK(lines[0] == kDocumentedHeader);  // no theta column outside the Dirac-GAN
+  CHECK(lines[0] == std::string(kDocumentedHeader) + ",condition");  // no theta column outside the Dirac-GAN
   for (std::size_t i = 1; i < lines.size(); ++i) {
     CAPTURE(lines[i]);
     const auto cells = cellsOf(lines[i]);
@@ -477,4 +478,175 @@ TEST_CASE("cli: --compare with a session, or exporting without --headless, is re
   CHECK(isOneLine(exported.err));
   CHECK(has(exported.err, "--headless"));
   CHECK_FALSE(fs::exists(folder.work() / "x.py"));
+}
+
+// [SECTION] Flags × modes: every flag works in the mode asked for or is refused naming itself and the mode.
+
+TEST_CASE(
+    "cli: a flag that does nothing in the mode asked for is refused in one line, before anything runs") {
+  TempFolder folder;
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> mentions;
+  };
+  const Case cases[] = {
+      // The window's flags with a headless run, which draws nothing.
+      {{"--headless", "--screenshot", "a.png"}, {"--screenshot", "--headless"}},
+      {{"--headless", "--window", "1024x768"}, {"--window", "--headless"}},
+      {{"--headless", "--field", "cpu"}, {"--field"}},
+      {{"--headless", "--frame-watchdog", "100"}, {"--frame-watchdog"}},
+      {{"--headless", "--lecture"}, {"--lecture"}},
+      {{"--headless", "--theme", "light"}, {"--theme"}},
+      {{"--headless", "--ui-scale", "1.5"}, {"--ui-scale"}},
+      {{"--headless", "--show", "help"}, {"--show"}},
+      {{"--headless", "--slow-motion", "2"}, {"--slow-motion"}},
+      {{"--headless", "--offscreen"}, {"--offscreen"}},
+      {{"--headless", "--frames", "10"}, {"--frames", "window's frames"}},
+      {{"--headless", "--record", "d/", "--frames", "10"}, {"--frames", "--headless --record"}},
+      // The headless run's second thread in the window.
+      {{"--threads", "2"}, {"--threads", "in the window"}},
+      // Flags that need a companion.
+      {{"--headless", "--with-rewind"}, {"--with-rewind", "--save-session"}},
+      {{"--headless", "--fps", "60"}, {"--fps", "--record"}},
+      {{"--headless", "--record-view", "view"}, {"--record-view", "--record"}},
+      // Modes that write or print once and exit.
+      {{"--export-pytorch", "x.py", "--steps", "100"}, {"--steps", "--export-pytorch", "--headless"}},
+      {{"--print-config", "--steps", "100"}, {"--steps", "--print-config"}},
+      {{"--list-presets", "--preset", "ring8"}, {"--preset", "--list-presets"}},
+  };
+  for (const Case& c : cases) {
+    std::string shown;
+    for (const auto& a : c.args) shown += a + " ";
+    CAPTURE(shown);
+    const RunResult run = runGanscope(folder, c.args);
+    CAPTURE(run.err);
+    CHECK(run.code == kExitBadInput);
+    CHECK(isOneLine(run.err));
+    for (const std::string& part : c.mentions) CHECK(has(run.err, part));
+    CHECK(run.out.empty());
+    CHECK(entriesOf(folder.work()).empty());
+  }
+}
+
+TEST_CASE(
+    "cli: the flags that apply are taken: --threads headless, --set with --print-config, --save-config in "
+    "the "
+    "window") {
+  TempFolder folder;
+  CHECK(runGanscope(folder, {"--headless", "--steps", "20", "--threads", "2"}).code == kExitOk);
+  const RunResult printed = runGanscope(folder, {"--print-config", "--set", "loss=hinge"});
+  CHECK(printed.code == kExitOk);
+  CHECK(has(printed.out, "\"hinge\""));
+  // The window writes --save-config before it opens (it used to ignore it), and --metrics-out and
+  // --save-session as it closes; here drawn offscreen, with no display.
+  const RunResult window =
+      runGanscope(folder, {"--offscreen", "--frames", "3", "--steps", "300", "--save-config", "w.json",
+                           "--metrics-out", "w.csv", "--save-session", "w.gansession"});
+  CAPTURE(window.err);
+  REQUIRE(window.code == kExitOk);
+  const auto lines = linesOf(readFile(folder.work() / "w.csv"));
+  REQUIRE(lines.size() >= 4);
+  CHECK(stepsOf(lines).back() == 300);
+  CHECK(loadSession(folder.work() / "w.gansession").state.step == 300);
+  CHECK(parseConfigText(readFile(folder.work() / "w.json"), "w.json").name == "ring8");
+}
+
+TEST_CASE("cli: --save-config after --set says the config was changed from its preset") {
+  TempFolder folder;
+  REQUIRE(
+      runGanscope(folder, {"--headless", "--steps", "10", "--set", "loss=hinge", "--save-config", "c.json"})
+          .code == kExitOk);
+  const Config changed = parseConfigText(readFile(folder.work() / "c.json"), "c.json");
+  CHECK(changed.name == "ring8-changed");
+  CHECK(has(changed.description, "loss=hinge"));
+  CHECK(changed.loss == LossKind::Hinge);
+  // A --set that changes nothing leaves the preset's name.
+  REQUIRE(
+      runGanscope(folder, {"--headless", "--steps", "10", "--set", "pack=1", "--save-config", "same.json"})
+          .code == kExitOk);
+  CHECK(parseConfigText(readFile(folder.work() / "same.json"), "same.json").name == "ring8");
+}
+
+// [SECTION] Continuing a session with new settings
+
+TEST_CASE(
+    "cli: --load-session takes --set for what the running networks survive, and refuses the rest by name") {
+  TempFolder folder;
+  REQUIRE(runGanscope(folder, {"--headless", "--preset", "ring8-collapse", "--steps", "300", "--save-session",
+                               "s.gansession"})
+              .code == kExitOk);
+  const RunResult packed =
+      runGanscope(folder, {"--headless", "--load-session", "s.gansession", "--set", "pack=4", "--set",
+                           "optimizer.g.lr=2e-4", "--steps", "200", "--save-session", "t.gansession"});
+  CAPTURE(packed.err);
+  REQUIRE(packed.code == kExitOk);
+  CHECK(has(packed.out, "from step 300"));
+  const Session continued = loadSession(folder.work() / "t.gansession");
+  CHECK(continued.state.step == 500);
+  CHECK(continued.state.config.pack == 4);
+  CHECK(continued.state.config.optimizer.g.lr == doctest::Approx(2e-4));
+  CHECK(continued.state.history.front().step == 0);  // one run, continued: its history goes back to step 0
+
+  for (const std::string setting : {"generator.hidden=[8]", "seed=9", "latent.dim=3"}) {
+    CAPTURE(setting);
+    const RunResult refused = runGanscope(
+        folder, {"--headless", "--load-session", "s.gansession", "--set", setting, "--steps", "10"});
+    CHECK(refused.code == kExitBadInput);
+    CHECK(isOneLine(refused.err));
+    CHECK(has(refused.err, "--set " + setting));
+    CHECK(has(refused.err, "start the run again"));
+  }
+  const RunResult preset = runGanscope(
+      folder, {"--headless", "--load-session", "s.gansession", "--preset", "ring8", "--steps", "10"});
+  CHECK(preset.code == kExitBadInput);
+  CHECK(has(preset.err, "--preset"));
+}
+
+// [SECTION] The monitor's verdict, headless
+
+TEST_CASE("cli: a headless run ends with the monitor's verdict, and its CSV has the condition at each row") {
+  TempFolder folder;
+  const RunResult collapsed = runGanscope(
+      folder, {"--headless", "--preset", "ring8-collapse", "--steps", "4000", "--metrics-out", "c.csv"});
+  REQUIRE(collapsed.code == kExitOk);
+  CHECK(has(collapsed.out, "monitor: mode collapse: Mode collapse: "));
+  const auto lines = linesOf(readFile(folder.work() / "c.csv"));
+  const std::size_t column = columnOf(lines.front(), "condition");
+  CHECK(cellsOf(lines[1]).at(column) == "healthy");  // step 0
+  CHECK(cellsOf(lines.back()).at(column) == "mode collapse");
+
+  const RunResult healthy =
+      runGanscope(folder, {"--headless", "--preset", "ring8-pacgan", "--steps", "3000"});
+  REQUIRE(healthy.code == kExitOk);
+  CHECK(has(healthy.out, "monitor: healthy: nothing wrong\n"));
+}
+
+// [SECTION] Sessions small enough to send
+
+TEST_CASE(
+    "cli: a session leaves out the rewind checkpoints unless --with-rewind, and is under 1 MB after 40,000 "
+    "iterations of the default preset") {
+  TempFolder folder;
+  const RunResult long_run =
+      runGanscope(folder, {"--headless", "--steps", "40000", "--save-session", "s.gansession"});
+  REQUIRE(long_run.code == kExitOk);
+  const auto bytes = fs::file_size(folder.work() / "s.gansession");
+  MESSAGE("40,000 iterations of ring8: " << bytes << " bytes");
+  CHECK(bytes <= 1'000'000);
+  const Session small = loadSession(folder.work() / "s.gansession");
+  CHECK(small.checkpoints.empty());
+  CHECK(small.state.step == 40000);
+  // With the rewind history: the checkpoints are there, and the state is the same bit for bit.
+  REQUIRE(runGanscope(folder, {"--headless", "--steps", "3000", "--save-session", "a.gansession"}).code ==
+          kExitOk);
+  REQUIRE(runGanscope(folder,
+                      {"--headless", "--steps", "3000", "--save-session", "b.gansession", "--with-rewind"})
+              .code == kExitOk);
+  const Session without = loadSession(folder.work() / "a.gansession");
+  const Session with = loadSession(folder.work() / "b.gansession");
+  CHECK(without.checkpoints.empty());
+  CHECK(with.checkpoints.size() >= 2);
+  CHECK(fs::file_size(folder.work() / "b.gansession") > 2 * fs::file_size(folder.work() / "a.gansession"));
+  CHECK(with.state.generatorParameters == without.state.generatorParameters);
+  CHECK(with.state.step == without.state.step);
 }

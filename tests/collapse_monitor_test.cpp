@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <numbers>
@@ -392,7 +393,7 @@ TEST_CASE("collapse monitor: the Dirac-GAN spiralling out, circling, and converg
   CHECK(far.report().condition == TrainingCondition::Divergence);
 }
 
-TEST_CASE("collapse monitor: divergence on NaN at once, and on gradients exploding after 3 rows") {
+TEST_CASE("collapse monitor: divergence on NaN at once") {
   Rng rng(8);
   auto rows = rowsOf(12, [&](int, long long step) { return healthyRow(step, rng); });
   MetricsRow nan;
@@ -404,19 +405,127 @@ TEST_CASE("collapse monitor: divergence on NaN at once, and on gradients explodi
   const auto held = trace(monitor, rows, ringConfig(), TrainingCondition::Divergence);
   CHECK(firstHeld(held) == 12);
   CHECK(monitor.report().explanation.find("1,234") != std::string::npos);
+}
 
-  // D's gradient norm 300× its early size from row 12 on.
-  const CollapseThresholds t;
-  auto growing = rowsOf(30, [&](int i, long long step) {
+TEST_CASE(
+    "collapse monitor: gradients growing 300× while G stays on all the data's modes are not divergence") {
+  // ring8-collapse with pack = 4 and G's lr 2e-4 reaches 8 of 8 modes while ‖∂L_G/∂θ_G‖ grows from about 1 to
+  // 100: D grows sharper on a healthy run. Both gradients here grow 300×, the samples stay on the data.
+  Rng rng(8);
+  const auto growing = rowsOf(60, [&](int i, long long step) {
     MetricsRow r = healthyRow(step, rng);
-    if (i >= 12) r.gradNormD = 600.0;
+    r.offData = 0.01;
+    if (i >= 12) r.gradNormD *= 300.0, r.gradNormG *= 300.0;
     return r;
   });
-  CollapseMonitor monitor2;
-  const auto held2 = trace(monitor2, growing, ringConfig(), TrainingCondition::Divergence);
-  CHECK(firstHeld(held2) == 12 + t.divergenceRows - 1);
-  CHECK(monitor2.report().condition == TrainingCondition::Divergence);
-  CHECK(monitor2.report().headline.find("exploding") != std::string::npos);
+  CollapseMonitor monitor;
+  const auto held = trace(monitor, growing, ringConfig(), TrainingCondition::Divergence);
+  CHECK(firstHeld(held) == -1);
+  CHECK(monitor.report().condition == TrainingCondition::Healthy);
+}
+
+TEST_CASE("collapse monitor: divergence when gradients explode and G's samples fly off, after 3 rows") {
+  Rng rng(8);
+  const CollapseThresholds t;
+  const auto rows = rowsOf(30, [&](int i, long long step) {
+    MetricsRow r = healthyRow(step, rng);
+    r.offData = 0.0;
+    r.fakeCenterX = 0.1, r.fakeCenterY = -0.2;
+    if (i >= 12) {
+      r.gradNormD = 600.0;
+      r.offData = 0.9;
+      r.fakeCenterX = 40.0, r.fakeCenterY = -25.0;
+    }
+    return r;
+  });
+  CollapseMonitor monitor;
+  const auto held = trace(monitor, rows, ringConfig(), TrainingCondition::Divergence);
+  CHECK(firstHeld(held) == 12 + t.divergenceRows - 1);
+  CHECK(monitor.report().condition == TrainingCondition::Divergence);
+  CHECK(monitor.report().headline.find("samples flying off") != std::string::npos);
+  CHECK(monitor.report().explanation.find("(40, -25)") != std::string::npos);
+}
+
+TEST_CASE("collapse monitor: divergence when D's loss explodes, and it is left once the loss is calm again") {
+  Rng rng(8);
+  const CollapseThresholds t;
+  auto rows = rowsOf(40, [&](int i, long long step) {
+    MetricsRow r = healthyRow(step, rng);
+    if (i >= 12 && i < 25) r.lossD = 500.0;  // about 370× its early size
+    return r;
+  });
+  CollapseMonitor monitor;
+  const auto held = trace(monitor, rows, ringConfig(), TrainingCondition::Divergence);
+  CHECK(firstHeld(held) == 12 + t.divergenceRows - 1);
+  CHECK(held[24]);
+  CHECK_FALSE(held.back());
+  CHECK(changes(held) == 2);
+  // Read again up to the explosion: the headline names the loss.
+  CollapseMonitor atPeak;
+  atPeak.update(std::vector<MetricsRow>(rows.begin(), rows.begin() + 20), ringConfig());
+  CHECK(atPeak.report().headline == "Divergence: D's loss exploding");
+}
+
+TEST_CASE("collapse monitor: G's samples leaving the data is its own condition, saying where they went") {
+  // Seen in the window after lowering G's learning rate mid-run: every sample at about (-15, -10), D(fake) ≈
+  // 1e-10, gradients small. That is not a mode collapse of samples "spread thinly".
+  Rng rng(12);
+  const CollapseThresholds t;
+  const auto rows = rowsOf(40, [&](int i, long long step) {
+    MetricsRow r = healthyRow(step, rng);
+    r.offData = 0.0;
+    r.fakeCenterX = 0.0, r.fakeCenterY = 0.0;
+    if (i >= 10 && i < 30) {
+      r.offData = 1.0;
+      r.fakeCenterX = -15.0, r.fakeCenterY = -10.0;
+      r.modes = 0, r.capturedModes = 0, r.highQuality = 0.0, r.modesHeld = 0, r.basinFraction = 0.0;
+      r.dFake = 1e-10;
+    }
+    return r;
+  });
+  CollapseMonitor monitor;
+  const auto held = trace(monitor, rows, ringConfig(), TrainingCondition::SamplesOffData);
+  CHECK(firstHeld(held) == 10 + t.offDataEnterRows - 1);
+  CHECK(held[29]);
+  CHECK_FALSE(held.back());
+  CHECK(changes(held) == 2);
+  CollapseMonitor atThe20th;
+  atThe20th.update(std::vector<MetricsRow>(rows.begin(), rows.begin() + 20), ringConfig());
+  const ConditionReport& report = atThe20th.report();
+  CHECK(report.condition == TrainingCondition::SamplesOffData);
+  CHECK(report.headline == "G's samples left the data: 100% around (-15, -10)");
+  CHECK(report.explanation.find("1,000") != std::string::npos);  // since iteration 1,000
+  CHECK_FALSE(atThe20th.holds(TrainingCondition::ModeCollapse));
+  CHECK_FALSE(atThe20th.holds(TrainingCondition::Divergence));
+  REQUIRE_FALSE(report.fixes.empty());
+  CHECK(report.fixes.front().assignments == std::vector<std::string>{"penalty.r1=1"});
+  // With the minimax loss the non-saturating loss is offered first.
+  CollapseMonitor minimax;
+  minimax.update(std::vector<MetricsRow>(rows.begin(), rows.begin() + 20), ringConfig(LossKind::Minimax));
+  REQUIRE(minimax.report().condition == TrainingCondition::SamplesOffData);
+  CHECK(minimax.report().fixes.front().assignments == std::vector<std::string>{"loss=nonsaturating"});
+}
+
+TEST_CASE(
+    "collapse monitor: replay gives the condition after each row, as reading the history row by row does") {
+  Rng rng(13);
+  auto rows = rowsOf(60, [&](int i, long long step) {
+    if (i >= 10 && i < 35) return modesRow(step, 2, rng);
+    return healthyRow(step, rng);
+  });
+  CollapseMonitor byRow;
+  std::vector<TrainingCondition> expected;
+  std::vector<MetricsRow> history;
+  for (const MetricsRow& row : rows) {
+    history.push_back(row);
+    byRow.update(history, ringConfig());
+    expected.push_back(byRow.report().condition);
+  }
+  CollapseMonitor replayed;
+  const auto conditions = replayed.replay(rows, ringConfig());
+  CHECK(conditions == expected);
+  CHECK(std::count(conditions.begin(), conditions.end(), TrainingCondition::ModeCollapse) > 10);
+  CHECK(replayed.report().condition == byRow.report().condition);
 }
 
 TEST_CASE("collapse monitor: a history that starts again starts the monitor again, and thinned rows are read once") {
@@ -491,4 +600,32 @@ TEST_CASE("collapse monitor: a plain collapse is offered packing first, then R1,
   REQUIRE(packed.holds(TrainingCondition::ModeCollapse));
   for (const SuggestedFix& fix : packed.report().fixes) CHECK(fix.name.find("pack") == std::string::npos);
   CHECK(packed.report().fixes.front().assignments == std::vector<std::string>{"penalty.r1=1"});
+}
+
+TEST_CASE("collapse monitor: a fix switched on leaves the offer at once, before the next row") {
+  // demo-collapse-pacgan: once its timeline switches pack on, the banner must not offer "pack = 4" any more.
+  Rng rng(14);
+  const auto rows = rowsOf(20, [&](int, long long step) { return modesRow(step, 1, rng); });
+  Config config = ringConfig();
+  CollapseMonitor monitor;
+  monitor.update(rows, config);
+  REQUIRE(monitor.holds(TrainingCondition::ModeCollapse));
+  REQUIRE(monitor.report().fixes.front().assignments == std::vector<std::string>{"pack=4"});
+  config.pack = 4;
+  monitor.update(rows, config);  // the same rows, new settings
+  for (const SuggestedFix& fix : monitor.report().fixes) CHECK(fix.name.find("pack") == std::string::npos);
+}
+
+TEST_CASE("collapse monitor: a collapse that is ending says so instead of calling 7 of 8 modes a collapse") {
+  Rng rng(15);
+  const CollapseThresholds t;
+  auto rows = rowsOf(20, [&](int, long long step) { return modesRow(step, 1, rng); });
+  rows.push_back(modesRow(2000, 7, rng));
+  CollapseMonitor monitor;
+  monitor.update(rows, ringConfig());
+  REQUIRE(monitor.holds(TrainingCondition::ModeCollapse));  // one recovered row: still inside the hysteresis
+  CHECK(monitor.report().headline == "Mode collapse ending: 7 of 8 modes back");
+  for (int i = 1; i < t.collapseLeaveRows; ++i) rows.push_back(modesRow(2000 + i * kEvery, 8, rng));
+  monitor.update(rows, ringConfig());
+  CHECK(monitor.report().condition == TrainingCondition::Healthy);
 }

@@ -49,13 +49,13 @@ TEST_CASE("conditional program: the headless summary prints class accuracy and t
   CHECK(has(run.out, "\nclass accuracy "));
   const auto lines = linesOf(folder.work() / "c.csv");
   REQUIRE(lines.size() == 5);  // steps 0, 100, 200, 300
-  CHECK(lines[0].ends_with(",in_basin,class_accuracy"));
+  CHECK(lines[0].ends_with(",off_data,class_accuracy,condition"));
   CHECK_FALSE(lines.back().ends_with(","));  // measured at the last step
 
   const RunResult plain = runIn(folder, "--headless --preset ring8-collapse --steps 100 --metrics-out u.csv");
   REQUIRE(plain.code == 0);
   CHECK_FALSE(has(plain.out, "class accuracy"));
-  CHECK(linesOf(folder.work() / "u.csv")[0].ends_with(",in_basin"));
+  CHECK(linesOf(folder.work() / "u.csv")[0].ends_with(",off_data,condition"));
 
   const RunResult moons = runIn(folder, "--headless --preset moons --set conditional=true --steps 10");
   CHECK(moons.code == 2);

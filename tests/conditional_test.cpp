@@ -390,7 +390,7 @@ TEST_CASE("conditional: the metrics CSV gains class_accuracy for conditional run
   MetricsRow row;
   row.classAccuracy = 0.875;
   CHECK(metricsCsvHeader(false).find("class_accuracy") == std::string::npos);
-  CHECK(metricsCsvHeader(false, true).ends_with(",in_basin,class_accuracy"));
+  CHECK(metricsCsvHeader(false, true).ends_with(",off_data,class_accuracy"));
   CHECK(metricsCsvLine(row, false, true).ends_with(",0.875"));
   CHECK(metricsCsvLine(row, false) == metricsCsvLine(MetricsRow{}, false));
 }

@@ -13,6 +13,7 @@
 
 #include "core/metrics/grid_divergence.h"
 #include "core/metrics/mode_coverage.h"
+#include "core/metrics/sample_placement.h"
 #include "core/metrics/wasserstein.h"
 #include "core/util/rng.h"
 
@@ -557,4 +558,29 @@ TEST_CASE("sliced W1: identical sets give 0, in 1D it is the exact W1") {
 
   CHECK_THROWS_AS(slicedWasserstein1(a, x, fixedSliceDirections(2, 4)), std::invalid_argument);
   CHECK_THROWS_AS(slicedWasserstein1(a, a, Matrix(2, 0)), std::invalid_argument);
+}
+
+TEST_CASE("sample placement: the share of samples outside the data's region and the samples' median") {
+  const Bounds data{-1.0, 1.0, -2.0, 2.0};
+  const Bounds region = dataRegion(data);
+  CHECK(region == Bounds{-2.0, 2.0, -4.0, 4.0});  // half the extent on every side
+  // Two of five outside: one beyond x, one beyond y; a point on the edge is inside.
+  const Matrix samples = points({{0.0f, 0.0f}, {2.0f, 4.0f}, {2.5f, 0.0f}, {0.0f, -4.5f}, {-1.0f, 1.0f}});
+  const SamplePlacement placement = measureSamplePlacement(samples, region);
+  CHECK(placement.offDataFraction == doctest::Approx(0.4));
+  CHECK(placement.centerX == 0.0);  // median of {0, 2, 2.5, 0, -1}
+  CHECK(placement.centerY == 0.0);  // median of {0, 4, 0, -4.5, 1}
+  // All of G at (-15, -10): everything outside, the centre where they are.
+  const SamplePlacement gone =
+      measureSamplePlacement(points({{-15.0f, -10.0f}, {-15.5f, -9.5f}, {-14.5f, -10.5f}}), region);
+  CHECK(gone.offDataFraction == 1.0);
+  CHECK(gone.centerX == -15.0);
+  CHECK(gone.centerY == -10.0);
+  // 1D: only x counts, and there is no y centre.
+  const SamplePlacement line = measureSamplePlacement(row({-3.0f, 0.5f, 1.0f, 5.0f}), region);
+  CHECK(line.offDataFraction == doctest::Approx(0.5));
+  CHECK(line.centerX == 1.0);  // the upper median of four
+  CHECK(std::isnan(line.centerY));
+  // No samples: nothing measured.
+  CHECK(std::isnan(measureSamplePlacement(Matrix(2, 0), region).offDataFraction));
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/runtime/session.h"
 #include "tests/subprocess.h"
 
 using ganscope::testing::readFile;
@@ -130,16 +131,18 @@ TEST_CASE("session cli: 150 iterations, saved, opened, 150 more give the CSV of 
   CHECK(straight.size() > 100);
   CHECK(readFile(folder.work() / "resumed.csv") == straight);
 
-  // A session with --preset or --set is refused (the config is the session's), as is a file that is not one.
+  // A session with --preset is refused (the config is the session's), as is a file that is not one.
   r = runWithoutDisplay(folder, {"--headless", "--load-session", "half.gansession", "--preset", "ring8"});
   CHECK(r.code == 2);
-  CHECK(r.err.find("leave out --preset and --set") != std::string::npos);
+  CHECK(r.err.find("leave out --preset") != std::string::npos);
   r = runWithoutDisplay(folder, {"--headless", "--load-session", "straight.csv"});
   CHECK(r.code == 2);
   CHECK(r.err.find("is not a ganscope session") != std::string::npos);
-  r = runWithoutDisplay(folder, with(args, {"--save-session", "w.gansession", "--offscreen", "--frames", "1"}));
-  CHECK(r.code == 2);
-  CHECK(r.err.find("--save-session is for --headless") != std::string::npos);
+  // The window saves --save-session as it closes (here drawn offscreen, one frame after 40 iterations).
+  r = runWithoutDisplay(folder, with(args, {"--save-session", "w.gansession", "--offscreen", "--frames", "1",
+                                            "--steps", "40"}));
+  CHECK_MESSAGE(r.code == 0, r.err);
+  CHECK(ganscope::loadSession(folder.work() / "w.gansession").state.step == 40);
 }
 
 namespace {

@@ -202,3 +202,29 @@ TEST_CASE("thread: a session saved and opened again continues exactly, and a bad
   const Session taken = other.stopAndTakeSession();
   CHECK(metricsCsv(taken.state.history, false) == metricsCsv(straight.history(), false));
 }
+
+TEST_CASE(
+    "thread: Save leaves out the rewind checkpoints unless asked, and both files continue the same run") {
+  TempFolder folder("rewind");
+  const std::string small = (folder.work() / "small.gansession").string();
+  const std::string whole = (folder.work() / "whole.gansession").string();
+  TrainingThread thread(tinyConfig(), /*startPaused=*/true);
+  thread.send(StepCommand{400});
+  auto s = testing::waitForSnapshot(thread, [](const Snapshot& x) { return x.step == 400 && x.paused; });
+  REQUIRE(s->checkpointSteps->size() >= 4);
+  thread.send(SaveSessionCommand{small, "{}"});
+  testing::waitForSnapshot(thread,
+                           [&](const Snapshot& x) { return x.notice.find(small) != std::string::npos; });
+  thread.send(SaveSessionCommand{whole, "{}", /*withRewind=*/true});
+  s = testing::waitForSnapshot(thread,
+                               [&](const Snapshot& x) { return x.notice.find(whole) != std::string::npos; });
+  CHECK(s->notice.find("rewind checkpoints") != std::string::npos);
+  const Session a = loadSession(small), b = loadSession(whole);
+  CHECK(a.checkpoints.empty());
+  CHECK(b.checkpoints.size() == s->checkpointSteps->size());
+  CHECK(std::filesystem::file_size(small) < std::filesystem::file_size(whole));
+  CHECK(a.state.step == b.state.step);
+  CHECK(a.state.generatorParameters == b.state.generatorParameters);
+  CHECK(a.state.discriminatorOptimizer.secondMoment() == b.state.discriminatorOptimizer.secondMoment());
+  CHECK(metricsCsv(a.state.history, false) == metricsCsv(b.state.history, false));
+}

@@ -99,7 +99,7 @@ TEST_CASE("timeline: an event applies exactly at its iteration, and the CSV show
   for (const auto& row : t.history()) row37 = row37 || row.step == 37;
   CHECK(row37);
   const std::string csv = metricsCsv(t.history(), false, t.config().timeline);
-  CHECK(csv.substr(0, csv.find('\n')).ends_with(",in_basin,event"));
+  CHECK(csv.substr(0, csv.find('\n')).ends_with(",off_data,event"));
   CHECK(csv.find("\n37,") != std::string::npos);
   const std::string line37 = csv.substr(csv.find("\n37,") + 1, csv.find('\n', csv.find("\n37,") + 1) - csv.find("\n37,") - 1);
   CHECK(line37.ends_with(",\"optimizer.d.lr=0.0005; penalty.r1=2\""));

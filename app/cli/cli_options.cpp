@@ -71,9 +71,14 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
       ->check(CLI::IsMember({"window", "view"}));
   app.add_option("--fps", options.fps, "The recording's playback rate in frames per second (default 30)")
       ->check(CLI::Range(1, 120));
-  app.add_option("--save-session", options.saveSession,
-                 "Headless: save the whole run (config, weights, optimizers, RNG, metrics, rewind checkpoints) to "
-                 "this session file at the end");
+  app.add_option(
+      "--save-session", options.saveSession,
+      "Headless: save the run (config, weights, optimizers, RNG, metrics history) to this session file "
+      "at the end; it continues bit for bit (with --with-rewind, the rewind checkpoints too)");
+  app.add_flag(
+      "--with-rewind", options.withRewind,
+      "With --save-session: also save the rewind checkpoints, so the window can scrub back through the "
+      "whole run (a file many times larger)");
   app.add_option("--export-pytorch", options.exportPytorch,
                  "Write the run as one standalone PyTorch script (torch and numpy) that rebuilds it from its current "
                  "weights and trains on: with --headless after the --steps iterations (--steps 0: the initial "
@@ -108,6 +113,10 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
     std::vector<std::string> args;
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed
     app.parse(args);
+    for (const CLI::Option* option : app.get_options()) {
+      if (option->count() > 0 && !option->get_lnames().empty())
+        options.given.push_back("--" + option->get_lnames()[0]);
+    }
   } catch (const CLI::CallForHelp&) {
     out << app.help();
     exitCode = kExitOk;
@@ -122,11 +131,24 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
 }
 
 Config resolveConfig(const CliOptions& options) {
-  Config config = loadPreset(options.preset.empty() ? kDefaultPreset : options.preset);
+  const Config preset = loadPreset(options.preset.empty() ? kDefaultPreset : options.preset);
+  Config config = preset;
   for (const std::string& setting : options.settings) applySetting(config, setting);
   const auto problems = validate(config);
   if (!problems.empty()) throw ConfigError(problems.front());
+  if (!(config == preset)) markChanged(config, preset.name, options.settings);
   return config;
+}
+
+void markChanged(Config& config, const std::string& presetName, const std::vector<std::string>& settings) {
+  std::string changes;
+  for (const std::string& setting : settings) changes += (changes.empty() ? "" : ", ") + setting;
+  config.name = (presetName.empty() ? std::string("config") : presetName) + "-changed";
+  config.description = "Preset " + (presetName.empty() ? std::string("(unnamed)") : presetName) +
+                       " changed by --set " + changes +
+                       (config.description.empty() ? std::string() : ". " + config.description);
+  if (config.description.size() > kMaxTextLength) config.description.resize(kMaxTextLength);
+  if (config.name.size() > kMaxTextLength) config.name.resize(kMaxTextLength);
 }
 
 Comparison resolveComparison(const CliOptions& options, const Config& runA) {

@@ -40,6 +40,7 @@ struct CliOptions {
   std::string recordView = "window";  ///< what is recorded: window or view
   int fps = 30;                       ///< the recording's playback rate
   std::string saveSession;            ///< headless: save the session at the end of the run
+  bool withRewind = false;            ///< --with-rewind: the saved session keeps the rewind checkpoints
   std::string exportPytorch;          ///< write the run as a PyTorch script (headless: after --steps; else at once)
   std::string loadSession;            ///< continue a saved session (headless for --steps more, or in the window)
   bool lecture = false;               ///< window: open in the lecture layout
@@ -49,6 +50,7 @@ struct CliOptions {
   int slowMotion = 0;                 ///< window: open in slow motion at this phase, 1 to 5 (0: off)
   std::vector<std::string> compare;   ///< --compare key=value ...: run B is run A with these changed
   std::string comparePreset;          ///< --compare-preset NAME: run B is this preset (with run A's seed)
+  std::vector<std::string> given;     ///< the long names of the flags given ("--lecture"), in parse order
   /// Whether a comparison was asked for.
   bool comparing() const { return !compare.empty() || !comparePreset.empty(); }
 };
@@ -61,6 +63,11 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
 /// The config of a run: the preset (or the default one), then each --set in order, then validate().
 /// Throws ConfigError with the first problem.
 Config resolveConfig(const CliOptions& options);
+
+/// Names `config` as changed from the preset `presetName` by `settings` (--set): its name becomes
+/// "NAME-changed" (one word, as the summaries print it) and its description starts with the settings, so a
+/// saved config says it is not the preset.
+void markChanged(Config& config, const std::string& presetName, const std::vector<std::string>& settings);
 
 /// Run B of --compare / --compare-preset beside run A's config `runA` (core/gan/config_difference.h). Throws
 /// ConfigError naming what is wrong: an unknown preset or setting, a run B that cannot run or equals run A.

@@ -94,7 +94,7 @@ int runHeadlessComparison(const Config& config, const Comparison& comparison, co
     return kExitBadInput;
   }
   const long long steps = runLength(config, options);
-  const bool keepCheckpoints = !options.saveSession.empty();
+  const bool keepCheckpoints = options.withRewind;
   {
     ProgressBar progress(steps);
     std::jthread b([&] { train(runs[1], steps, keepCheckpoints); });
@@ -121,7 +121,7 @@ int runHeadlessComparison(const Config& config, const Comparison& comparison, co
     const int finished = finishHeadlessOutputs(
         run.session,
         {pathFor(options.metricsOut, run.letter), pathFor(options.saveSession, run.letter),
-         pathFor(options.exportPytorch, run.letter)},
+         pathFor(options.exportPytorch, run.letter), options.withRewind},
         out, err, &run.closing);
     if (exitCode == kExitOk) exitCode = finished;
   }

@@ -44,6 +44,11 @@ std::string formatMetricsSummary(const MetricsRow& row, const Trainer& trainer) 
   return text;
 }
 
+std::string monitorVerdictLine(const ConditionReport& report) {
+  if (report.condition == TrainingCondition::Healthy) return "monitor: healthy: nothing wrong\n";
+  return std::string("monitor: ") + conditionName(report.condition) + ": " + report.headline + "\n";
+}
+
 std::string trainerNoteLine(const std::string& note) { return note.empty() ? note : "trainer: " + note + "\n"; }
 
 long long runLength(const Config& config, const CliOptions& options) {
@@ -77,7 +82,7 @@ int runHeadless(const Config& config, const Session* session, const CliOptions& 
   const auto start = std::chrono::steady_clock::now();
   for (long long i = 0; i < steps && !trainer.diverged(); ++i) {
     trainer.iterate();
-    checkpoints.observe(trainer);
+    if (options.withRewind) checkpoints.observe(trainer);
     progress.update(i + 1);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -90,11 +95,12 @@ int runHeadless(const Config& config, const Session* session, const CliOptions& 
   out << trainerNoteLine(trainer.trainerNote());
   Session run;
   run.state = trainer.saveState();
-  if (!options.saveSession.empty()) {
+  if (options.withRewind) {
     for (const auto& checkpoint : checkpoints.checkpoints()) run.checkpoints.push_back(*checkpoint);
   }
   run.viewState = session ? session->viewState : std::string();
-  return finishHeadlessOutputs(run, {options.metricsOut, options.saveSession, options.exportPytorch}, out, err);
+  return finishHeadlessOutputs(
+      run, {options.metricsOut, options.saveSession, options.exportPytorch, options.withRewind}, out, err);
 }
 
 int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err,
@@ -102,7 +108,13 @@ int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, st
   const std::string& metricsOut = outputs.metricsOut;
   if (!outputs.saveSession.empty()) {
     try {
-      ganscope::saveSession(outputs.saveSession, run);
+      if (outputs.withRewind) {
+        ganscope::saveSession(outputs.saveSession, run);
+      } else {
+        Session small = run;
+        small.checkpoints.clear();
+        ganscope::saveSession(outputs.saveSession, small);
+      }
     } catch (const std::exception& e) {
       err << "ganscope: " << e.what() << "\n";
       return kExitBadInput;
@@ -126,19 +138,27 @@ int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, st
   if (!trainer.diverged() && trainer.history().back().step != trainer.step()) trainer.recordMetrics();
   const Config& config = trainer.config();
   const bool dirac = config.data.kind == DataKind::Dirac;
+  // The monitor reads the history as the window's banner did, row by row.
+  CollapseMonitor monitor;
+  std::vector<std::string> conditions;
+  for (const TrainingCondition c : monitor.replay(trainer.history(), config))
+    conditions.emplace_back(conditionName(c));
   if (!metricsOut.empty()) {
     try {
-      writeFileAtomically(metricsOut, metricsCsv(trainer.history(), dirac, config.timeline, config.conditional));
+      writeFileAtomically(
+          metricsOut, metricsCsv(trainer.history(), dirac, config.timeline, config.conditional, conditions));
     } catch (const std::exception& e) {
       err << "ganscope: " << e.what() << "\n";
       return kExitBadInput;
     }
   }
   if (trainer.diverged()) {
+    out << monitorVerdictLine(monitor.report());
     err << "ganscope: " << trainer.divergence() << "\n";
     return kExitDiverged;
   }
   out << formatMetricsSummary(trainer.history().back(), trainer);
+  out << monitorVerdictLine(monitor.report());
   if (closingRow != nullptr) *closingRow = trainer.history().back();
   return kExitOk;
 }

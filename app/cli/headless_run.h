@@ -4,16 +4,17 @@
 #include <string>
 
 #include "app/cli/cli_options.h"
+#include "core/gan/collapse_monitor.h"
 #include "core/gan/metrics_row.h"
 #include "core/gan/trainer.h"
 #include "core/runtime/session.h"
 
 namespace ganscope {
 
-/// Trains `config` for options.steps iterations (or the preset's demo_steps), writing what the options ask for;
-/// continues `session` instead when given (its config is `config`). Keeps rewind checkpoints as the window does, so
-/// a session saved here can be scrubbed back in the window. Returns kExitOk, kExitBadInput (an output file that
-/// cannot be written) or kExitDiverged.
+/// Trains `config` for options.steps iterations (or the preset's demo_steps), writing what the options ask
+/// for; continues `session` instead when given (its config is `config`). With --with-rewind it keeps rewind
+/// checkpoints as the window does, so a session saved here can be scrubbed back in the window. Returns
+/// kExitOk, kExitBadInput (an output file that cannot be written) or kExitDiverged.
 int runHeadless(const Config& config, const Session* session, const CliOptions& options, std::ostream& out,
                 std::ostream& err);
 
@@ -22,6 +23,7 @@ struct HeadlessOutputs {
   std::string metricsOut;     ///< --metrics-out: the metrics history as CSV
   std::string saveSession;    ///< --save-session: the whole run
   std::string exportPytorch;  ///< --export-pytorch: the run as a PyTorch script (core/export/pytorch_export.h)
+  bool withRewind = false;    ///< --with-rewind: the session keeps the run's rewind checkpoints
 };
 
 /// What a headless run writes at its end, from the run as a session: the session file (before the closing metrics
@@ -30,6 +32,10 @@ struct HeadlessOutputs {
 /// has not diverged, `closingRow` (if given) receives the summary's metrics row.
 int finishHeadlessOutputs(const Session& run, const HeadlessOutputs& outputs, std::ostream& out, std::ostream& err,
                           MetricsRow* closingRow = nullptr);
+
+/// "monitor: <condition>: <headline>" and a newline, the collapse monitor's verdict in the banner's words, or
+/// "monitor: healthy: nothing wrong".
+std::string monitorVerdictLine(const ConditionReport& report);
 
 /// "trainer: <note>" and a newline, where `note` is a Trainer::trainerNote; nothing for an empty note (trainer=cpu).
 std::string trainerNoteLine(const std::string& note);

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "app/cli/cli_options.h"
+#include "app/cli/flag_rules.h"
 #include "app/cli/headless_compare.h"
 #include "app/cli/headless_run.h"
 #include "app/presets/preset_library.h"
@@ -16,11 +17,49 @@
 #include "core/util/atomic_file.h"
 
 namespace ganscope {
+namespace {
+
+// Applies --set to a loaded session as the window applies a live change: the run goes on with the new
+// settings (a new pack size gives D new weights, as in the window). A setting that would start the run again
+// (a new architecture, latent size, data dimension or seed) is refused by name: that is a new run, not this
+// one continued.
+void continueWithSettings(Session& session, const std::vector<std::string>& settings) {
+  if (settings.empty()) return;
+  const Config& before = session.state.config;
+  Config after = before;
+  for (const std::string& setting : settings) {
+    Config alone = before;
+    applySetting(alone, setting);
+    if (needsRebuild(before, alone)) {
+      throw ConfigError(
+          "--set " + setting +
+          " with --load-session would start the run again (it changes the "
+          "networks' shape, the latent space, the data dimension or the seed); continue with "
+          "settings the running networks survive (learning rates, loss, penalties, pack, ...), or "
+          "start a new run with --preset");
+    }
+    applySetting(after, setting);
+  }
+  const auto problems = validate(after);
+  if (!problems.empty()) throw ConfigError(problems.front());
+  if (needsRebuild(before, after))
+    throw ConfigError("--set with --load-session: together they would start the run again");
+  Trainer trainer(before);
+  trainer.restoreState(session.state);
+  trainer.setConfig(after);
+  session.state = trainer.saveState();
+}
+
+}  // namespace
 
 int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {
   int exitCode = kExitOk;
   const auto options = parseCommandLine(argc, argv, out, err, exitCode);
   if (!options) return exitCode;
+  if (const std::string refusal = inapplicableFlag(*options); !refusal.empty()) {
+    err << "ganscope: " << refusal << "\n";
+    return kExitBadInput;
+  }
   try {
     if (options->listPresets) {
       for (const auto& preset : listPresets()) {
@@ -33,8 +72,10 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     // A saved session brings its own config.
     std::optional<Session> session;
     if (!options->loadSession.empty()) {
-      if (!options->preset.empty() || !options->settings.empty()) {
-        err << "ganscope: --load-session takes its config from the session; leave out --preset and --set\n";
+      if (!options->preset.empty()) {
+        err << "ganscope: --load-session takes its config from the session; leave out --preset (--set may "
+               "change "
+               "what the running networks survive)\n";
         return kExitBadInput;
       }
       try {
@@ -43,6 +84,7 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
         err << "ganscope: " << e.what() << "\n";
         return kExitBadInput;
       }
+      continueWithSettings(*session, options->settings);
     }
     const Config config = session ? session->state.config : resolveConfig(*options);
     if (options->printConfig) {
@@ -82,10 +124,6 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
         err << "ganscope: " << e.what() << "\n";
         return kExitBadInput;
       }
-    }
-    if (!options->saveSession.empty() && !options->headless) {
-      err << "ganscope: --save-session is for --headless runs; in the window, save from Settings > Session\n";
-      return kExitBadInput;
     }
     if (options->record.empty() && options->recordEvery > 0) {
       err << "ganscope: --record-every needs --record FILE.mp4|FILE.gif|DIR/\n";
@@ -134,10 +172,22 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
         return kExitBadInput;
       }
       window.headlessRecording = true;
-      window.metricsOut = options->metricsOut;
-      window.saveSession = options->saveSession;
       window.exportPytorch = options->exportPytorch;
+    } else {
+      // In the window, the metrics CSV and the session are written when it closes: checked now, so a long
+      // session in front of the window is not lost to a bad path at its end.
+      try {
+        if (!options->metricsOut.empty()) checkWritable(options->metricsOut);
+        if (!options->saveSession.empty()) checkWritable(options->saveSession);
+        if (!options->saveConfig.empty()) writeFileAtomically(options->saveConfig, configJsonText(config));
+      } catch (const std::exception& e) {
+        err << "ganscope: " << e.what() << "\n";
+        return kExitBadInput;
+      }
     }
+    window.metricsOut = options->metricsOut;
+    window.saveSession = options->saveSession;
+    window.withRewind = options->withRewind;
     if (!parseWindowSize(options->window, window.width, window.height)) {
       err << "ganscope: --window '" << options->window << "': expected WIDTHxHEIGHT, each from 320x240 to 8192\n";
       return kExitBadInput;

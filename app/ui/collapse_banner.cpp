@@ -10,7 +10,9 @@ namespace ganscope {
 ImU32 conditionColour(TrainingCondition condition) {
   switch (condition) {
     case TrainingCondition::Divergence: return IM_COL32(200, 40, 40, 255);
-    case TrainingCondition::VanishingGradients: return IM_COL32(215, 105, 10, 255);
+    case TrainingCondition::VanishingGradients:
+    case TrainingCondition::SamplesOffData:
+      return IM_COL32(215, 105, 10, 255);
     case TrainingCondition::ModeCollapse:
     case TrainingCondition::ModeHopping: return IM_COL32(170, 35, 140, 255);
     case TrainingCondition::Oscillation: return IM_COL32(175, 130, 0, 255);

@@ -50,12 +50,14 @@ void SessionPanel::draw(const Snapshot& snapshot) {
   ImGui::InputText("##path", path_, sizeof path_);
   tooltip(
       "A session file: the whole config (timeline included), both networks' weights and optimizers, the "
-      "random state, the iteration, the metric history, the rewind checkpoints and this view.");
+      "random state, the iteration, the metric history and this view; it continues bit for bit. Small enough "
+      "to "
+      "e-mail unless the rewind history is ticked.");
   const std::string path = path_;
   const bool named = !path.empty();
   if (!named) ImGui::BeginDisabled();
   if (ImGui::Button("Save")) {
-    thread_.send(SaveSessionCommand{path, viewState_()});
+    thread_.send(SaveSessionCommand{path, viewState_(), withRewind_});
     remember(path);
     framesUntilRefresh_ = 10;
   }
@@ -69,6 +71,12 @@ void SessionPanel::draw(const Snapshot& snapshot) {
       "Open this session: the run continues from it, paused. A file that is not a whole session of this "
       "version is refused and the run stays as it is.");
   if (!named) ImGui::EndDisabled();
+  ImGui::Checkbox("Save with the rewind history", &withRewind_);
+  tooltip(
+      "Also save the rewind checkpoints, so that the rewind bar reaches back through the whole run after "
+      "opening "
+      "it. Many times larger (tens of MB after a long run); without them the run still continues bit for "
+      "bit.");
   // The recent sessions, then the folder's: a click puts the name in the field.
   std::vector<std::string> listed = recent_;
   for (const auto& name : folder_) {

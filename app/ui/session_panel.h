@@ -37,6 +37,7 @@ class SessionPanel {
   std::vector<std::string> recent_;
   std::vector<std::string> folder_;
   int framesUntilRefresh_ = 0;
+  bool withRewind_ = false;  // Save also writes the rewind checkpoints
 };
 
 }  // namespace ganscope

@@ -802,8 +802,10 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         << (recordPanel.failed() ? "ganscope: " : "") << recordPanel.message() << "\n";
     if (recordPanel.failed() && exitCode == kExitOk) exitCode = kExitFailure;
   }
-  if (options.headlessRecording) {
-    // Each run's files; a comparison's named F-A.csv and F-B.csv (comparedRunPath), as the headless comparison's.
+  if (options.headlessRecording || !options.metricsOut.empty() || !options.saveSession.empty()) {
+    // Each run's files; a comparison's named F-A.csv and F-B.csv (comparedRunPath), as the headless
+    // comparison's. The window writes --metrics-out and --save-session as it closes, as a headless run does
+    // at its end.
     const bool compared = runs.comparing();
     const std::string labelB = compared ? runs.comparison().label : std::string();
     std::vector<Session> sessions;
@@ -813,11 +815,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       const char letter = r == 0 ? 'A' : 'B';
       auto path = [&](const std::string& p) { return compared && !p.empty() ? comparedRunPath(p, letter) : p; };
       if (compared) out << "run " << letter << " (" << (r == 0 ? controls.presetName() : labelB) << "):\n";
-      const int finished = finishHeadlessOutputs(
-          sessions[r], {path(options.metricsOut), path(options.saveSession), path(options.exportPytorch)}, out, err);
+      const int finished = finishHeadlessOutputs(sessions[r],
+                                                 {path(options.metricsOut), path(options.saveSession),
+                                                  path(options.exportPytorch), options.withRewind},
+                                                 out, err);
       if (exitCode == kExitOk) exitCode = finished;
     }
-    return exitCode;
+    if (options.headlessRecording) return exitCode;
   }
 
   if (options.frames > 0) {

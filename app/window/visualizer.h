@@ -33,6 +33,8 @@ struct VisualizerOptions {
   std::string metricsOut;   ///< headless recording: the metrics CSV written at the end
   std::string saveSession;  ///< headless recording: the session saved at the end
   std::string exportPytorch;  ///< headless recording: the PyTorch script written at the end
+  bool withRewind =
+      false;  ///< headless recording: the saved session keeps its rewind checkpoints (--with-rewind)
   bool lecture = false;        ///< open in the lecture layout (--lecture; L toggles it)
   Theme theme = Theme::Dark;   ///< the panels' colours (--theme; T toggles them)
   float uiScale = 0.0f;        ///< the UI scale (--ui-scale); 0: automatic from the window's height and monitor

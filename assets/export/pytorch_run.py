@@ -733,15 +733,22 @@ def probe_differences(G, D):
 
 # [SECTION] The command line
 
-def plot(run, path):
-    """Saves real samples (grey) and G's samples (orange) as a PNG, when matplotlib is installed."""
+def pyplot():
+    """matplotlib's pyplot drawing to files, or None (with the reason on stderr) where it cannot be imported."""
     try:
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
-    except ImportError:
-        print("plot: matplotlib is not installed; no plot written", file=sys.stderr)
-        return
+        return plt
+    except Exception as error:  # not installed, or installed without a piece it needs
+        print(f"--plot needs matplotlib, which cannot be imported here ({type(error).__name__}: {error}); install it "
+              "with 'sudo apt-get install python3-matplotlib' (Debian, Ubuntu) or 'python3 -m pip install matplotlib', "
+              "or leave out --plot", file=sys.stderr)
+        return None
+
+
+def plot(run, path, plt):
+    """Saves real samples (grey) and G's samples (orange) as a PNG with matplotlib's pyplot `plt`."""
     with torch.no_grad():
         real = sample_data(2500, torch.Generator().manual_seed(0)).numpy()
         labels = torch.arange(2500) % conditional_classes() if conditional_classes() else None
@@ -768,6 +775,9 @@ def main():
     args = parser.parse_args()
     if args.steps < 0:
         parser.error(f"--steps must be 0 or more, not {args.steps}")
+    plt = pyplot() if args.plot else None
+    if args.plot and plt is None:
+        return 2  # before training: nothing is lost
     torch.manual_seed(args.seed)
     torch.set_num_threads(1)  # small networks: one thread is fastest, as in ganscope's trainer (see the imports)
 
@@ -795,7 +805,7 @@ def main():
         return 3
     print(summary(run.step, run.stats, row))
     if args.plot:
-        plot(run, args.plot)
+        plot(run, args.plot, plt)
     return 0
 
 

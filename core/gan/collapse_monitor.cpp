@@ -132,6 +132,13 @@ std::string suggestionText(const std::vector<SuggestedFix>& fixes) {
 
 std::string lr(double value) { return format("%.3g", value); }
 
+// "(-15, -10)" (or "x = -15" for 1D data): where the bulk of G's samples is.
+std::string where(const MetricsRow& row) {
+  if (!finite(row.fakeCenterX)) return "an unknown place";
+  if (!finite(row.fakeCenterY)) return format("x = %.3g", row.fakeCenterX);
+  return format("(%.3g, %.3g)", row.fakeCenterX, row.fakeCenterY);
+}
+
 // What each stabilizer costs per iteration, from the reproduction table's seconds per run (README, "The
 // reproduction table": ring8-collapse 0.8 s for 4,000 iterations, ring8-pacgan 1.5 s for 3,000, ring8-r1 1.0 s for
 // 4,000, ring8-unrolled 6.0 s for 3,000 against ring8-hopping's 0.6 s).
@@ -167,6 +174,8 @@ const char* conditionName(TrainingCondition condition) {
     case TrainingCondition::ModeCollapse: return "mode collapse";
     case TrainingCondition::ModeHopping: return "mode hopping";
     case TrainingCondition::VanishingGradients: return "vanishing gradients";
+    case TrainingCondition::SamplesOffData:
+      return "samples left the data";
     case TrainingCondition::Divergence: return "divergence";
   }
   return "?";
@@ -183,11 +192,13 @@ bool CollapseMonitor::holds(TrainingCondition condition) const {
   switch (condition) {
     case TrainingCondition::Healthy:
       return !collapse_.active && !hopping_.active && !vanishing_.active && !oscillation_.active &&
-             !divergence_.active;
+             !offData_.active && !divergence_.active;
     case TrainingCondition::Oscillation: return oscillation_.active;
     case TrainingCondition::ModeCollapse: return collapse_.active;
     case TrainingCondition::ModeHopping: return hopping_.active;
     case TrainingCondition::VanishingGradients: return vanishing_.active;
+    case TrainingCondition::SamplesOffData:
+      return offData_.active;
     case TrainingCondition::Divergence: return divergence_.active;
   }
   return false;
@@ -203,10 +214,39 @@ void CollapseMonitor::update(const std::vector<MetricsRow>& history, const Confi
   // The rows after the last step seen (the published history may be thinned, so go by step, not by index).
   auto first = std::upper_bound(history.begin(), history.end(), lastStep_,
                                 [](long long step, const MetricsRow& row) { return step < row.step; });
-  if (first == history.end()) return;
+  // New settings (a fix switched on) change what is offered at once, before the next row.
+  const bool newSettings = !(config == reportedConfig_);
+  if (first == history.end() && !newSettings) return;
   for (auto it = first; it != history.end(); ++it) consume(history, static_cast<std::size_t>(it - history.begin()), config);
   lastStep_ = history.back().step;
   buildReport(history.back(), config);
+}
+
+std::vector<TrainingCondition> CollapseMonitor::replay(const std::vector<MetricsRow>& history,
+                                                       const Config& config) {
+  reset();
+  std::vector<TrainingCondition> conditions;
+  if (history.empty()) return conditions;
+  firstStep_ = history.front().step;
+  conditions.reserve(history.size());
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    consume(history, i, config);
+    conditions.push_back(mostUrgent());
+  }
+  lastStep_ = history.back().step;
+  buildReport(history.back(), config);
+  return conditions;
+}
+
+// The order buildReport names them in: the most urgent condition that holds.
+TrainingCondition CollapseMonitor::mostUrgent() const {
+  if (divergence_.active) return TrainingCondition::Divergence;
+  if (vanishing_.active) return TrainingCondition::VanishingGradients;
+  if (offData_.active) return TrainingCondition::SamplesOffData;
+  if (hopping_.active) return TrainingCondition::ModeHopping;
+  if (collapse_.active) return TrainingCondition::ModeCollapse;
+  if (oscillation_.active) return TrainingCondition::Oscillation;
+  return TrainingCondition::Healthy;
 }
 
 void CollapseMonitor::consume(const std::vector<MetricsRow>& history, std::size_t index, const Config& config) {
@@ -216,6 +256,7 @@ void CollapseMonitor::consume(const std::vector<MetricsRow>& history, std::size_
   if (row.step <= 0) return;  // the untrained networks are no evidence
   updateBaselines(row);
   judgeDivergence(row);
+  judgeOffData(row, config);
   judgeCollapse(row);
   judgeHopping(history, index);
   if (config.data.kind != DataKind::Dirac) {
@@ -225,12 +266,14 @@ void CollapseMonitor::consume(const std::vector<MetricsRow>& history, std::size_
 }
 
 void CollapseMonitor::updateBaselines(const MetricsRow& row) {
-  if (haveBaseline_ || !finite(row.gradNormD) || !finite(row.gradNormG)) return;
+  if (haveBaseline_ || !finite(row.gradNormD) || !finite(row.gradNormG) || !finite(row.lossD)) return;
   earlyGradD_.push_back(row.gradNormD);
   earlyGradG_.push_back(row.gradNormG);
+  earlyLossD_.push_back(std::abs(row.lossD));
   if (static_cast<int>(earlyGradD_.size()) >= t_.baselineRows) {
     baselineGradD_ = median(earlyGradD_);
     baselineGradG_ = median(earlyGradG_);
+    baselineLossD_ = median(earlyLossD_);
     haveBaseline_ = true;
   }
 }
@@ -254,14 +297,33 @@ void CollapseMonitor::judgeDivergence(const MetricsRow& row) {
     growing = r >= t_.diracDivergenceFactor * diracStartRadius_;
     recovered = r < t_.diracRecoverFactor * diracStartRadius_;
   } else if (haveBaseline_) {
+    // What diverges: D's loss, or the gradients while G's samples leave the data.
+    const double lossD = std::abs(row.lossD);
+    const bool lossBig = lossD >= std::max(t_.divergenceLossFactor * baselineLossD_, t_.divergenceLossFloor);
     const bool dBig = baselineGradD_ > 0 && row.gradNormD >= t_.divergenceGradientFactor * baselineGradD_;
     const bool gBig = baselineGradG_ > 0 && row.gradNormG >= t_.divergenceGradientFactor * baselineGradG_;
-    growing = dBig || gBig;
-    recovered = row.gradNormD < t_.divergenceRecoverFactor * baselineGradD_ &&
-                row.gradNormG < t_.divergenceRecoverFactor * baselineGradG_;
+    const bool samplesOff = finite(row.offData) && row.offData >= t_.offDataFraction;
+    growing = lossBig || ((dBig || gBig) && samplesOff);
+    if (growing && !divergence_.active) lossExploding_ = lossBig;
+    const bool lossCalm =
+        lossD < std::max(t_.divergenceRecoverFactor * baselineLossD_, t_.divergenceLossFloor);
+    const bool gradientsCalm = row.gradNormD < t_.divergenceRecoverFactor * baselineGradD_ &&
+                               row.gradNormG < t_.divergenceRecoverFactor * baselineGradG_;
+    const bool samplesBack = !finite(row.offData) || row.offData <= t_.offDataRecover;
+    recovered = lossCalm && (gradientsCalm || samplesBack);
   }
   advance(divergence_.active, divergence_.enterRun, divergence_.leaveRun, divergence_.runStart, divergence_.since,
           row.step, growing, recovered, t_.divergenceRows, t_.divergenceRows);
+}
+
+// [SECTION] Samples off the data
+
+void CollapseMonitor::judgeOffData(const MetricsRow& row, const Config& config) {
+  if (config.data.kind == DataKind::Dirac || !finite(row.offData)) return;
+  const bool evidence = row.offData >= t_.offDataFraction;
+  const bool recovered = row.offData <= t_.offDataRecover;
+  advance(offData_.active, offData_.enterRun, offData_.leaveRun, offData_.runStart, offData_.since, row.step,
+          evidence, recovered, t_.offDataEnterRows, t_.offDataLeaveRows, t_.offDataEnterSpan);
 }
 
 // [SECTION] Mode collapse and mode hopping
@@ -444,39 +506,90 @@ void CollapseMonitor::judgeDirac(const MetricsRow& row) {
 
 // [SECTION] The report
 
+void CollapseMonitor::reportDivergence(ConditionReport& r, std::vector<SuggestedFix>& fixes,
+                                       const MetricsRow& row, const Config& config) const {
+  r.condition = TrainingCondition::Divergence;
+  r.since = divergence_.since;
+  if (nonFinite_) {
+    r.headline = "Divergence: NaN or Inf";
+    r.explanation =
+        "At iteration " + withThousands(divergence_.since) +
+        " a loss or gradient became NaN or infinite, and training stopped: the updates overshot until "
+        "the numbers left the range a computer can hold.";
+  } else if (!dirac_.empty() && diracStartRadius_ > 0.0) {
+    const double radius = dirac_.back().radius;
+    r.headline = "Divergence: (θ, ψ) runs away";
+    r.explanation = format(
+        "(θ, ψ) is %.3g from the equilibrium (0, 0), %.0f× its starting distance %.3g: the "
+        "spiral keeps widening and will end in overflow.",
+        radius, radius / diracStartRadius_, diracStartRadius_);
+  } else if (lossExploding_) {
+    r.headline = "Divergence: D's loss exploding";
+    r.explanation = format(
+        "|L_D| = %.3g, %.0f× its early size (%.3g), since iteration %s: D's outputs run off "
+        "to extremes and each update overshoots further.",
+        std::abs(row.lossD), std::abs(row.lossD) / std::max(baselineLossD_, 1e-300), baselineLossD_,
+        withThousands(divergence_.since).c_str());
+  } else {
+    const bool dWorse = row.gradNormD / baselineGradD_ >= row.gradNormG / baselineGradG_;
+    const double now = dWorse ? row.gradNormD : row.gradNormG,
+                 early = dWorse ? baselineGradD_ : baselineGradG_;
+    r.headline = "Divergence: gradients exploding, samples flying off";
+    r.explanation = format(
+        "‖∂L_%s/∂θ_%s‖ = %.3g, %.0f× its early size (%.3g), since iteration %s, and %.0f%% of "
+        "G's samples have left the data (around %s): each update overshoots and the next one "
+        "is larger.",
+        dWorse ? "D" : "G", dWorse ? "D" : "G", now, now / early, early,
+        withThousands(divergence_.since).c_str(), 100.0 * row.offData, where(row).c_str());
+  }
+  fixes.push_back(slower(config, 10.0));
+  fixes.push_back(
+      {"R1 (γ = 1)", {"penalty.r1=1"}, "not measured on a divergence: keeps D from becoming steep", kR1Cost});
+  fixes.push_back({"spectral normalisation",
+                   {"spectral_norm=true"},
+                   "not measured on a divergence: bounds every layer of D (Miyato et al. 2018)",
+                   "about one power iteration per layer of D per update"});
+}
+
+void CollapseMonitor::reportOffData(ConditionReport& r, std::vector<SuggestedFix>& fixes,
+                                    const MetricsRow& row, const Config& config) const {
+  r.condition = TrainingCondition::SamplesOffData;
+  r.since = offData_.since;
+  r.headline = format("G's samples left the data: %.0f%% around %s", 100.0 * row.offData, where(row).c_str());
+  r.explanation = format(
+      "%.0f%% of G's samples have been far outside the data since iteration %s, around %s "
+      "(D(fake) %.2g): D rejects them all, and its surface out there no longer points G back "
+      "to the data.",
+      100.0 * row.offData, withThousands(offData_.since).c_str(), where(row).c_str(), row.dFake);
+  if (config.loss == LossKind::Minimax) {
+    fixes.push_back(
+        {"the non-saturating loss",
+         {"loss=nonsaturating"},
+         "not measured here: G's gradient stays large where D rejects its samples (Goodfellow et al. "
+         "2014, §3)",
+         kFreeCost});
+  }
+  fixes.push_back(
+      {"R1 (γ = 1)",
+       {"penalty.r1=1"},
+       "not measured here: keeps D's surface gentle, so its slope points back to the data (Mescheder et "
+       "al. 2018)",
+       kR1Cost});
+  fixes.push_back(
+      {"instance noise (σ = 0.1)",
+       {"instance_noise=0.1"},
+       "not measured here: real and fake overlap, so D's surface is smooth further out (Sønderby et al. "
+       "2017)",
+       kFreeCost});
+}
+
 void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
+  reportedConfig_ = config;
   ConditionReport r;
   std::vector<SuggestedFix> fixes;
   const long long step = row.step;
   if (divergence_.active) {
-    r.condition = TrainingCondition::Divergence;
-    r.since = divergence_.since;
-    if (nonFinite_) {
-      r.headline = "Divergence: NaN or Inf";
-      r.explanation = "At iteration " + withThousands(divergence_.since) +
-                      " a loss or gradient became NaN or infinite, and training stopped: the updates overshot until "
-                      "the numbers left the range a computer can hold.";
-    } else if (!dirac_.empty() && diracStartRadius_ > 0.0) {
-      const double radius = dirac_.back().radius;
-      r.headline = "Divergence: (θ, ψ) runs away";
-      r.explanation = format("(θ, ψ) is %.3g from the equilibrium (0, 0), %.0f× its starting distance %.3g: the "
-                             "spiral keeps widening and will end in overflow.",
-                             radius, radius / diracStartRadius_, diracStartRadius_);
-    } else {
-      const bool dWorse = row.gradNormD / baselineGradD_ >= row.gradNormG / baselineGradG_;
-      const double now = dWorse ? row.gradNormD : row.gradNormG, early = dWorse ? baselineGradD_ : baselineGradG_;
-      r.headline = "Divergence: gradients exploding";
-      r.explanation = format("‖∂L_%s/∂θ_%s‖ = %.3g, %.0f× its early size (%.3g), since iteration %s: each update "
-                             "overshoots and the next one is larger.",
-                             dWorse ? "D" : "G", dWorse ? "D" : "G", now, now / early, early,
-                             withThousands(divergence_.since).c_str());
-    }
-    fixes.push_back(slower(config, 10.0));
-    fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "not measured on a divergence: keeps D from becoming steep",
-                     kR1Cost});
-    fixes.push_back({"spectral normalisation", {"spectral_norm=true"},
-                     "not measured on a divergence: bounds every layer of D (Miyato et al. 2018)",
-                     "about one power iteration per layer of D per update"});
+    reportDivergence(r, fixes, row, config);
   } else if (vanishing_.active) {
     r.condition = TrainingCondition::VanishingGradients;
     r.since = vanishing_.since;
@@ -490,6 +603,8 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
     fixes.push_back({"instance noise (σ = 0.1)", {"instance_noise=0.1"},
                      "real and fake overlap, so D cannot reject every sample (Sønderby et al. 2017)", kFreeCost});
     fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "keeps D from becoming steep (Mescheder et al. 2018)", kR1Cost});
+  } else if (offData_.active) {
+    reportOffData(r, fixes, row, config);
   } else if (hopping_.active) {
     r.condition = TrainingCondition::ModeHopping;
     r.since = hopping_.since;
@@ -514,7 +629,17 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
     const long long total = std::llround(row.modesTotal);
     const long long modes = finite(row.modes) ? std::llround(row.modes) : 0;
     const double quality = finite(row.highQuality) ? 100.0 * row.highQuality : 0.0;
-    if (quality >= 100.0 * t_.collapseMinHighQuality || !massNearFewModes(row, t_)) {
+    if (recoveredRow(row, t_)) {
+      // Left with hysteresis: the newest rows cover the modes again, but not yet for long enough to call it
+      // over.
+      r.headline = format("Mode collapse ending: %lld of %lld modes back", modes, total);
+      r.explanation = format(
+          "G covers %lld of %lld modes again after covering at most a few since iteration %s; once %d "
+          "measurements "
+          "in a row cover %.0f or more, the run counts as recovered.",
+          modes, total, withThousands(collapse_.since).c_str(), t_.collapseLeaveRows,
+          std::ceil(t_.recoverFraction * row.modesTotal - 1e-9));
+    } else if (quality >= 100.0 * t_.collapseMinHighQuality || !massNearFewModes(row, t_)) {
       r.headline = format("Mode collapse: %lld of %lld modes", modes, total);
       r.explanation = format(
           "Only %lld of %lld modes covered, and never more than %lld for the last %s iterations: "

@@ -1,6 +1,7 @@
 #pragma once
-// Names what is going wrong in a run, from its metric history: mode collapse, mode hopping, vanishing gradients,
-// oscillation or divergence, each entered and left with hysteresis so that the verdict does not flicker.
+// Names what is going wrong in a run, from its metric history: mode collapse, mode hopping, vanishing
+// gradients, oscillation, samples that left the data or divergence, each entered and left with hysteresis so
+// that the verdict does not flicker.
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -17,8 +18,12 @@ enum class TrainingCondition {
   Oscillation,         ///< D's outputs swing back and forth, or the Dirac-GAN circles or spirals out
   ModeCollapse,        ///< G covers at most half of the target's modes, for a while
   ModeHopping,         ///< collapsed, and the set of covered modes keeps changing
+  SamplesOffData,      ///< most of G's samples are far outside the data, and stay there
   VanishingGradients,  ///< minimax loss with D rejecting every fake: G's gradient has all but vanished
-  Divergence,          ///< NaN/Inf, gradients 100× their early size, or the Dirac-GAN 10× further out
+  /// NaN/Inf; D's loss 100× its early size; gradients 100× their early size while G's samples leave the data;
+  /// or the Dirac-GAN 10× further out. Growing gradient norms alone are not divergence: a healthy run's grow
+  /// too.
+  Divergence,
 };
 
 /// A short name of a condition ("mode collapse").
@@ -87,9 +92,24 @@ struct CollapseThresholds {
   double diracCircleRatio = 0.95;  ///< r now / r one turn ago at or above this: circling (≥ 1.05: spiralling out)
   double diracLeaveRatio = 0.9;    ///< leaves when the ratio falls below this ...
   int diracRows = 3;               ///< ... or rises above diracCircleRatio, for this many rows in a row
-  // Divergence: NaN or Inf at once; or growth for divergenceRows rows in a row.
-  double divergenceGradientFactor = 100.0;  ///< a gradient norm this many times its early median
-  double divergenceRecoverFactor = 30.0;    ///< leaves when both are below this many times
+  // Samples off the data: most of G's samples outside the data's region (MetricsRow::offData), for a while.
+  double offDataFraction = 0.5;  ///< a row's samples are off the data when at least this fraction is outside
+  double offDataRecover = 0.2;   ///< a row has recovered when at most this fraction is outside
+  int offDataEnterRows = 3;      ///< such rows in a row needed to enter ...
+  /// ... spanning at least this many iterations (high-lr-oscillation's G overshoots the data for up to 3 rows
+  /// of 20 iterations and swings back: that is its oscillation, not samples that left)
+  long long offDataEnterSpan = 200;
+  int offDataLeaveRows = 2;  ///< recovered rows in a row needed to leave
+  // Divergence: NaN or Inf at once; or, for divergenceRows rows in a row, what diverges: D's loss, or the
+  // gradients together with G's samples leaving the data. A gradient norm that grows while the samples stay
+  // on the data is a D growing sharper on a healthy run (it reaches 100× on ring8-collapse with pack = 4, 8
+  // of 8 modes).
+  double divergenceLossFactor = 100.0;  ///< |D's loss| this many times its early median ...
+  double divergenceLossFloor = 10.0;    ///< ... and at least this large
+  double divergenceGradientFactor =
+      100.0;  ///< a gradient norm this many times its early median, samples off data
+  double divergenceRecoverFactor =
+      30.0;  ///< leaves when the loss and both gradients are below this many times
   double diracDivergenceFactor = 10.0;      ///< the Dirac-GAN's radius this many times its starting radius
   double diracRecoverFactor = 5.0;          ///< leaves when the radius is back below this many times
   int divergenceRows = 3;                   ///< growing rows in a row needed to enter, recovered ones to leave
@@ -116,6 +136,10 @@ class CollapseMonitor {
   /// Forgets everything (the next update starts from the first row).
   void reset();
 
+  /// Starts afresh and reads `history` row by row, returning the condition reported after each row: what the
+  /// window's banner showed at that row (for the metrics CSV's `condition` column).
+  std::vector<TrainingCondition> replay(const std::vector<MetricsRow>& history, const Config& config);
+
   /// The rules in force.
   const CollapseThresholds& thresholds() const { return t_; }
 
@@ -134,22 +158,31 @@ class CollapseMonitor {
   void judgeOscillation(const MetricsRow& row, const Config& config);
   void judgeDirac(const MetricsRow& row);
   void judgeDivergence(const MetricsRow& row);
+  void judgeOffData(const MetricsRow& row, const Config& config);
+  void reportDivergence(ConditionReport& r, std::vector<SuggestedFix>& fixes, const MetricsRow& row,
+                        const Config& config) const;
+  void reportOffData(ConditionReport& r, std::vector<SuggestedFix>& fixes, const MetricsRow& row,
+                     const Config& config) const;
   void updateBaselines(const MetricsRow& row);
   void buildReport(const MetricsRow& row, const Config& config);
+  TrainingCondition mostUrgent() const;
 
   CollapseThresholds t_;
   ConditionReport report_;
+  Config reportedConfig_;  // the config the report's fixes were chosen for
   long long firstStep_ = -1;
   long long lastStep_ = -1;
   long long rowsSeen_ = 0;
 
-  State collapse_, hopping_, vanishing_, oscillation_, divergence_;
+  State collapse_, hopping_, vanishing_, oscillation_, offData_, divergence_;
+  bool lossExploding_ =
+      false;  // the divergence now in force is D's loss (else gradients with samples off data)
   bool nonFinite_ = false;
   long long collapseMaxModes_ = 0;  // most modes in any row since the collapse began
 
   // Early medians of the gradient norms (taken over the first baselineRows rows after step 0).
-  std::vector<double> earlyGradD_, earlyGradG_;
-  double baselineGradD_ = 0.0, baselineGradG_ = 0.0;
+  std::vector<double> earlyGradD_, earlyGradG_, earlyLossD_;
+  double baselineGradD_ = 0.0, baselineGradG_ = 0.0, baselineLossD_ = 0.0;
   bool haveBaseline_ = false;
 
   // Oscillation: smoothed D outputs and their zig-zag (a reversal counts once the series has moved oscillationBand

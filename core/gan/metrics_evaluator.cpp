@@ -6,6 +6,7 @@
 #include "core/gan/conditioning.h"
 #include "core/metrics/class_accuracy.h"
 #include "core/metrics/mode_coverage.h"
+#include "core/metrics/sample_placement.h"
 
 namespace ganscope {
 
@@ -84,6 +85,10 @@ void MetricsEvaluator::measure(const Mlp& generator, MetricsRow& row) {
     row.classAccuracy = accuracy.mean;
     classAccuracy_ = std::move(accuracy.perClass);
   }
+  const SamplePlacement placement = measureSamplePlacement(fake, dataRegion(data_.bounds()));
+  row.offData = placement.offDataFraction;
+  row.fakeCenterX = placement.centerX;
+  row.fakeCenterY = placement.centerY;
   row.js = jsDivergenceOnGrid(realForJs_, fake, grid_);
   row.w1 = slicedW1_ ? slicedW1_->distanceTo(fake) : wasserstein1Exact1d(realForW1_, fake);
 }

@@ -25,8 +25,8 @@ class MetricsEvaluator {
   /// never changes the training run). For a conditional config the batch's labels are balanced and fixed.
   MetricsEvaluator(const Distribution& data, const Config& config, int generatorInputDim, std::uint64_t seed);
 
-  /// Fills the sample-quality fields of `row` (modes, modesTotal, highQuality, modeKl, js, w1, and classAccuracy
-  /// for a conditional run) for generator G.
+  /// Fills the sample-quality fields of `row` (modes, modesTotal, highQuality, modeKl, offData and G's
+  /// centre, js, w1, and classAccuracy for a conditional run) for generator G.
   void measure(const Mlp& generator, MetricsRow& row);
 
   /// The fixed latent batch (latent dim × n; conditional runs: [z; onehot(y)] per column, latent dim + K rows).

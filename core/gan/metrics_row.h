@@ -32,6 +32,11 @@ struct MetricsRow {
   double modesHeld = kNone;
   std::uint64_t heldModes = 0;   ///< bit k set when mode k (k < 64) is held
   double basinFraction = kNone;  ///< fraction of G's samples in some mode's basin
+  /// Fraction of G's samples outside the data's region: its bounds grown by half their size on every side
+  /// (measureSamplePlacement). Near 1 when G has left the data, whatever the data's shape.
+  double offData = kNone;
+  double fakeCenterX = kNone;  ///< the median x of G's samples: where its mass is
+  double fakeCenterY = kNone;  ///< the median y of G's samples (NaN for 1D data)
   double js = kNone;           ///< JS divergence on a histogram grid (nats, ≤ ln 2)
   double w1 = kNone;           ///< Wasserstein-1: exact in 1D, sliced in 2D
   double theta = kNone;        ///< Dirac-GAN: the generator's parameter
@@ -42,8 +47,8 @@ struct MetricsRow {
 };
 
 /// The CSV header: step,loss_d,loss_g,d_real,d_fake,grad_norm_d,grad_norm_g,modes,hq,mode_kl,js,w1,penalty,
-/// modes_total,modes_held,in_basin, then theta,psi when `withDirac`, then class_accuracy when `withClasses` (a
-/// conditional run: an unconditional run's CSV keeps its columns).
+/// modes_total,modes_held,in_basin,off_data, then theta,psi when `withDirac`, then class_accuracy when
+/// `withClasses` (a conditional run: an unconditional run's CSV keeps its columns).
 std::string metricsCsvHeader(bool withDirac, bool withClasses = false);
 
 /// One CSV line (no newline) in the header's order; NaN cells are empty; numbers round-trip (%.9g).
@@ -52,9 +57,12 @@ std::string metricsCsvLine(const MetricsRow& row, bool withDirac, bool withClass
 /// A whole CSV document: header, then one line per row, each ending in a newline.
 std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac, bool withClasses = false);
 
-/// The same with a last column `event` when `timeline` has events: at a row whose step is an event's iteration,
-/// what the event changes ("penalty.r1=1; pack=4", quoted), empty elsewhere.
-std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac, const std::vector<TimelineEvent>& timeline,
-                       bool withClasses = false);
+/// The same with a column `condition` when `conditions` is given (one entry per row: the monitor's verdict in
+/// force at that row, e.g. "mode collapse"), then a last column `event` when `timeline` has events: at a row
+/// whose step is an event's iteration, what the event changes ("penalty.r1=1; pack=4", quoted), empty
+/// elsewhere.
+std::string metricsCsv(const std::vector<MetricsRow>& rows, bool withDirac,
+                       const std::vector<TimelineEvent>& timeline, bool withClasses = false,
+                       const std::vector<std::string>& conditions = {});
 
 }  // namespace ganscope

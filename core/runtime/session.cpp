@@ -1,9 +1,9 @@
-// The session file, version 1. Every integer is little-endian; every float and double is stored as its
-// IEEE-754 bits, so a session reads back bit for bit (NaN payloads included). A "string" is a u64 byte count,
-// then the bytes; "floats" is a u64 count, then that many f32.
+// The session file, version 2 (version 1 is read too). Every integer is little-endian; every float and double
+// is stored as its IEEE-754 bits, so a session reads back bit for bit (NaN payloads included). A "string" is
+// a u64 byte count, then the bytes; "floats" is a u64 count, then that many f32.
 //
 //   "ganscope session\n"    17 bytes of magic
-//   u32 version              kSessionVersion (1); a later version is refused, and 0 is not one
+//   u32 version              kSessionVersion (2); a later version is refused, and 0 is not one
 //   section "STAT"           the trainer state: one state record, with its metrics history
 //   section "CKPT"           the rewind checkpoints: u64 count, then that many state records without history
 //   section "VIEW"           the window's view state: the section's bytes as they are
@@ -20,20 +20,21 @@
 //   rng                      4 × u64 xoshiro256** words, u8 spare normal kept (0 or 1), f64 the spare normal
 //   spectral norm            u64 layers, then per layer floats u_l, floats v_l; then floats σ
 //   last stats               7 × f64: lossD, lossG, penalty, dReal, dFake, gradNormD, gradNormG
-//   history                  (the STAT record only) u64 rows, each 160 bytes: i64 step, then MetricsRow's
+//   history                  (the STAT record only) u64 rows, each 184 bytes: i64 step, then MetricsRow's
 //                            other fields in their declared order, f64 each but the u64 masks (captured,
-//                            held); a conditional run's rows then have f64 classAccuracy (168 bytes)
+//                            held); a conditional run's rows then have f64 classAccuracy (192 bytes). Version
+//                            1 rows lack offData and G's centre (160 bytes; 168 conditional): read as NaN
 //   string divergence
 //
 // Reading checks every count against the bytes left before allocating; then that each config parses and
 // validates, and that the weights, the optimizer buffers and (with spectral_norm on) the power-iteration
 // vectors fit the networks the config describes. The shapes are computed from the config as Trainer::build()
 // makes the networks, without building a distribution, so a points config's file is not read: its dimension
-// (1 or 2) is the one the generator's weights fit (a conditional run on a points file is the exception: its class
-// count, the one-hot block's height, is read from the file, as validate() reads it). With spectral_norm off the stored vectors are kept
-// whatever their shape: the trainer ignores them and starts afresh when it is switched on. A checkpoint's
-// history is not stored (it is the state's rows up to the checkpoint's step); sessionBytes leaves out any a
-// caller put there.
+// (1 or 2) is the one the generator's weights fit (a conditional run on a points file is the exception: its
+// class count, the one-hot block's height, is read from the file, as validate() reads it). With spectral_norm
+// off the stored vectors are kept whatever their shape: the trainer ignores them and starts afresh when it is
+// switched on. A checkpoint's history is not stored (it is the state's rows up to the checkpoint's step);
+// sessionBytes leaves out any a caller put there.
 #include "core/runtime/session.h"
 
 #include <algorithm>
@@ -54,8 +55,10 @@ constexpr std::string_view kMagic = "ganscope session\n";
 constexpr std::string_view kStateTag = "STAT";
 constexpr std::string_view kCheckpointsTag = "CKPT";
 constexpr std::string_view kViewTag = "VIEW";
-// The bytes of one metrics row: its step, 17 doubles and 2 bitmasks.
-constexpr std::size_t kMetricsRowBytes = 8 + 17 * 8 + 2 * 8;
+// The bytes of one metrics row: its step, 20 doubles and 2 bitmasks (version 1: 17 doubles, no offData and
+// centre).
+constexpr std::size_t kMetricsRowBytes = 8 + 20 * 8 + 2 * 8;
+constexpr std::size_t kVersion1RowBytes = kMetricsRowBytes - 3 * 8;
 // A field added to MetricsRow or UpdateStats needs its place in forEachRowField / forEachStatsField below
 // (and, once files of version 1 exist in the wild, a new session version).
 // classAccuracy is stored only for conditional runs, after the other fields (an unconditional run's file, and every
@@ -69,9 +72,9 @@ constexpr std::size_t kMinimumRecordBytes = 200;
 // A lower bound on the bytes of one spectral-norm layer (two empty runs of floats).
 constexpr std::size_t kMinimumSpectralLayerBytes = 16;
 
-// Calls `visit` on every field of a metrics row, in the order the file stores them.
+// Calls `visit` on every field of a metrics row, in the order a file of `version` stores them.
 template <typename Row, typename Visit>
-void forEachRowField(Row& row, Visit&& visit) {
+void forEachRowField(Row& row, std::uint32_t version, Visit&& visit) {
   visit(row.step);
   visit(row.lossD);
   visit(row.lossG);
@@ -88,6 +91,11 @@ void forEachRowField(Row& row, Visit&& visit) {
   visit(row.modesHeld);
   visit(row.heldModes);
   visit(row.basinFraction);
+  if (version >= 2) {
+    visit(row.offData);
+    visit(row.fakeCenterX);
+    visit(row.fakeCenterY);
+  }
   visit(row.js);
   visit(row.w1);
   visit(row.theta);
@@ -139,7 +147,7 @@ void writeState(BinaryWriter& out, const TrainerState& state, bool withHistory) 
   if (withHistory) {
     out.u64(state.history.size());
     for (const MetricsRow& row : state.history) {
-      forEachRowField(row, [&](const auto& value) {
+      forEachRowField(row, kSessionVersion, [&](const auto& value) {
         using Field = std::remove_cvref_t<decltype(value)>;
         if constexpr (std::is_same_v<Field, double>) {
           out.f64(value);
@@ -231,8 +239,8 @@ Architecture architectureOf(const Config& config, Eigen::Index generatorParamete
 // Reads a state record; `owner` names whose it is in messages ("the " or "checkpoint 2's ").
 class StateReader {
  public:
-  StateReader(BinaryReader& in, std::string_view source, std::string owner)
-      : in_(in), source_(source), owner_(std::move(owner)) {}
+  StateReader(BinaryReader& in, std::string_view source, std::string owner, std::uint32_t version)
+      : in_(in), source_(source), owner_(std::move(owner)), version_(version) {}
 
   TrainerState read(bool withHistory) {
     TrainerState state;
@@ -315,10 +323,11 @@ class StateReader {
 
   void readHistory(std::vector<MetricsRow>& history, bool conditional) {
     const std::string what = name("metrics history");
-    const std::uint64_t rows = in_.count(kMetricsRowBytes + (conditional ? 8 : 0), what);
+    const std::size_t rowBytes = version_ >= 2 ? kMetricsRowBytes : kVersion1RowBytes;
+    const std::uint64_t rows = in_.count(rowBytes + (conditional ? 8 : 0), what);
     history.resize(rows);
     for (MetricsRow& row : history) {
-      forEachRowField(row, [&](auto& value) {
+      forEachRowField(row, version_, [&](auto& value) {
         using Field = std::remove_cvref_t<decltype(value)>;
         if constexpr (std::is_same_v<Field, double>) {
           value = in_.f64(what);
@@ -384,6 +393,7 @@ class StateReader {
   BinaryReader& in_;
   std::string_view source_;
   std::string owner_;
+  std::uint32_t version_;
 };
 
 // Reads one section whose tag must be `tag`, giving its contents to `readContents` (which gets a reader of
@@ -461,12 +471,12 @@ Session parseSession(std::string_view bytes, std::string_view source) {
 
   Session session;
   readSection(file, source, kStateTag, "state section",
-              [&](BinaryReader& in) { session.state = StateReader(in, source, "the ").read(true); });
+              [&](BinaryReader& in) { session.state = StateReader(in, source, "the ", version).read(true); });
   readSection(file, source, kCheckpointsTag, "checkpoints section", [&](BinaryReader& in) {
     const std::uint64_t count = in.count(kMinimumRecordBytes, "the checkpoints");
     for (std::uint64_t i = 0; i < count; ++i) {
       const std::string owner = "checkpoint " + std::to_string(i + 1) + "'s ";
-      session.checkpoints.push_back(StateReader(in, source, owner).read(false));
+      session.checkpoints.push_back(StateReader(in, source, owner, version).read(false));
     }
   });
   readSection(file, source, kViewTag, "view section", [&](BinaryReader& in) {

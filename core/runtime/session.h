@@ -32,7 +32,7 @@ struct Session {
 };
 
 /// The version this program writes; files of a later version are refused, earlier ones are read.
-inline constexpr std::uint32_t kSessionVersion = 1;
+inline constexpr std::uint32_t kSessionVersion = 2;
 
 /// The largest session file read (checkpoints of wide networks included).
 inline constexpr std::uintmax_t kMaxSessionFileBytes = std::uintmax_t{1} << 31;

@@ -56,6 +56,9 @@ struct ReturnToLatestCommand {};
 struct SaveSessionCommand {
   std::string path;
   std::string viewState;
+  /// Also save the rewind checkpoints (a file many times larger); without them the run still continues bit
+  /// for bit, only the rewind bar starts again at the saved step.
+  bool withRewind = false;
 };
 /// Open a session file: the run continues from it, paused; a file that cannot be read leaves everything as it was.
 struct OpenSessionCommand {

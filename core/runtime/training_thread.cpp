@@ -215,9 +215,13 @@ Session TrainingThread::stopAndTakeSession() {
 void TrainingThread::saveSession(const SaveSessionCommand& command) {
   Session session = currentSession();
   session.viewState = command.viewState;
+  if (!command.withRewind) session.checkpoints.clear();
   try {
     ganscope::saveSession(command.path, session);
-    notice_ = "saved the session at step " + std::to_string(session.state.step) + " to " + command.path;
+    notice_ =
+        "saved the session at step " + std::to_string(session.state.step) + " to " + command.path +
+        (command.withRewind ? " with " + std::to_string(session.checkpoints.size()) + " rewind checkpoints"
+                            : std::string());
   } catch (const std::exception& e) {
     notice_ = std::string("not saved: ") + e.what();
   }
