@@ -650,3 +650,70 @@ TEST_CASE(
   CHECK(with.state.generatorParameters == without.state.generatorParameters);
   CHECK(with.state.step == without.state.step);
 }
+
+// [SECTION] Outputs planned before training
+
+TEST_CASE("cli: an empty value or a non-number UI scale is refused, never taken as not given") {
+  TempFolder folder;
+  for (const char* flag : {"--preset", "--load-session", "--metrics-out", "--export-pytorch",
+                           "--save-session", "--set", "--record"}) {
+    CAPTURE(flag);
+    const RunResult run = runGanscope(folder, {"--headless", "--steps", "5", flag, ""});
+    CHECK(run.code == kExitBadInput);
+    CHECK(isOneLine(run.err));
+    CHECK(has(run.err, std::string(flag) + ": an empty value"));
+    CHECK(run.out.empty());
+  }
+  const RunResult nan = runGanscope(folder, {"--ui-scale", "nan", "--offscreen", "--frames", "1"});
+  CHECK(nan.code == kExitBadInput);
+  CHECK(has(nan.err, "--ui-scale"));
+  CHECK(entriesOf(folder.work()).empty());
+}
+
+TEST_CASE(
+    "cli: outputs that would replace an input, each other, a link or a device are refused before training") {
+  TempFolder folder;
+  REQUIRE(runGanscope(folder, {"--headless", "--steps", "20", "--save-session", "s.gansession"}).code ==
+          kExitOk);
+  const std::string session = readFile(folder.work() / "s.gansession");
+  writeFile(folder.work() / "target.csv", "kept");
+  fs::create_symlink("target.csv", folder.work() / "link.csv");
+  const std::string longName = std::string(250, 'a') + ".csv";
+  struct Case {
+    std::vector<std::string> args;
+    std::vector<std::string> mentions;
+  };
+  const Case cases[] = {
+      {{"--load-session", "s.gansession", "--metrics-out", "s.gansession"},
+       {"--metrics-out", "--load-session"}},
+      {{"--load-session", "s.gansession", "--save-session", "./s.gansession"},
+       {"--save-session", "--load-session"}},
+      {{"--metrics-out", "x", "--save-session", "x"}, {"--metrics-out", "--save-session", "same file"}},
+      {{"--metrics-out", "y.json", "--save-config", "./y.json"}, {"--metrics-out", "--save-config"}},
+      {{"--metrics-out", "link.csv"}, {"link.csv", "symbolic link"}},
+      {{"--metrics-out", "/dev/null"}, {"/dev/null", "not a regular file"}},
+      {{"--metrics-out", longName}, {"bytes", "fit"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> args = {"--headless", "--steps", "5"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    std::string shown;
+    for (const auto& a : args) shown += a + " ";
+    CAPTURE(shown);
+    const RunResult run = runGanscope(folder, args);
+    CAPTURE(run.err);
+    CHECK(run.code == kExitBadInput);
+    CHECK(isOneLine(run.err));
+    for (const std::string& part : c.mentions) CHECK(has(run.err, part));
+    CHECK(run.out.empty());
+  }
+  // Nothing was replaced or left behind.
+  CHECK(readFile(folder.work() / "s.gansession") == session);
+  CHECK(readFile(folder.work() / "target.csv") == "kept");
+  CHECK(fs::is_symlink(folder.work() / "link.csv"));
+  std::vector<std::string> entries;  // by name: entriesOf's relative() would follow the link
+  for (const auto& entry : fs::directory_iterator(folder.work()))
+    entries.push_back(entry.path().filename().string());
+  std::sort(entries.begin(), entries.end());
+  CHECK(entries == std::vector<std::string>{"link.csv", "s.gansession", "target.csv"});
+}

@@ -672,4 +672,11 @@ TEST_CASE("config: drawn points are kept in the config, train as a points distri
   Config tooMany = c;
   tooMany.data.points.assign(2 * kMaxDrawnPoints + 2, 0.0);
   CHECK(allProblems(tooMany).find("data.points") != std::string::npos);
+  // In 1D a sample is one number: kMaxDrawnPoints of them, not twice as many.
+  Config line1d = c;
+  line1d.data.pointsDim = 1;
+  line1d.data.points.assign(kMaxDrawnPoints, 0.5);
+  CHECK(validate(line1d).empty());
+  line1d.data.points.push_back(0.5);
+  CHECK(allProblems(line1d).find("data.points: at most 5000 entries") != std::string::npos);
 }

@@ -101,6 +101,12 @@ TEST_CASE("record cli: an MP4 is H.264 in yuv420p with even sizes and one frame 
   const std::string g = probe(folder, folder.work() / "view.gif");
   CHECK(g.rfind("gif,", 0) == 0);
   CHECK(g.ends_with(",6"));
+  // A '%' in the name is a name, not one of ffmpeg's patterns (its palette pass used to fail on "a%d.gif").
+  const RunResult percent = runWithoutDisplay(
+      folder, with(kQuick, {"--headless", "--steps", "40", "--record-every", "20", "--window", "640x480",
+                            "--record-view", "view", "--record", "a%d.gif"}));
+  REQUIRE_MESSAGE(percent.code == 0, percent.err);
+  CHECK(readFile(folder.work() / "a%d.gif").substr(0, 6) == "GIF89a");
 }
 
 TEST_CASE("record cli: what cannot be recorded is refused in one line before anything runs") {

@@ -1,6 +1,7 @@
 #include "app/cli/cli_options.h"
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <ostream>
 
 #include "app/presets/preset_library.h"
@@ -114,9 +115,17 @@ std::optional<CliOptions> parseCommandLine(int argc, const char* const* argv, st
     for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 takes them reversed
     app.parse(args);
     for (const CLI::Option* option : app.get_options()) {
-      if (option->count() > 0 && !option->get_lnames().empty())
-        options.given.push_back("--" + option->get_lnames()[0]);
+      if (option->count() == 0 || option->get_lnames().empty()) continue;
+      const std::string flag = "--" + option->get_lnames()[0];
+      options.given.push_back(flag);
+      // An empty value is a mistake (an unset shell variable, say), never "not given".
+      for (const std::string& value : option->results()) {
+        if (value.empty() && option->get_expected_min() > 0)
+          throw CLI::ValidationError(flag, "an empty value; give one, or leave out " + flag);
+      }
     }
+    if (!std::isfinite(options.uiScale))
+      throw CLI::ValidationError("--ui-scale", "must be a number from 0.75 to 4");
   } catch (const CLI::CallForHelp&) {
     out << app.help();
     exitCode = kExitOk;

@@ -7,6 +7,7 @@
 #include "app/cli/flag_rules.h"
 #include "app/cli/headless_compare.h"
 #include "app/cli/headless_run.h"
+#include "app/cli/output_plan.h"
 #include "app/presets/preset_library.h"
 #include "app/record/record_error.h"
 #include "app/record/record_target.h"
@@ -87,6 +88,10 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
       continueWithSettings(*session, options->settings);
     }
     const Config config = session ? session->state.config : resolveConfig(*options);
+    if (const std::string problem = outputPlanProblem(*options, config); !problem.empty()) {
+      err << "ganscope: " << problem << "\n";
+      return kExitBadInput;
+    }
     if (options->printConfig) {
       out << configJsonText(config);
       return kExitOk;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <stdexcept>
@@ -39,11 +40,15 @@ bool executableIn(std::string_view folder) {
   return ::stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode) && ::access(file.c_str(), X_OK) == 0;
 }
 
-// `.NAME.tmp-PID-N` + `suffix` beside `path`: hidden, and distinct for every sink of this process.
+// `.NAME.tmp-PID-N` + `suffix` beside `path`: hidden, and distinct for every sink of this process. A '%' of
+// NAME becomes '_': ffmpeg reads a '%' in an image file's name as a pattern ("a%d.gif" made its palette pass
+// fail).
 std::filesystem::path temporaryBeside(const std::filesystem::path& path, int serial,
                                       std::string_view suffix) {
   std::string name(1, '.');
-  name.append(path.filename().string()).append(".tmp-").append(std::to_string(::getpid()));
+  std::string leaf = path.filename().string();
+  std::replace(leaf.begin(), leaf.end(), '%', '_');
+  name.append(leaf).append(".tmp-").append(std::to_string(::getpid()));
   name.append("-").append(std::to_string(serial)).append(suffix);
   return path.parent_path() / name;
 }

@@ -104,7 +104,8 @@ void checkData(Problems& p, const DataConfig& d) {
   p.number("data.low", d.low);
   p.number("data.high", d.high);
   p.text("data.file", d.file, kMaxTextLength);
-  p.list("data.points", d.points, 2 * kMaxDrawnPoints);
+  // kMaxDrawnPoints samples of points_dim numbers each (a 1D drawing holds half the numbers of a 2D one).
+  p.list("data.points", d.points, static_cast<std::size_t>(d.pointsDim == 1 ? 1 : 2) * kMaxDrawnPoints);
   p.number("data.points_dim", d.pointsDim);
   p.list("data.point_classes", d.pointClasses, kMaxDrawnPoints);
 }
