@@ -9,12 +9,12 @@
 #include <atomic>
 #include <bit>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <cmath>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -22,6 +22,7 @@
 #include "core/data/distribution.h"
 #include "core/gan/config_json.h"
 #include "core/gan/trainer.h"
+#include "core/runtime/checkpoint_store.h"
 #include "tests/small_ring_config.h"
 
 using namespace ganscope;
@@ -563,4 +564,68 @@ TEST_CASE("session: a file of version 1 (no off-data column) is read, and contin
   // Saved again, it is a file of this version that reads back whole.
   const Session again = parseSession(sessionBytes(old), "again");
   CHECK(again.state.history.size() == old.state.history.size());
+}
+
+TEST_CASE(
+    "session: fields outside what the program works with are refused by name, before anything is built") {
+  Trainer trainer(smallRingConfig());
+  trainer.train(200);
+  Session good;
+  good.state = trainer.saveState();
+  CheckpointStore store;
+  store.observe(trainer);
+  for (const auto& checkpoint : store.checkpoints()) good.checkpoints.push_back(*checkpoint);
+  REQUIRE(refusal(sessionBytes(good)).empty());
+  auto refused = [&](auto change) {
+    Session s = good;
+    change(s);
+    return refusal(sessionBytes(s));
+  };
+  // A generator state of all zero is xoshiro's fixed point: drawing a normal would loop forever.
+  CHECK(contains(refused([](Session& s) { s.state.rng.restore({0, 0, 0, 0}, false, 0.0); }), "all zero"));
+  CHECK(contains(refused([](Session& s) {
+                   s.state.rng.restore({1, 2, 3, 4}, true, std::nan(""));
+                 }),
+                 "spare normal"));
+  // Counters near the integer limits (a step at 2^63 - 1 overflowed into a negative count).
+  CHECK(contains(refused([](Session& s) { s.state.step = 0x7fffffffffffffffLL; }), "step count"));
+  CHECK(contains(refused([](Session& s) {
+                   Optimizer& o = s.state.generatorOptimizer;
+                   o.restore(o.velocity(), o.firstMoment(), o.secondMoment(), o.meanSquare(),
+                             0x7fffffffffffffffLL);
+                 }),
+                 "Adam step count"));
+  // Histories: empty (read past a buffer before), out of order, beyond the step, or holding ±1.7e308.
+  CHECK(contains(refused([](Session& s) { s.state.history.clear(); }), "metrics history is empty"));
+  CHECK(contains(refused([](Session& s) { std::swap(s.state.history[0], s.state.history[1]); }),
+                 "must increase"));
+  CHECK(
+      contains(refused([](Session& s) { s.state.history.back().step = s.state.step + 1; }), "must increase"));
+  CHECK(contains(refused([](Session& s) { s.state.history[1].lossD = 1.7e308; }), "at most 1e30"));
+  CHECK(contains(refused([](Session& s) { s.state.history[1].gradNormG = -INFINITY; }), "at most 1e30"));
+  // Checkpoints beyond the run's own step (they blocked every later checkpoint).
+  CHECK(contains(refused([](Session& s) { s.checkpoints.back().step = s.state.step + 1000; }), "checkpoint"));
+  // Text from the file that a terminal would act on.
+  CHECK(contains(refused([](Session& s) { s.state.divergence = "\x1b[2J"; }), "control characters"));
+  CHECK(
+      contains(refused([](Session& s) { s.state.config.name = "ring\x1b]0;x\x07"; }), "control characters"));
+}
+
+TEST_CASE("session: a large file that is not a session is refused from its first bytes, not read whole") {
+  const auto path = std::filesystem::temp_directory_path() / ("ganscope-big-" + std::to_string(::getpid()));
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "not a session";
+  }
+  std::filesystem::resize_file(path, std::uintmax_t{1} << 30);  // 1 GiB, sparse
+  std::string message;
+  try {
+    (void)loadSession(path);
+  } catch (const SessionError& e) {
+    message = e.what();
+  }
+  std::filesystem::remove(path);
+  // The refusal of the file's first bytes (readInputFile's), not parseSession's of the whole file read into
+  // memory.
+  CHECK(contains(message, "is not a ganscope session (it does not start with its magic line)"));
 }

@@ -1,5 +1,6 @@
 #include "core/gan/config.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -72,6 +73,12 @@ class Problems {
       add(key, "at most " + std::to_string(most) + " bytes of text (got " + std::to_string(value.size()) + ")");
     } else if (!isUtf8(value)) {
       add(key, "must be UTF-8 text (it holds a byte sequence that is not)");
+    } else if (std::any_of(value.begin(), value.end(), [](char c) {
+                 const auto u = static_cast<unsigned char>(c);
+                 return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
+               })) {
+      // A terminal or the window would act on them (an escape sequence from a shared file, say).
+      add(key, "must not hold control characters (newlines and tabs are allowed)");
     }
   }
   bool empty() const { return messages_.empty(); }

@@ -39,6 +39,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <type_traits>
 #include <utility>
 
@@ -253,7 +254,10 @@ class StateReader {
     const std::vector<std::string> problems = validate(state.config);
     if (!problems.empty()) fail(name("config") + " does not validate: " + problems.front());
     state.step = in_.i64(name("step count"));
-    if (state.step < 0) fail(name("step count") + " is negative (" + std::to_string(state.step) + ")");
+    if (state.step < 0 || state.step > kMaxSessionStep) {
+      fail(name("step count") + " is " + std::to_string(state.step) + ", not from 0 to " +
+           std::to_string(kMaxSessionStep));
+    }
     state.generatorParameters = in_.floats(name("generator's weights"));
     state.discriminatorParameters = in_.floats(name("discriminator's weights"));
     state.generatorOptimizer = readOptimizer("generator's optimizer");
@@ -264,6 +268,8 @@ class StateReader {
     forEachStatsField(state.lastStats, [&](double& value) { value = in_.f64(statsName); });
     if (withHistory) readHistory(state.history, state.config.conditional);
     state.divergence = in_.string(name("divergence message"));
+    if (withHistory) checkHistory(state);
+    checkText(state.divergence, "divergence message");
     checkFit(state);
     return state;
   }
@@ -285,8 +291,10 @@ class StateReader {
     Vector secondMoment = in_.floats(name(whose + "'s Adam second moment"));
     Vector meanSquare = in_.floats(name(whose + "'s RMSProp mean square"));
     const std::int64_t adamSteps = in_.i64(name(whose + "'s Adam step count"));
-    if (adamSteps < 0)
-      fail(name(whose + "'s Adam step count") + " is negative (" + std::to_string(adamSteps) + ")");
+    if (adamSteps < 0 || adamSteps > kMaxSessionStep) {
+      fail(name(whose + "'s Adam step count") + " is " + std::to_string(adamSteps) + ", not from 0 to " +
+           std::to_string(kMaxSessionStep));
+    }
     Optimizer optimizer;
     optimizer.restore(std::move(velocity), std::move(firstMoment), std::move(secondMoment),
                       std::move(meanSquare), adamSteps);
@@ -303,6 +311,11 @@ class StateReader {
            ", not 0 or 1");
     }
     const double spare = in_.f64(what);
+    // All zero is xoshiro256**'s fixed point: every draw would be 0, and drawing a normal would never end.
+    if (words == std::array<std::uint64_t, 4>{})
+      fail(what + " is all zero, a state the generator never leaves");
+    if (hasSpare == 1 && !std::isfinite(spare))
+      fail(what + " holds a spare normal that is not a finite number");
     rng.restore(words, hasSpare == 1, spare);
   }
 
@@ -338,6 +351,41 @@ class StateReader {
         }
       });
       if (conditional) row.classAccuracy = in_.f64(what);
+    }
+  }
+
+  // Throws unless the history is a run's: at least one row, steps increasing from 0 up to the state's step,
+  // every value unset (NaN) or finite and at most kMaxSessionValue in size; a diverged run's last row may
+  // hold ±∞.
+  void checkHistory(const TrainerState& state) const {
+    const std::string what = name("metrics history");
+    if (state.history.empty()) fail(what + " is empty (a run has a row at its first step at least)");
+    long long previous = -1;
+    for (std::size_t i = 0; i < state.history.size(); ++i) {
+      const MetricsRow& row = state.history[i];
+      const std::string at = what + "'s row " + std::to_string(i + 1);
+      if (row.step <= previous || row.step > state.step) {
+        fail(at + " is at step " + std::to_string(row.step) +
+             ": the rows' steps must increase, from 0 to the run's " + std::to_string(state.step));
+      }
+      previous = row.step;
+      const bool lastOfDiverged = i + 1 == state.history.size() && !state.divergence.empty();
+      forEachRowField(row, kSessionVersion, [&](const auto& value) {
+        if constexpr (std::is_same_v<std::remove_cvref_t<decltype(value)>, double>) {
+          const bool unset = std::isnan(value), infinite = std::isinf(value);
+          if (!unset && !(infinite && lastOfDiverged) && !(std::abs(value) <= kMaxSessionValue)) {
+            fail(at + " holds " + std::to_string(value) + "; values must be finite and at most 1e30 in size");
+          }
+        }
+      });
+    }
+  }
+
+  // Throws when a text from the file holds control characters (a terminal would act on them).
+  void checkText(const std::string& text, std::string_view what) const {
+    for (const char c : text) {
+      const auto u = static_cast<unsigned char>(c);
+      if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) fail(name(what) + " holds control characters");
     }
   }
 
@@ -477,6 +525,15 @@ Session parseSession(std::string_view bytes, std::string_view source) {
     for (std::uint64_t i = 0; i < count; ++i) {
       const std::string owner = "checkpoint " + std::to_string(i + 1) + "'s ";
       session.checkpoints.push_back(StateReader(in, source, owner, version).read(false));
+      // Checkpoints are the run's own past, oldest first: none beyond its step (it would block every later
+      // one).
+      const long long step = session.checkpoints.back().step;
+      const long long before = i == 0 ? -1 : session.checkpoints[i - 1].step;
+      if (step <= before || step > session.state.step) {
+        throw SessionError(name + " is damaged (" + owner + "step " + std::to_string(step) +
+                           " is not after the one before it and at most the run's step " +
+                           std::to_string(session.state.step) + ")");
+      }
     }
   });
   readSection(file, source, kViewTag, "view section", [&](BinaryReader& in) {
@@ -496,7 +553,7 @@ void saveSession(const std::filesystem::path& path, const Session& session) {
 Session loadSession(const std::filesystem::path& path) {
   std::string bytes;
   try {
-    bytes = readInputFile(path, static_cast<std::size_t>(kMaxSessionFileBytes), "session");
+    bytes = readInputFile(path, static_cast<std::size_t>(kMaxSessionFileBytes), "session", kMagic);
   } catch (const InputFileError& e) {
     throw SessionError(e.what());
   }

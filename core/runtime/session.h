@@ -34,6 +34,13 @@ struct Session {
 /// The version this program writes; files of a later version are refused, earlier ones are read.
 inline constexpr std::uint32_t kSessionVersion = 2;
 
+/// The largest step count (and Adam step count) a session may hold: far beyond any run, far below the integer
+/// limit.
+inline constexpr long long kMaxSessionStep = 1'000'000'000'000'000LL;
+
+/// The largest size of a value in a session's metrics history.
+inline constexpr double kMaxSessionValue = 1e30;
+
 /// The largest session file read (checkpoints of wide networks included).
 inline constexpr std::uintmax_t kMaxSessionFileBytes = std::uintmax_t{1} << 31;
 

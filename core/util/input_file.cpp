@@ -43,7 +43,8 @@ class Descriptor {
 
 }  // namespace
 
-std::string readInputFile(const std::filesystem::path& path, std::size_t maxBytes, const std::string& what) {
+std::string readInputFile(const std::filesystem::path& path, std::size_t maxBytes, const std::string& what,
+                          std::string_view magic) {
   const std::string name = what + " '" + path.string() + "'";
   if (path.empty()) throw InputFileError(what + ": no file named (an empty path)");
   // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
@@ -63,6 +64,18 @@ std::string readInputFile(const std::filesystem::path& path, std::size_t maxByte
   if (static_cast<unsigned long long>(info.st_size) > maxBytes) {
     throw InputFileError(name + ": is " + std::to_string(info.st_size) + " bytes, more than the " +
                          sizeText(maxBytes) + " allowed");
+  }
+  // Judged by its first bytes before it is read whole (a 2 GiB file of the wrong kind is refused at once).
+  if (!magic.empty()) {
+    std::string head(magic.size(), '\0');
+    const ssize_t got = ::pread(fd.get(), head.data(), head.size(), 0);
+    if (got >= 0) {
+      head.resize(static_cast<std::size_t>(got));
+      const bool prefix = head.size() < magic.size() && magic.starts_with(head);  // short: a truncated file
+      if (head != magic && !prefix)
+        throw InputFileError(name + ": is not a ganscope " + what +
+                             " (it does not start with its magic line)");
+    }
   }
   // Reads at most maxBytes + 1, so a file that grows while it is read is still caught.
   std::string content;
