@@ -316,6 +316,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     cards.open(chart == MetricsPanel::ExplainedChart::Losses ? Concept::MinimaxValue : Concept::OptimalDiscriminator);
   });
   bool slowMotionStarted = options.slowMotionPhase <= 0;  // --slow-motion: started once --steps are done
+  ImVec2 plotShown(0.0f, 0.0f);  // run A's picture (plot) in the last frame, in pixels: the summary line's plot=
   std::string shotMessage;  // what the last screenshot (P) wrote, shown in the toolbar for a while
   std::chrono::steady_clock::time_point shotAt{};
   // Headless on the training clock: each run's view shows its pinned snapshot until a frame of it is recorded.
@@ -594,6 +595,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImVec2 available = ImGui::GetContentRegionAvail();
       available.y = std::max(1.0f, available.y - RewindBar::height());  // the rewind slider below the views
       const ImVec2 viewTopLeft = ImGui::GetCursorScreenPos();
+      if (primary) plotShown = available;
       if (showPortrait) {
         run.dirac.draw(*shown, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), available);
         ImGui::Dummy(available);
@@ -829,13 +831,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         line, sizeof line,
         "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
         "field_per_s=%.1f field_ms=%.2f picture_cpu_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f ui_redrawn=%.2f "
-        "work_ms_p50=%.2f work_ms_p99=%.2f renderer=\"%s\"",
+        "work_ms_p50=%.2f work_ms_p99=%.2f plot=%.0fx%.0f renderer=\"%s\"",
         frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
         frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
         planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(), planeView.renderer().lastCpuPictureMs(),
         std::string(fieldPathName(planeView.fieldPath())).c_str(), planeView.renderer().fieldTimer().meanMs(),
         planeView.renderer().cloudTimer().meanMs(), frame > 0 ? redrawnSum / frame : 0.0,
-        frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip),
+        frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip), plotShown.x, plotShown.y,
         window->rendererName().c_str());
     out << line << "\n";
   }
