@@ -14,12 +14,13 @@
 
 #include "app/cli/cli_options.h"
 #include "app/cli/headless_run.h"
-#include "app/presets/preset_library.h"
 #include "app/cli/progress_bar.h"
 #include "app/gl/gpu_timer.h"
+#include "app/presets/preset_library.h"
 #include "app/ui/caption_overlay.h"
 #include "app/ui/class_picker.h"
 #include "app/ui/collapse_banner.h"
+#include "app/ui/compare_panel.h"
 #include "app/ui/control_panel.h"
 #include "app/ui/drawing_panel.h"
 #include "app/ui/help_overlay.h"
@@ -30,8 +31,8 @@
 #include "app/ui/toolbar_flow.h"
 #include "app/views/dirac_view.h"
 #include "app/views/line_view.h"
-#include "app/views/model_graph.h"
 #include "app/views/metrics_panel.h"
+#include "app/views/model_graph.h"
 #include "app/views/plane_legend.h"
 #include "app/views/plane_view.h"
 #include "app/window/frame_stats.h"
@@ -41,7 +42,6 @@
 #include "app/window/imgui_style.h"
 #include "app/window/offscreen_window.h"
 #include "app/window/run_view.h"
-#include "app/ui/compare_panel.h"
 #include "app/window/screenshot.h"
 #include "app/window/view_state.h"
 #include "app/window/window_layout.h"
@@ -85,13 +85,16 @@ bool drawFoldedStrip(const char* id, const PanelRect& r, const char* arrow, cons
   return clicked;
 }
 
-// The UI scale of this frame: --ui-scale (a quarter more in the lecture layout), else the automatic one.
+// The UI scale of this frame: --ui-scale (a quarter more in the lecture layout), else the automatic one; never
+// above the largest the window's size offers (the plot keeps half the view).
 float chosenUiScale(const VisualizerOptions& options, const Window& window, bool lecture) {
   int width = 0, height = 0;
   window.framebufferSize(width, height);
-  if (options.uiScale > 0.0f)
-    return std::clamp(options.uiScale * (lecture ? 1.25f : 1.0f), kMinUiScale, kMaxUiScale);
-  return automaticUiScale(static_cast<float>(height), window.contentScale(), lecture);
+  const float largest = std::min(kMaxUiScale, largestUiScale(static_cast<float>(width), static_cast<float>(height)));
+  const float scale = options.uiScale > 0.0f
+                          ? options.uiScale * (lecture ? 1.25f : 1.0f)
+                          : automaticUiScale(static_cast<float>(height), window.contentScale(), lecture);
+  return std::clamp(scale, kMinUiScale, largest);
 }
 
 // "ganscope-20261202-221530.png" for the time now (local time), in the working folder.
@@ -256,7 +259,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   RecordPanel recordPanel(trainer);
   RewindBar rewindBar(trainer);
   ComparePanel comparePanel(runs, presets);
-  float comparedHeaderHeight = 0.0f;  // the taller of the two views' headers in the last frame (comparing)
+  // What the views held above and below their plots in the last frame (the taller of two runs'): the layout
+  // gives it what the plots' half of the height leaves.
+  ViewContent viewContent;
   int sharedClassPick = ClassPicker::kAll;  // the class both views showed in the last frame (conditional runs)
   auto currentView = [&] {
     ViewState view;
@@ -303,7 +308,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   // How the window is presented: the layout (L), the theme (T), the panels folded, the help (H).
   LayoutMode layoutMode = options.lecture ? LayoutMode::Lecture : LayoutMode::Normal;
   Theme theme = options.theme;
-  PanelFolding folded;
+  PanelFolding folded;  // the side panels the user folded (the layout may fold more where they do not fit)
+  PanelPriority panelPriority = PanelPriority::Settings;  // the panel unfolded last, kept where only one fits
   bool helpOpen = options.showHelp;
   bool showGraph = options.showGraph;
   ToolbarFlow toolbarFlow;  // the toolbar's groups, measured each frame for the next frame's layout
@@ -348,7 +354,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
     watchdog.frameStarted();
     frameStats.beginFrame();
-    const bool restyled = applyAppearance(theme, chosenUiScale(options, *window, layoutMode == LayoutMode::Lecture));
+    const bool restyled =
+        applyAppearance(theme, chosenUiScale(options, *window, layoutMode == LayoutMode::Lecture));
     window->beginFrame();
     const std::shared_ptr<const Snapshot> latest = views[0]->pinned ? views[0]->pinned : runs.latest(0);
     // Run B's snapshot while comparing (slow motion shows run A's phases; B is drawn as it is).
@@ -404,8 +411,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
     const ImGuiStyle& style = ImGui::GetStyle();
     const int toolbarRows = toolbarFlow.rowsFor(display.x - 2.0f * style.WindowPadding.x, style.ItemSpacing.x);
-    const WindowLayout layout =
-        computeLayout(layoutMode, display.x, display.y, uiScale(), folded, toolbarRows, runCount);
+    const WindowLayout layout = computeLayout(layoutMode, display.x, display.y, uiScale(), folded,
+                                              toolbarRows, runCount, viewContent, panelPriority);
     const bool hideTimings = recordPanel.active() && recordPanel.active()->trainingClock();
 
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
@@ -470,8 +477,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::End();
 
       // [SECTION] Settings
-      if (folded.settings) {
-        if (drawFoldedStrip("##settings folded", layout.settings, "»", "settings")) folded.settings = false;
+      if (layout.folded.settings) {
+        if (drawFoldedStrip("##settings folded", layout.settings, "»", "settings")) {
+          folded.settings = false;
+          panelPriority = PanelPriority::Settings;
+        }
       } else {
         placeWindow(layout.settings);
         ImGui::Begin(lecture ? "Controls###Settings" : "Settings###Settings", nullptr, kPanelFlags);
@@ -500,9 +510,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
 
     // [SECTION] The views: one per run, in lockstep (pan, zoom and layers shared; A's drives B's).
     ImVec4 viewRect(0.0f, 0.0f, 0.0f, 0.0f);  // what "the view alone" records: every run's view
-    // Both pictures the same size, so that the same rectangle of data looks the same in both: each view's header
-    // (banners) is padded to the taller one of the last frame.
-    float headerHeight = 0.0f;
+    // Both pictures the same size, so that the same rectangle of data looks the same in both: the layout
+    // gives both headers the taller one's height of the last frame.
+    ViewContent wanted;
     const Bounds sharedBounds = planeView.viewBounds();
     const bool hadSharedBounds = planeView.hasViewBounds();
     for (int r = 0; r < runCount; ++r) {
@@ -528,7 +538,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::Begin(title.c_str(), nullptr,
                    kPanelFlags | ImGuiWindowFlags_NoScrollbar |
                        (shown->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
-      const ImVec2 viewContentTop = ImGui::GetCursorScreenPos();
+      const ViewParts& parts = layout.runParts[r];
+      const ImVec2 viewContentTop(parts.header.x, parts.header.y);
+      // The header: banners, the run's name, tabs and the model graph; it scrolls when taller than its part.
+      ImGui::SetCursorScreenPos(viewContentTop);
+      ImGui::BeginChild("##header", ImVec2(parts.header.width, std::max(1.0f, parts.header.height)), false,
+                        ImGuiWindowFlags_NoBackground);
+      float graphWanted = 0.0f;  // the model graph's height where the header has less room for it
       drawBanner(*shown, run.target);
       if (!primary && !runs.notice().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, warningColour());
@@ -553,7 +569,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         }
         ImGui::TextUnformatted(line.c_str());
       }
-      run.banner.draw(*shown);
+      run.banner.setLecture(lecture);
+      run.banner.draw(*shown, parts.headerMost - ImGui::GetCursorPosY());
       // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
       const bool dirac = shown->config.data.kind == DataKind::Dirac;
       const bool diracTabs = dirac && ImGui::BeginTabBar("##dirac views");
@@ -573,8 +590,12 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         run.selectDiracTab = -1;
       }
       if (primary && (showGraph || slowMotion.active()) && !showPortrait) {
-        // The model graph across the top of the view, with the phase's measurements in slow motion.
-        const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, modelGraphHeight());
+        // The model graph across the top of the view, with the phase's measurements in slow motion; lower
+        // where the header has less room than it asks for (the plot keeps its half).
+        const float graphRoom = parts.header.height - ImGui::GetCursorPosY();
+        const float graphHeight = std::clamp(graphRoom, 3.0f * ImGui::GetFontSize(), modelGraphHeight());
+        graphWanted = modelGraphHeight() - graphHeight;
+        const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, graphHeight);
         const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
         const std::vector<GraphNodeRect> nodes =
             drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
@@ -587,13 +608,14 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         }
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
       }
-      const float headerUsed = ImGui::GetCursorScreenPos().y - viewContentTop.y;
-      headerHeight = std::max(headerHeight, headerUsed);
-      if (runCount == 2 && headerUsed < comparedHeaderHeight) {
-        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, viewContentTop.y + comparedHeaderHeight));
-      }
-      ImVec2 available = ImGui::GetContentRegionAvail();
-      available.y = std::max(1.0f, available.y - RewindBar::height());  // the rewind slider below the views
+      const float headerUsed =
+          ImGui::GetCursorPosY() > 0.0f ? ImGui::GetCursorPosY() - style.ItemSpacing.y : 0.0f;
+      // (A pixel to spare: no scroll bar for a rounding.)
+      wanted.header = std::max(wanted.header, std::ceil(headerUsed + graphWanted) + 1.0f);
+      ImGui::EndChild();
+      // The plot in its part of the view, whatever the header held.
+      ImGui::SetCursorScreenPos(ImVec2(parts.plot.x, parts.plot.y));
+      const ImVec2 available(parts.plot.width, std::max(1.0f, parts.plot.height));
       const ImVec2 viewTopLeft = ImGui::GetCursorScreenPos();
       if (primary) plotShown = available;
       if (showPortrait) {
@@ -639,14 +661,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       if (lecture && primary && !showPortrait && shown->generator->outputDim() == 2) {  // one legend for both
         drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available, shown->conditionalDiscriminator != nullptr);
       }
-      if (primary && slowMotion.active()) {
-        drawCaptionText(slowMotion.caption(), ImGui::GetWindowDrawList(), viewTopLeft, available);
-      } else {
-        drawCaption(*shown, ImGui::GetWindowDrawList(), viewTopLeft, available);
-      }
+      // The caption in its band under the plot (slow motion's phase, or the timeline's), never over the
+      // picture.
+      const std::string caption =
+          shownCaption(*shown, primary && slowMotion.active() ? slowMotion.caption() : "");
+      wanted.caption = std::max(wanted.caption, captionBandHeight(caption, parts.caption.width));
+      drawCaptionBand(caption, ImGui::GetWindowDrawList(), ImVec2(parts.caption.x, parts.caption.y),
+                      ImVec2(parts.caption.width, parts.caption.height));
       // What "the view alone" records: the banners, the pictures and their captions, not the slider under them.
       const ImVec4 runRect(ImGui::GetWindowPos().x, viewContentTop.y, ImGui::GetWindowSize().x,
-                           viewTopLeft.y + available.y - viewContentTop.y);
+                           parts.caption.y + parts.caption.height - viewContentTop.y);
       if (primary) {
         viewRect = runRect;
       } else {
@@ -656,11 +680,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         const float y1 = std::max(viewRect.y + viewRect.w, runRect.y + runRect.w);
         viewRect = ImVec4(x0, y0, x1 - x0, y1 - y0);
       }
-      ImGui::SetCursorScreenPos(ImVec2(viewTopLeft.x, viewTopLeft.y + available.y));
-      if (primary) rewindBar.draw(*snapshot, available.x);
+      ImGui::SetCursorScreenPos(ImVec2(parts.rewind.x, parts.rewind.y));
+      if (primary && parts.rewind.height > 0.0f) rewindBar.draw(*snapshot, parts.rewind.width);
       ImGui::End();
     }
-    comparedHeaderHeight = headerHeight;
+    viewContent = wanted;
     if (runCount == 2) {
       // The class picked in lockstep too: whichever picker changed this frame sets both.
       ClassPicker& pickerA = views[0]->classPicker;
@@ -681,8 +705,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
 
     // [SECTION] Metrics
-    if (drawPanels && folded.metrics) {
-      if (drawFoldedStrip("##metrics folded", layout.metrics, "«", "charts")) folded.metrics = false;
+    if (drawPanels && layout.folded.metrics) {
+      if (drawFoldedStrip("##metrics folded", layout.metrics, "«", "charts")) {
+        folded.metrics = false;
+        panelPriority = PanelPriority::Metrics;
+      }
     } else if (drawPanels) {
       placeWindow(layout.metrics);
       ImGui::Begin("Metrics", nullptr, kPanelFlags);
@@ -721,18 +748,22 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // last frame waits for all of them.
     // With --slow-motion the last frame also waits for the phase to be shown.
     const bool slowMotionShown = options.slowMotionPhase <= 0 || (slowMotionStarted && slowMotion.ready());
+    // The charts count only where they are drawn (not folded to a strip, by the user or for want of room).
+    const bool chartsShown = drawPanels && !layout.folded.metrics;
     const bool stepsDone =
-        slowMotionShown &&
-        (options.pauseAfter < 0 || !snapshot->divergence.empty() ||
-         (snapshot->paused && snapshot->step >= options.pauseAfter && panelSnapshot->version == snapshot->version &&
-          metricsPanel.showing(snapshot->version) && (!planeShown || planeView.pictureUpToDate(*snapshot)) &&
-          (!latestB || (latestB->paused && latestB->step == snapshot->step && metricsPanel.showingB(latestB->version) &&
-                        (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))))));
+        slowMotionShown && (options.pauseAfter < 0 || !snapshot->divergence.empty() ||
+                            (snapshot->paused && snapshot->step >= options.pauseAfter &&
+                             panelSnapshot->version == snapshot->version &&
+                             (!chartsShown || metricsPanel.showing(snapshot->version)) &&
+                             (!planeShown || planeView.pictureUpToDate(*snapshot)) &&
+                             (!latestB || (latestB->paused && latestB->step == snapshot->step &&
+                                           (!chartsShown || metricsPanel.showingB(latestB->version)) &&
+                                           (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))))));
     // The recording takes this frame when it is due and wholly shows its snapshot.
     const bool upToDate = panelSnapshot->version == snapshot->version &&
-                          (!drawPanels || metricsPanel.showing(snapshot->version)) &&
+                          (!chartsShown || metricsPanel.showing(snapshot->version)) &&
                           (!planeShown || planeView.pictureUpToDate(*snapshot)) &&
-                          (!latestB || ((!drawPanels || metricsPanel.showingB(latestB->version)) &&
+                          (!latestB || ((!chartsShown || metricsPanel.showingB(latestB->version)) &&
                                         (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))));
     // A comparison's frame is due when both runs reached its step: the pacing run (the slower) says when.
     // (Headless, both views show their pinned snapshots of the same step: A's stands for both.)
