@@ -22,6 +22,7 @@
 #include "app/ui/collapse_banner.h"
 #include "app/ui/compare_panel.h"
 #include "app/ui/control_panel.h"
+#include "app/ui/discard_confirmation.h"
 #include "app/ui/drawing_panel.h"
 #include "app/ui/help_overlay.h"
 #include "app/ui/record_panel.h"
@@ -256,9 +257,13 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   bool& diracPortrait = views[0]->diracPortrait;
   int& selectDiracTab = views[0]->selectDiracTab;
   ControlPanel controls(trainer, presets);
+  // Asks before a preset, a new architecture or a comparison throws away more than a few seconds of training.
+  DiscardConfirmation confirmation;
+  controls.setConfirmation(&confirmation);
   RecordPanel recordPanel(trainer);
   RewindBar rewindBar(trainer);
   ComparePanel comparePanel(runs, presets);
+  comparePanel.setConfirmation(&confirmation);
   // What the views held above and below their plots in the last frame (the taller of two runs'): the layout
   // gives it what the plots' half of the height leaves.
   ViewContent viewContent;
@@ -386,7 +391,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // The keyboard (app/ui/shortcuts.h; none while a text field has it): training's keys go to the controls,
     // the rest are the window's.
     bool screenshotAsked = false;
-    if (!options.headlessRecording) {
+    if (!options.headlessRecording && !confirmation.pending()) {
       for (const ShortcutPress& press : pressedShortcuts()) {
         if (slowMotion.handleShortcut(press, latest) || controls.handleShortcut(press, *latest)) continue;
         switch (press.action) {
@@ -718,6 +723,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh, latestB.get());
       ImGui::End();
     }
+    confirmation.draw(*runs.latest(0));
     drawHelpOverlay(helpOpen, display, cards);
     cards.draw(*snapshot, display);
 
