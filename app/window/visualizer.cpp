@@ -44,8 +44,10 @@
 #include "app/window/offscreen_window.h"
 #include "app/window/run_view.h"
 #include "app/window/screenshot.h"
+#include "app/window/text_size.h"
 #include "app/window/view_state.h"
 #include "app/window/window_layout.h"
+#include "app/window/window_settings.h"
 #include "core/gan/config_names.h"
 #include "core/runtime/run_group.h"
 #include "core/util/atomic_file.h"
@@ -86,16 +88,23 @@ bool drawFoldedStrip(const char* id, const PanelRect& r, const char* arrow, cons
   return clicked;
 }
 
-// The UI scale of this frame: --ui-scale (a quarter more in the lecture layout), else the automatic one; never
-// above the largest the window's size offers (the plot keeps half the view).
-float chosenUiScale(const VisualizerOptions& options, const Window& window, bool lecture) {
+// The largest UI scale the window offers at its size now.
+float largestOfferedScale(const Window& window) {
   int width = 0, height = 0;
   window.framebufferSize(width, height);
-  const float largest = std::min(kMaxUiScale, largestUiScale(static_cast<float>(width), static_cast<float>(height)));
-  const float scale = options.uiScale > 0.0f
-                          ? options.uiScale * (lecture ? 1.25f : 1.0f)
+  return std::min(kMaxUiScale, largestUiScale(static_cast<float>(width), static_cast<float>(height)));
+}
+
+// The UI scale of this frame: the text size asked for (`requested`: --ui-scale or the one chosen in the
+// window; a quarter more in the lecture layout), else the automatic one; never above the largest the window's
+// size offers (the plot keeps half the view).
+float chosenUiScale(float requested, const Window& window, bool lecture) {
+  int width = 0, height = 0;
+  window.framebufferSize(width, height);
+  const float scale = requested > 0.0f
+                          ? requested * (lecture ? 1.25f : 1.0f)
                           : automaticUiScale(static_cast<float>(height), window.contentScale(), lecture);
-  return std::clamp(scale, kMinUiScale, largest);
+  return std::clamp(scale, kMinUiScale, largestOfferedScale(window));
 }
 
 // "ganscope-20261202-221530.png" for the time now (local time), in the working folder.
@@ -326,6 +335,43 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   metricsPanel.setHelpHandler([&cards](MetricsPanel::ExplainedChart chart) {
     cards.open(chart == MetricsPanel::ExplainedChart::Losses ? Concept::MinimaxValue : Concept::OptimalDiscriminator);
   });
+  // The text size: --ui-scale, else the one chosen in the window at an earlier start, else automatic (0). An
+  // interactive window remembers a size chosen with Ctrl+=, Ctrl+-, Ctrl+0, A- or A+; a scripted run
+  // (--frames, offscreen, headless) neither reads nor writes it, so it draws the same wherever it runs.
+  const bool remembers = !options.offscreen && !options.headlessRecording && options.frames < 0;
+  const std::filesystem::path settingsPath = remembers ? windowSettingsPath() : std::filesystem::path();
+  float textScale =
+      startingUiScale(options.uiScale, remembers ? loadWindowSettings(settingsPath, err) : WindowSettings{});
+  // One step larger (+1) or smaller (-1) than the text shown, or back to automatic (0).
+  auto changeTextSize = [&](int direction) {
+    const float lectureFactor = layoutMode == LayoutMode::Lecture ? 1.25f : 1.0f;
+    textScale = direction == 0 ? 0.0f
+                               : steppedTextSize(uiScale() / lectureFactor, direction,
+                                                 largestOfferedScale(*window) / lectureFactor);
+    if (remembers) {
+      WindowSettings remembered;
+      if (textScale > 0.0f) remembered.uiScale = textScale;
+      saveWindowSettings(settingsPath, remembered, err);
+    }
+  };
+  // The toolbar's A- and A+, each disabled where there is no step that way.
+  auto drawTextSizeButtons = [&] {
+    const float lectureFactor = layoutMode == LayoutMode::Lecture ? 1.25f : 1.0f;
+    const float shown = uiScale() / lectureFactor;
+    const float largest = largestOfferedScale(*window) / lectureFactor;
+    ImGui::BeginDisabled(steppedTextSize(shown, -1, largest) == shown);
+    if (ImGui::Button("A-")) changeTextSize(-1);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Smaller text (Ctrl+-)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(steppedTextSize(shown, +1, largest) == shown);
+    if (ImGui::Button("A+")) changeTextSize(+1);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip(
+          "Larger text (Ctrl+=), up to the largest this window's size leaves the plot room for; "
+          "Ctrl+0: automatic. Remembered for the next start; --ui-scale overrides it.");
+  };
   bool slowMotionStarted = options.slowMotionPhase <= 0;  // --slow-motion: started once --steps are done
   ImVec2 plotShown(0.0f, 0.0f);  // run A's picture (plot) in the last frame, in pixels: the summary line's plot=
   std::string shotMessage;  // what the last screenshot (P) wrote, shown in the toolbar for a while
@@ -360,7 +406,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     watchdog.frameStarted();
     frameStats.beginFrame();
     const bool restyled =
-        applyAppearance(theme, chosenUiScale(options, *window, layoutMode == LayoutMode::Lecture));
+        applyAppearance(theme, chosenUiScale(textScale, *window, layoutMode == LayoutMode::Lecture));
     window->beginFrame();
     const std::shared_ptr<const Snapshot> latest = views[0]->pinned ? views[0]->pinned : runs.latest(0);
     // Run B's snapshot while comparing (slow motion shows run A's phases; B is drawn as it is).
@@ -410,6 +456,15 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
             cards.close();
             break;
           case ShortcutAction::Quit: window->requestClose(); break;
+          case ShortcutAction::TextLarger:
+            changeTextSize(+1);
+            break;
+          case ShortcutAction::TextSmaller:
+            changeTextSize(-1);
+            break;
+          case ShortcutAction::TextDefault:
+            changeTextSize(0);
+            break;
           default: break;
         }
       }
@@ -455,6 +510,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::SameLine();
       if (ImGui::Button("?")) helpOpen = !helpOpen;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (H)");
+      toolbarFlow.next();
+      drawTextSizeButtons();
       toolbarFlow.next();
       char readout[160];
       if (hideTimings || lecture) {
