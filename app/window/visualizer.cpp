@@ -374,6 +374,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   };
   bool slowMotionStarted = options.slowMotionPhase <= 0;  // --slow-motion: started once --steps are done
   ImVec2 plotShown(0.0f, 0.0f);  // run A's picture (plot) in the last frame, in pixels: the summary line's plot=
+  ImVec2 viewShown(0.0f, 0.0f);  // run A's view (the panel around the plot) in the last frame: view=
   std::string shotMessage;  // what the last screenshot (P) wrote, shown in the toolbar for a while
   std::chrono::steady_clock::time_point shotAt{};
   // Headless on the training clock: each run's view shows its pinned snapshot until a frame of it is recorded.
@@ -679,7 +680,10 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::SetCursorScreenPos(ImVec2(parts.plot.x, parts.plot.y));
       const ImVec2 available(parts.plot.width, std::max(1.0f, parts.plot.height));
       const ImVec2 viewTopLeft = ImGui::GetCursorScreenPos();
-      if (primary) plotShown = available;
+      if (primary) {
+        plotShown = available;
+        viewShown = ImVec2(layout.runViews[0].width, layout.runViews[0].height);
+      }
       if (showPortrait) {
         run.dirac.draw(*shown, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), available);
         ImGui::Dummy(available);
@@ -924,15 +928,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     std::snprintf(
         line, sizeof line,
         "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-        "field_per_s=%.1f field_ms=%.2f picture_cpu_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f ui_redrawn=%.2f "
-        "work_ms_p50=%.2f work_ms_p99=%.2f plot=%.0fx%.0f renderer=\"%s\"",
+        "field_per_s=%.1f field_ms=%.2f picture_cpu_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f "
+        "ui_redrawn=%.2f "
+        "work_ms_p50=%.2f work_ms_p99=%.2f plot=%.0fx%.0f view=%.0fx%.0f renderer=\"%s\"",
         frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
         frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
         planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(), planeView.renderer().lastCpuPictureMs(),
         std::string(fieldPathName(planeView.fieldPath())).c_str(), planeView.renderer().fieldTimer().meanMs(),
         planeView.renderer().cloudTimer().meanMs(), frame > 0 ? redrawnSum / frame : 0.0,
-        frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip), plotShown.x, plotShown.y,
-        window->rendererName().c_str());
+        frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip), plotShown.x,
+        plotShown.y, viewShown.x, viewShown.y, window->rendererName().c_str());
     out << line << "\n";
   }
   return exitCode;
