@@ -33,7 +33,7 @@ void write(const std::filesystem::path& path, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("window settings: a text size saved is read back; none saved, none read") {
+TEST_CASE("window settings: a text size saved is read back, and with none saved none is read") {
   TempFolder folder;
   const auto path = folder.path / "ganscope" / "settings.json";
   std::ostringstream err;
@@ -81,7 +81,8 @@ TEST_CASE("window settings: a bad or unreadable file is ignored with one line na
   CHECK(saveErr.str().find("not saved") != std::string::npos);
 }
 
-TEST_CASE("window settings: the file lives under XDG_CONFIG_HOME, else ~/.config; --ui-scale wins over it") {
+TEST_CASE(
+    "window settings: the file lives under XDG_CONFIG_HOME, else ~/.config, and --ui-scale wins over it") {
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
   const std::string savedXdg = xdg != nullptr ? xdg : "";
   ::setenv("XDG_CONFIG_HOME", "/somewhere/config", 1);
