@@ -674,7 +674,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       const float headerUsed =
           ImGui::GetCursorPosY() > 0.0f ? ImGui::GetCursorPosY() - style.ItemSpacing.y : 0.0f;
       // (A pixel to spare: no scroll bar for a rounding.)
-      wanted.header = std::max(wanted.header, std::ceil(headerUsed + graphWanted) + 1.0f);
+      const float headerWanted = headerUsed + graphWanted;
+      if (headerWanted > 0.0f) wanted.header = std::max(wanted.header, std::ceil(headerWanted) + 1.0f);
       ImGui::EndChild();
       // The plot in its part of the view, whatever the header held.
       ImGui::SetCursorScreenPos(ImVec2(parts.plot.x, parts.plot.y));
