@@ -608,6 +608,25 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::BeginChild("##header", ImVec2(parts.header.width, std::max(1.0f, parts.header.height)), false,
                         ImGuiWindowFlags_NoBackground);
       float graphWanted = 0.0f;  // the model graph's height where the header has less room for it
+      // The model graph across the top of the view, with the phase's measurements in slow motion; lower where
+      // the header has less room than it asks for (the plot keeps its half).
+      auto drawGraph = [&] {
+        const float graphRoom = parts.header.height - ImGui::GetCursorPosY();
+        const float graphHeight = std::clamp(graphRoom, 3.0f * ImGui::GetFontSize(), modelGraphHeight());
+        graphWanted = modelGraphHeight() - graphHeight;
+        const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, graphHeight);
+        const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
+        const std::vector<GraphNodeRect> nodes =
+            drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
+                           measured ? *measured : *snapshot, slowMotion.highlight());
+        // A click on a node opens its concept's card.
+        if (ImGui::InvisibleButton("##model graph", graphSize)) {
+          if (const auto node = graphNodeAt(nodes, ImGui::GetIO().MousePos)) {
+            cards.open(conceptOfGraphNode(*node, snapshot->config.loss));
+          }
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
+      };
       drawBanner(*shown, run.target);
       if (!primary && !runs.notice().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, warningColour());
@@ -632,6 +651,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         }
         ImGui::TextUnformatted(line.c_str());
       }
+      // In slow motion the graph is what the lesson is about: above the collapse banner, so that where the
+      // header has not room for both the banner is what scrolls out of sight.
+      if (primary && slowMotion.active() && shown->config.data.kind != DataKind::Dirac) drawGraph();
       run.banner.setLecture(lecture);
       run.banner.draw(*shown, parts.headerMost - ImGui::GetCursorPosY());
       // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
@@ -652,25 +674,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         run.diracPortrait = showPortrait;
         run.selectDiracTab = -1;
       }
-      if (primary && (showGraph || slowMotion.active()) && !showPortrait) {
-        // The model graph across the top of the view, with the phase's measurements in slow motion; lower
-        // where the header has less room than it asks for (the plot keeps its half).
-        const float graphRoom = parts.header.height - ImGui::GetCursorPosY();
-        const float graphHeight = std::clamp(graphRoom, 3.0f * ImGui::GetFontSize(), modelGraphHeight());
-        graphWanted = modelGraphHeight() - graphHeight;
-        const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, graphHeight);
-        const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
-        const std::vector<GraphNodeRect> nodes =
-            drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
-                           measured ? *measured : *snapshot, slowMotion.highlight());
-        // A click on a node opens its concept's card.
-        if (ImGui::InvisibleButton("##model graph", graphSize)) {
-          if (const auto node = graphNodeAt(nodes, ImGui::GetIO().MousePos)) {
-            cards.open(conceptOfGraphNode(*node, snapshot->config.loss));
-          }
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
-      }
+      if (primary && showGraph && !slowMotion.active() && !showPortrait) drawGraph();
+      if (primary && slowMotion.active() && dirac && !showPortrait) drawGraph();
       const float headerUsed =
           ImGui::GetCursorPosY() > 0.0f ? ImGui::GetCursorPosY() - style.ItemSpacing.y : 0.0f;
       // (A pixel to spare: no scroll bar for a rounding.)
