@@ -206,6 +206,20 @@ TEST_CASE("shortcuts: each key reads as its action, none while a text field has 
   CHECK(quit.front().action == ShortcutAction::Quit);
   CHECK(press({'S'}, true).empty());
   CHECK(press({'Q'}).empty());
+  // Ctrl+=, Ctrl+- and Ctrl+0 (and the keypad's +, - and 0) set the text size; without Ctrl, 0 and - are not
+  // that.
+  const std::pair<int, ShortcutAction> textKeys[] = {
+      {61, ShortcutAction::TextLarger},   {334, ShortcutAction::TextLarger},
+      {45, ShortcutAction::TextSmaller},  {333, ShortcutAction::TextSmaller},
+      {'0', ShortcutAction::TextDefault}, {320, ShortcutAction::TextDefault}};
+  for (const auto& [key, action] : textKeys) {
+    CAPTURE(key);
+    const auto presses = press({key}, /*ctrl=*/true);
+    REQUIRE(presses.size() == 1);
+    CHECK(presses.front().action == action);
+  }
+  CHECK(press({61}).empty());
+  CHECK(press({'0'}).empty());
   CHECK(press({47}).empty());  // '/' without Shift is not '?'
 }
 
@@ -216,7 +230,7 @@ TEST_CASE("shortcuts: the help overlay's table lists every action once") {
     CHECK(std::string(s.keys).size() > 0);
     CHECK(std::string(s.description).size() > 10);
   }
-  CHECK(listed.size() == static_cast<std::size_t>(ShortcutAction::SlowMotion) + 1);  // the last action
+  CHECK(listed.size() == static_cast<std::size_t>(ShortcutAction::TextDefault) + 1);  // the last action
 }
 
 TEST_CASE(

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/ui/control_panel.h"
+#include "app/ui/discard_confirmation.h"
 #include "app/window/imgui_style.h"
 #include "core/gan/config_json.h"
 
@@ -29,8 +30,7 @@ std::string ComparePanel::compareWithSettings(const std::string& text) {
   try {
     const std::vector<std::string> settings = splitSettings(text);
     if (settings.empty()) return "give run B's settings as key=value, e.g. pack=4";
-    runs_.compare(makeComparison(runs_.latest(0)->config, nullptr, "", settings));
-    return "";
+    return start(makeComparison(runs_.latest(0)->config, nullptr, "", settings));
   } catch (const std::exception& e) {
     return e.what();
   }
@@ -39,11 +39,28 @@ std::string ComparePanel::compareWithSettings(const std::string& text) {
 std::string ComparePanel::compareWithPreset(const std::string& name) {
   try {
     const Config preset = loadPreset(name);
-    runs_.compare(makeComparison(runs_.latest(0)->config, &preset, name, {}));
-    return "";
+    return start(makeComparison(runs_.latest(0)->config, &preset, name, {}));
   } catch (const std::exception& e) {
     return e.what();
   }
+}
+
+std::string ComparePanel::start(const Comparison& comparison) {
+  if (confirmation_ == nullptr) {
+    runs_.compare(comparison);
+    return "";
+  }
+  // Asked first when run A has more than a few seconds to lose; a refusal found only then is shown in the
+  // menu.
+  message_.clear();
+  confirmation_->request(*runs_.latest(0), "Start a comparison", [this, comparison] {
+    try {
+      runs_.compare(comparison);
+    } catch (const std::exception& e) {
+      message_ = e.what();
+    }
+  });
+  return message_;
 }
 
 void ComparePanel::findCandidates(const Config& runA) {

@@ -8,6 +8,8 @@
 
 namespace ganscope {
 
+class DiscardConfirmation;
+
 /// Starts, changes and ends a comparison of the window's runs (run_group.h). The toolbar's "Compare…" button opens a
 /// menu: the presets that differ least from the run in view (with what they change), and a field of key=value
 /// settings. While comparing, the settings panel shows what differs (key, A's value, B's value) above the shared
@@ -27,6 +29,10 @@ class ComparePanel {
   /// Starts a comparison with preset `name` (with run A's seed); returns "" or why it was refused.
   std::string compareWithPreset(const std::string& name);
 
+  /// Asks `confirmation` before a comparison (which starts run A again from step 0) throws run A's training
+  /// away (nullptr: never asks).
+  void setConfirmation(DiscardConfirmation* confirmation) { confirmation_ = confirmation; }
+
  private:
   // One preset offered in the menu, with what it changes of the run in view.
   struct Candidate {
@@ -34,6 +40,7 @@ class ComparePanel {
     std::vector<std::string> changes;
   };
   void drawMenu();
+  std::string start(const Comparison& comparison);
   void findCandidates(const Config& runA);
 
   // One row of the table of what B changes: the key, A's value and B's, as shown.
@@ -42,6 +49,7 @@ class ComparePanel {
   };
 
   RunGroup& runs_;
+  DiscardConfirmation* confirmation_ = nullptr;
   std::vector<PresetInfo> presets_;
   std::vector<Candidate> candidates_;
   char settingsText_[512] = "pack=4";

@@ -1,16 +1,16 @@
 #include "app/ui/control_panel.h"
 
-#include "app/ui/class_picker.h"
-#include "app/ui/same_line_if_fits.h"
-#include "app/ui/toolbar_flow.h"
-
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
+#include "app/ui/class_picker.h"
+#include "app/ui/discard_confirmation.h"
 #include "app/ui/ranged_slider.h"
+#include "app/ui/same_line_if_fits.h"
+#include "app/ui/toolbar_flow.h"
 #include "app/window/imgui_style.h"
 #include "core/data/distribution.h"
 #include "core/gan/config_names.h"
@@ -98,19 +98,38 @@ const Config& ControlPanel::shown(const Snapshot& snapshot) const {
 }
 
 void ControlPanel::apply(const Config& edited) {
+  const std::shared_ptr<const Snapshot> latest = thread_.latest();
+  if (confirmation_ != nullptr && needsRebuild(latest->config, edited)) {
+    confirmation_->request(*latest, "Rebuild the networks", [this, edited] { send(edited); });
+    return;
+  }
+  send(edited);
+}
+
+void ControlPanel::send(const Config& edited) {
   pending_ = edited;
   pendingAfterVersion_ = thread_.latest()->version;
   thread_.send(SetConfigCommand{edited});
 }
 
 void ControlPanel::switchToPreset(const std::string& name) {
-  try {
-    apply(loadPreset(name));
-    thread_.send(ResetCommand{});
-    thread_.send(ResumeCommand{});
-    presetName_ = name;
-  } catch (const std::exception&) {
-    // listPresets() read every preset at start-up; a file changed since then is simply not applied.
+  const std::shared_ptr<const Snapshot> latest = thread_.latest();
+  // A run paused stays paused on its new preset; a running (or stopped) one trains on it.
+  const bool resume = !latest->paused || !latest->divergence.empty();
+  auto load = [this, name, resume] {
+    try {
+      send(loadPreset(name));
+      thread_.send(ResetCommand{});
+      if (resume) thread_.send(ResumeCommand{});
+      presetName_ = name;
+    } catch (const std::exception&) {
+      // listPresets() read every preset at start-up; a file changed since then is simply not applied.
+    }
+  };
+  if (confirmation_ != nullptr) {
+    confirmation_->request(*latest, "Load the preset " + name, load);
+  } else {
+    load();
   }
 }
 
@@ -414,7 +433,8 @@ void ControlPanel::drawTrainingSettings(const Config& config, const std::string&
   drawTrainerNote(config.trainer, trainerNote);
   int seed = static_cast<int>(edited.seed);
   ImGui::SetNextItemWidth(scaled(160));
-  if (ImGui::InputInt("seed", &seed) && seed >= 0) {
+  // Applied on Enter (or the +/- buttons), not at each digit typed: a new seed starts the run again.
+  if (ImGui::InputInt("seed", &seed, 1, 100, ImGuiInputTextFlags_EnterReturnsTrue) && seed >= 0) {
     edited.seed = static_cast<std::uint64_t>(seed);
     changed = true;
   }

@@ -12,6 +12,7 @@
 
 namespace ganscope {
 
+class DiscardConfirmation;
 class ToolbarFlow;
 
 /// Draws the toolbar (play, pause, steps, reset, speed, presets) and the settings panel, and turns edits into
@@ -43,10 +44,15 @@ class ControlPanel {
   /// Sets the name shown for the running preset.
   void setPresetName(std::string name) { presetName_ = std::move(name); }
 
+  /// Asks `confirmation` before a preset or a change that rebuilds the networks throws the run away (nullptr:
+  /// never asks).
+  void setConfirmation(DiscardConfirmation* confirmation) { confirmation_ = confirmation; }
+
  private:
   const Config& shown(const Snapshot& snapshot) const;
   void switchToPreset(const std::string& name);
   void apply(const Config& edited);
+  void send(const Config& edited);
   void drawDataSettings(const Config& config);
   void drawNetworkSettings(const char* title, const char* id, const Config& config, bool generator);
   void drawOptimizerSettings(const char* title, const char* id, const Config& config, bool generator);
@@ -54,6 +60,7 @@ class ControlPanel {
   void drawStabilizerSettings(const Config& config);
 
   CommandTarget& thread_;
+  DiscardConfirmation* confirmation_ = nullptr;
   std::vector<PresetInfo> presets_;
   std::string presetName_;
   Config pending_;

@@ -10,6 +10,11 @@ namespace {
 // The GLFW key codes of the keys ImGui 1.86 has no name for (GLFW_KEY_SLASH; letters and digits are their
 // ASCII codes).
 constexpr int kSlashKey = 47;
+constexpr int kMinusKey = 45;            // GLFW_KEY_MINUS
+constexpr int kEqualKey = 61;            // GLFW_KEY_EQUAL ('+' with Shift)
+constexpr int kKeypadZeroKey = 320;      // GLFW_KEY_KP_0
+constexpr int kKeypadSubtractKey = 333;  // GLFW_KEY_KP_SUBTRACT
+constexpr int kKeypadAddKey = 334;       // GLFW_KEY_KP_ADD
 
 constexpr std::array kTable = {
     Shortcut{ShortcutAction::PlayPause, "Space", "play or pause training"},
@@ -35,6 +40,9 @@ constexpr std::array kTable = {
     Shortcut{ShortcutAction::Record, "V", "start or stop recording (MP4)"},
     Shortcut{ShortcutAction::Help, "H or ?", "this list of every shortcut"},
     Shortcut{ShortcutAction::CloseOverlay, "Esc", "close the help overlay"},
+    Shortcut{ShortcutAction::TextLarger, "Ctrl+=", "larger text (remembered for the next start)"},
+    Shortcut{ShortcutAction::TextSmaller, "Ctrl+-", "smaller text (remembered for the next start)"},
+    Shortcut{ShortcutAction::TextDefault, "Ctrl+0", "the automatic text size for this window"},
     Shortcut{ShortcutAction::Quit, "Ctrl+Q", "quit (a recording is finished first)"},
 };
 
@@ -55,7 +63,11 @@ std::vector<ShortcutPress> pressedShortcuts() {
   const bool command = io.KeyCtrl || io.KeyAlt || io.KeySuper;
   auto add = [&](ShortcutAction action, int preset = 0) { presses.push_back({action, preset}); };
   if (command) {
-    if (io.KeyCtrl && pressed('Q')) add(ShortcutAction::Quit);
+    if (!io.KeyCtrl) return presses;
+    if (pressed('Q')) add(ShortcutAction::Quit);
+    if (pressed(kEqualKey, true) || pressed(kKeypadAddKey, true)) add(ShortcutAction::TextLarger);
+    if (pressed(kMinusKey, true) || pressed(kKeypadSubtractKey, true)) add(ShortcutAction::TextSmaller);
+    if (pressed('0') || pressed(kKeypadZeroKey)) add(ShortcutAction::TextDefault);
     return presses;
   }
   if (pressed(ImGui::GetKeyIndex(ImGuiKey_Space))) add(ShortcutAction::PlayPause);

@@ -27,6 +27,9 @@ enum class ShortcutAction {
   NextCaption,        ///< PageDown: on to the next event of a scripted demo (in slow motion: the next phase)
   PreviousCaption,    ///< PageUp: back to the event before (in slow motion: the phase before)
   SlowMotion,         ///< M: slow motion on or off
+  TextLarger,         ///< Ctrl+= (or Ctrl++, keypad +): larger text
+  TextSmaller,        ///< Ctrl+- (keypad -): smaller text
+  TextDefault,        ///< Ctrl+0: the automatic text size
 };
 
 /// One row of the table: the action, its keys as the help overlay writes them, and what it does.
@@ -47,7 +50,8 @@ struct ShortcutPress {
 
 /// The shortcuts pressed in this ImGui frame, read from ImGui's input (keys by the GLFW backend's key codes,
 /// which are ASCII for letters and digits). None while a text field has the keyboard; letters and digits only
-/// without Ctrl, Alt or Super (Ctrl+Q quits); S, D, G, ← and → repeat while held.
+/// without Ctrl, Alt or Super (Ctrl+Q quits, Ctrl+=, Ctrl+- and Ctrl+0 set the text size); S, D, G, ← and →
+/// repeat while held.
 std::vector<ShortcutPress> pressedShortcuts();
 
 }  // namespace ganscope

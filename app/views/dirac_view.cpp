@@ -85,6 +85,9 @@ void DiracView::draw(const Snapshot& s, ImDrawList* drawList, ImVec2 topLeft, Im
   if (!s.history || !s.generator || s.generator->parameterCount() < 1 || s.discriminator->parameterCount() < 1) return;
   updateRange(s);
   updateField(s.config);
+  // Nothing past its rectangle (large text in a small view: the caption's last lines are cut, not drawn over
+  // the rewind slider below).
+  drawList->PushClipRect(topLeft, ImVec2(topLeft.x + size.x, topLeft.y + size.y), true);
 
   // Layout: the caption (three lines) at the bottom, a square plot above it with room for tick labels.
   const float captionH = font * 4.3f;
@@ -210,6 +213,7 @@ void DiracView::draw(const Snapshot& s, ImDrawList* drawList, ImVec2 topLeft, Im
   y += font * 1.25f;
   drawList->AddText(ImVec2(topLeft.x + font * 0.6f, y), style.mutedText,
                     "Arrows: v = (−∂L_G/∂θ, −∂L_D/∂ψ), darker where stronger. Line: the path.");
+  drawList->PopClipRect();
 }
 
 }  // namespace ganscope

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <limits>
 
 #include "app/views/metric_plot.h"
@@ -494,7 +495,9 @@ void LineView::draw(const Snapshot& s, ImDrawList* drawList, ImVec2 topLeft, ImV
   char captions[4][200];
   int captionCount = 0;
   const int latentDim = s.generator->inputDim();
-  if (options_.mapping && latentDim > 1)
+  const int panelCaption =
+      options_.mapping && latentDim > 1 ? captionCount : -1;  // says what the panel shows
+  if (panelCaption >= 0)
     std::snprintf(captions[captionCount++], sizeof captions[0],
                   "Lower panel: z is the first latent coordinate z1 (the other %d held at 0).",
                   latentDim - 1);
@@ -518,13 +521,25 @@ void LineView::draw(const Snapshot& s, ImDrawList* drawList, ImVec2 topLeft, ImV
 
   // Vertical layout: legend, axis titles, plot, x ticks, mapping panel, z ticks, captions.
   const float wrapWidth = size.x - 2.0f * pad;
+  auto captionHeight = [&](int i) {
+    return addWrappedText(drawList, ImVec2(0.0f, 0.0f), 0, captions[i], wrapWidth, false) + font * 0.15f;
+  };
   float captionH = 0.0f;
-  for (int i = 0; i < captionCount; ++i)
-    captionH += addWrappedText(drawList, ImVec2(0.0f, 0.0f), 0, captions[i], wrapWidth, false) + font * 0.15f;
-  const bool mapping = options_.mapping && !quantiles_.empty();
+  for (int i = 0; i < captionCount; ++i) captionH += captionHeight(i);
   const float tickH = font * 1.4f;
-  const float mappingH = mapping ? std::max(font * 4.0f, size.y * 0.2f) : 0.0f;
   const float plotTop = topLeft.y + legendH + font * 1.9f;
+  // The mapping panel under the plot, where the plot keeps room beside it (large text in a small window: the
+  // plot alone, and no caption about the panel).
+  const float mappingWanted = std::max(font * 4.0f, size.y * 0.2f);
+  const bool mapping = options_.mapping && !quantiles_.empty() &&
+                       bottomRight.y - pad - captionH - mappingWanted - tickH * 2.0f - plotTop >= font * 6.0f;
+  if (!mapping && panelCaption >= 0) {
+    captionH -= captionHeight(panelCaption);
+    for (int i = panelCaption; i + 1 < captionCount; ++i)
+      std::memcpy(captions[i], captions[i + 1], sizeof captions[i]);
+    --captionCount;
+  }
+  const float mappingH = mapping ? mappingWanted : 0.0f;
   const float plotBottom = bottomRight.y - pad - captionH - (mapping ? mappingH + tickH * 2.0f : tickH);
   plotTop_ = plotTop;
   plotBottom_ = plotBottom;

@@ -14,13 +14,15 @@
 
 #include "app/cli/cli_options.h"
 #include "app/cli/headless_run.h"
-#include "app/presets/preset_library.h"
 #include "app/cli/progress_bar.h"
 #include "app/gl/gpu_timer.h"
+#include "app/presets/preset_library.h"
 #include "app/ui/caption_overlay.h"
 #include "app/ui/class_picker.h"
 #include "app/ui/collapse_banner.h"
+#include "app/ui/compare_panel.h"
 #include "app/ui/control_panel.h"
+#include "app/ui/discard_confirmation.h"
 #include "app/ui/drawing_panel.h"
 #include "app/ui/help_overlay.h"
 #include "app/ui/record_panel.h"
@@ -30,8 +32,8 @@
 #include "app/ui/toolbar_flow.h"
 #include "app/views/dirac_view.h"
 #include "app/views/line_view.h"
-#include "app/views/model_graph.h"
 #include "app/views/metrics_panel.h"
+#include "app/views/model_graph.h"
 #include "app/views/plane_legend.h"
 #include "app/views/plane_view.h"
 #include "app/window/frame_stats.h"
@@ -41,10 +43,11 @@
 #include "app/window/imgui_style.h"
 #include "app/window/offscreen_window.h"
 #include "app/window/run_view.h"
-#include "app/ui/compare_panel.h"
 #include "app/window/screenshot.h"
+#include "app/window/text_size.h"
 #include "app/window/view_state.h"
 #include "app/window/window_layout.h"
+#include "app/window/window_settings.h"
 #include "core/gan/config_names.h"
 #include "core/runtime/run_group.h"
 #include "core/util/atomic_file.h"
@@ -85,13 +88,23 @@ bool drawFoldedStrip(const char* id, const PanelRect& r, const char* arrow, cons
   return clicked;
 }
 
-// The UI scale of this frame: --ui-scale (a quarter more in the lecture layout), else the automatic one.
-float chosenUiScale(const VisualizerOptions& options, const Window& window, bool lecture) {
+// The largest UI scale the window offers at its size now.
+float largestOfferedScale(const Window& window) {
   int width = 0, height = 0;
   window.framebufferSize(width, height);
-  if (options.uiScale > 0.0f)
-    return std::clamp(options.uiScale * (lecture ? 1.25f : 1.0f), kMinUiScale, kMaxUiScale);
-  return automaticUiScale(static_cast<float>(height), window.contentScale(), lecture);
+  return std::min(kMaxUiScale, largestUiScale(static_cast<float>(width), static_cast<float>(height)));
+}
+
+// The UI scale of this frame: the text size asked for (`requested`: --ui-scale or the one chosen in the
+// window; a quarter more in the lecture layout), else the automatic one; never above the largest the window's
+// size offers (the plot keeps half the view).
+float chosenUiScale(float requested, const Window& window, bool lecture) {
+  int width = 0, height = 0;
+  window.framebufferSize(width, height);
+  const float scale = requested > 0.0f
+                          ? requested * (lecture ? 1.25f : 1.0f)
+                          : automaticUiScale(static_cast<float>(height), window.contentScale(), lecture);
+  return std::clamp(scale, kMinUiScale, largestOfferedScale(window));
 }
 
 // "ganscope-20261202-221530.png" for the time now (local time), in the working folder.
@@ -253,10 +266,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   bool& diracPortrait = views[0]->diracPortrait;
   int& selectDiracTab = views[0]->selectDiracTab;
   ControlPanel controls(trainer, presets);
+  // Asks before a preset, a new architecture or a comparison throws away more than a few seconds of training.
+  DiscardConfirmation confirmation;
+  controls.setConfirmation(&confirmation);
   RecordPanel recordPanel(trainer);
   RewindBar rewindBar(trainer);
   ComparePanel comparePanel(runs, presets);
-  float comparedHeaderHeight = 0.0f;  // the taller of the two views' headers in the last frame (comparing)
+  comparePanel.setConfirmation(&confirmation);
+  // What the views held above and below their plots in the last frame (the taller of two runs'): the layout
+  // gives it what the plots' half of the height leaves.
+  ViewContent viewContent;
   int sharedClassPick = ClassPicker::kAll;  // the class both views showed in the last frame (conditional runs)
   auto currentView = [&] {
     ViewState view;
@@ -303,7 +322,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   // How the window is presented: the layout (L), the theme (T), the panels folded, the help (H).
   LayoutMode layoutMode = options.lecture ? LayoutMode::Lecture : LayoutMode::Normal;
   Theme theme = options.theme;
-  PanelFolding folded;
+  PanelFolding folded;  // the side panels the user folded (the layout may fold more where they do not fit)
+  PanelPriority panelPriority = PanelPriority::Settings;  // the panel unfolded last, kept where only one fits
   bool helpOpen = options.showHelp;
   bool showGraph = options.showGraph;
   ToolbarFlow toolbarFlow;  // the toolbar's groups, measured each frame for the next frame's layout
@@ -315,7 +335,46 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
   metricsPanel.setHelpHandler([&cards](MetricsPanel::ExplainedChart chart) {
     cards.open(chart == MetricsPanel::ExplainedChart::Losses ? Concept::MinimaxValue : Concept::OptimalDiscriminator);
   });
+  // The text size: --ui-scale, else the one chosen in the window at an earlier start, else automatic (0). An
+  // interactive window remembers a size chosen with Ctrl+=, Ctrl+-, Ctrl+0, A- or A+; a scripted run
+  // (--frames, offscreen, headless) neither reads nor writes it, so it draws the same wherever it runs.
+  const bool remembers = !options.offscreen && !options.headlessRecording && options.frames < 0;
+  const std::filesystem::path settingsPath = remembers ? windowSettingsPath() : std::filesystem::path();
+  float textScale =
+      startingUiScale(options.uiScale, remembers ? loadWindowSettings(settingsPath, err) : WindowSettings{});
+  // One step larger (+1) or smaller (-1) than the text shown, or back to automatic (0).
+  auto changeTextSize = [&](int direction) {
+    const float lectureFactor = layoutMode == LayoutMode::Lecture ? 1.25f : 1.0f;
+    textScale = direction == 0 ? 0.0f
+                               : steppedTextSize(uiScale() / lectureFactor, direction,
+                                                 largestOfferedScale(*window) / lectureFactor);
+    if (remembers) {
+      WindowSettings remembered;
+      if (textScale > 0.0f) remembered.uiScale = textScale;
+      saveWindowSettings(settingsPath, remembered, err);
+    }
+  };
+  // The toolbar's A- and A+, each disabled where there is no step that way.
+  auto drawTextSizeButtons = [&] {
+    const float lectureFactor = layoutMode == LayoutMode::Lecture ? 1.25f : 1.0f;
+    const float shown = uiScale() / lectureFactor;
+    const float largest = largestOfferedScale(*window) / lectureFactor;
+    ImGui::BeginDisabled(steppedTextSize(shown, -1, largest) == shown);
+    if (ImGui::Button("A-")) changeTextSize(-1);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Smaller text (Ctrl+-)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(steppedTextSize(shown, +1, largest) == shown);
+    if (ImGui::Button("A+")) changeTextSize(+1);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip(
+          "Larger text (Ctrl+=), up to the largest this window's size leaves the plot room for; "
+          "Ctrl+0: automatic. Remembered for the next start; --ui-scale overrides it.");
+  };
   bool slowMotionStarted = options.slowMotionPhase <= 0;  // --slow-motion: started once --steps are done
+  ImVec2 plotShown(0.0f, 0.0f);  // run A's picture (plot) in the last frame, in pixels: the summary line's plot=
+  ImVec2 viewShown(0.0f, 0.0f);  // run A's view (the panel around the plot) in the last frame: view=
   std::string shotMessage;  // what the last screenshot (P) wrote, shown in the toolbar for a while
   std::chrono::steady_clock::time_point shotAt{};
   // Headless on the training clock: each run's view shows its pinned snapshot until a frame of it is recorded.
@@ -347,7 +406,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
     watchdog.frameStarted();
     frameStats.beginFrame();
-    const bool restyled = applyAppearance(theme, chosenUiScale(options, *window, layoutMode == LayoutMode::Lecture));
+    const bool restyled =
+        applyAppearance(theme, chosenUiScale(textScale, *window, layoutMode == LayoutMode::Lecture));
     window->beginFrame();
     const std::shared_ptr<const Snapshot> latest = views[0]->pinned ? views[0]->pinned : runs.latest(0);
     // Run B's snapshot while comparing (slow motion shows run A's phases; B is drawn as it is).
@@ -378,7 +438,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // The keyboard (app/ui/shortcuts.h; none while a text field has it): training's keys go to the controls,
     // the rest are the window's.
     bool screenshotAsked = false;
-    if (!options.headlessRecording) {
+    if (!options.headlessRecording && !confirmation.pending()) {
       for (const ShortcutPress& press : pressedShortcuts()) {
         if (slowMotion.handleShortcut(press, latest) || controls.handleShortcut(press, *latest)) continue;
         switch (press.action) {
@@ -397,14 +457,23 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
             cards.close();
             break;
           case ShortcutAction::Quit: window->requestClose(); break;
+          case ShortcutAction::TextLarger:
+            changeTextSize(+1);
+            break;
+          case ShortcutAction::TextSmaller:
+            changeTextSize(-1);
+            break;
+          case ShortcutAction::TextDefault:
+            changeTextSize(0);
+            break;
           default: break;
         }
       }
     }
     const ImGuiStyle& style = ImGui::GetStyle();
     const int toolbarRows = toolbarFlow.rowsFor(display.x - 2.0f * style.WindowPadding.x, style.ItemSpacing.x);
-    const WindowLayout layout =
-        computeLayout(layoutMode, display.x, display.y, uiScale(), folded, toolbarRows, runCount);
+    const WindowLayout layout = computeLayout(layoutMode, display.x, display.y, uiScale(), folded,
+                                              toolbarRows, runCount, viewContent, panelPriority);
     const bool hideTimings = recordPanel.active() && recordPanel.active()->trainingClock();
 
     // What the toolbar's readouts show (see kPanelInterval), and how many charts are drawn again.
@@ -443,6 +512,8 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       if (ImGui::Button("?")) helpOpen = !helpOpen;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (H)");
       toolbarFlow.next();
+      drawTextSizeButtons();
+      toolbarFlow.next();
       char readout[160];
       if (hideTimings || lecture) {
         std::snprintf(readout, sizeof readout, "  step %s", withThousands(panelSnapshot->step).c_str());
@@ -469,8 +540,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::End();
 
       // [SECTION] Settings
-      if (folded.settings) {
-        if (drawFoldedStrip("##settings folded", layout.settings, "»", "settings")) folded.settings = false;
+      if (layout.folded.settings) {
+        if (drawFoldedStrip("##settings folded", layout.settings, "»", "settings")) {
+          folded.settings = false;
+          panelPriority = PanelPriority::Settings;
+        }
       } else {
         placeWindow(layout.settings);
         ImGui::Begin(lecture ? "Controls###Settings" : "Settings###Settings", nullptr, kPanelFlags);
@@ -499,9 +573,9 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
 
     // [SECTION] The views: one per run, in lockstep (pan, zoom and layers shared; A's drives B's).
     ImVec4 viewRect(0.0f, 0.0f, 0.0f, 0.0f);  // what "the view alone" records: every run's view
-    // Both pictures the same size, so that the same rectangle of data looks the same in both: each view's header
-    // (banners) is padded to the taller one of the last frame.
-    float headerHeight = 0.0f;
+    // Both pictures the same size, so that the same rectangle of data looks the same in both: the layout
+    // gives both headers the taller one's height of the last frame.
+    ViewContent wanted;
     const Bounds sharedBounds = planeView.viewBounds();
     const bool hadSharedBounds = planeView.hasViewBounds();
     for (int r = 0; r < runCount; ++r) {
@@ -527,7 +601,32 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       ImGui::Begin(title.c_str(), nullptr,
                    kPanelFlags | ImGuiWindowFlags_NoScrollbar |
                        (shown->generator->outputDim() == 2 ? ImGuiWindowFlags_NoBackground : 0));
-      const ImVec2 viewContentTop = ImGui::GetCursorScreenPos();
+      const ViewParts& parts = layout.runParts[r];
+      const ImVec2 viewContentTop(parts.header.x, parts.header.y);
+      // The header: banners, the run's name, tabs and the model graph; it scrolls when taller than its part.
+      ImGui::SetCursorScreenPos(viewContentTop);
+      ImGui::BeginChild("##header", ImVec2(parts.header.width, std::max(1.0f, parts.header.height)), false,
+                        ImGuiWindowFlags_NoBackground);
+      float graphWanted = 0.0f;  // the model graph's height where the header has less room for it
+      // The model graph across the top of the view, with the phase's measurements in slow motion; lower where
+      // the header has less room than it asks for (the plot keeps its half).
+      auto drawGraph = [&] {
+        const float graphRoom = parts.header.height - ImGui::GetCursorPosY();
+        const float graphHeight = std::clamp(graphRoom, 3.0f * ImGui::GetFontSize(), modelGraphHeight());
+        graphWanted = modelGraphHeight() - graphHeight;
+        const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, graphHeight);
+        const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
+        const std::vector<GraphNodeRect> nodes =
+            drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
+                           measured ? *measured : *snapshot, slowMotion.highlight());
+        // A click on a node opens its concept's card.
+        if (ImGui::InvisibleButton("##model graph", graphSize)) {
+          if (const auto node = graphNodeAt(nodes, ImGui::GetIO().MousePos)) {
+            cards.open(conceptOfGraphNode(*node, snapshot->config.loss));
+          }
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
+      };
       drawBanner(*shown, run.target);
       if (!primary && !runs.notice().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, warningColour());
@@ -552,7 +651,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         }
         ImGui::TextUnformatted(line.c_str());
       }
-      run.banner.draw(*shown);
+      // In slow motion the graph is what the lesson is about: above the collapse banner, so that where the
+      // header has not room for both the banner is what scrolls out of sight.
+      if (primary && slowMotion.active() && shown->config.data.kind != DataKind::Dirac) drawGraph();
+      run.banner.setLecture(lecture);
+      run.banner.draw(*shown, parts.headerMost - ImGui::GetCursorPosY());
       // The Dirac-GAN: its phase portrait first, the 1D view a tab away.
       const bool dirac = shown->config.data.kind == DataKind::Dirac;
       const bool diracTabs = dirac && ImGui::BeginTabBar("##dirac views");
@@ -571,29 +674,22 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         run.diracPortrait = showPortrait;
         run.selectDiracTab = -1;
       }
-      if (primary && (showGraph || slowMotion.active()) && !showPortrait) {
-        // The model graph across the top of the view, with the phase's measurements in slow motion.
-        const ImVec2 graphSize(ImGui::GetContentRegionAvail().x, modelGraphHeight());
-        const std::shared_ptr<const Snapshot> measured = slowMotion.measured();
-        const std::vector<GraphNodeRect> nodes =
-            drawModelGraph(ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), graphSize,
-                           measured ? *measured : *snapshot, slowMotion.highlight());
-        // A click on a node opens its concept's card.
-        if (ImGui::InvisibleButton("##model graph", graphSize)) {
-          if (const auto node = graphNodeAt(nodes, ImGui::GetIO().MousePos)) {
-            cards.open(conceptOfGraphNode(*node, snapshot->config.loss));
-          }
-        }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click a node for its concept card.");
-      }
-      const float headerUsed = ImGui::GetCursorScreenPos().y - viewContentTop.y;
-      headerHeight = std::max(headerHeight, headerUsed);
-      if (runCount == 2 && headerUsed < comparedHeaderHeight) {
-        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, viewContentTop.y + comparedHeaderHeight));
-      }
-      ImVec2 available = ImGui::GetContentRegionAvail();
-      available.y = std::max(1.0f, available.y - RewindBar::height());  // the rewind slider below the views
+      if (primary && showGraph && !slowMotion.active() && !showPortrait) drawGraph();
+      if (primary && slowMotion.active() && dirac && !showPortrait) drawGraph();
+      const float headerUsed =
+          ImGui::GetCursorPosY() > 0.0f ? ImGui::GetCursorPosY() - style.ItemSpacing.y : 0.0f;
+      // (A pixel to spare: no scroll bar for a rounding.)
+      const float headerWanted = headerUsed + graphWanted;
+      if (headerWanted > 0.0f) wanted.header = std::max(wanted.header, std::ceil(headerWanted) + 1.0f);
+      ImGui::EndChild();
+      // The plot in its part of the view, whatever the header held.
+      ImGui::SetCursorScreenPos(ImVec2(parts.plot.x, parts.plot.y));
+      const ImVec2 available(parts.plot.width, std::max(1.0f, parts.plot.height));
       const ImVec2 viewTopLeft = ImGui::GetCursorScreenPos();
+      if (primary) {
+        plotShown = available;
+        viewShown = ImVec2(layout.runViews[0].width, layout.runViews[0].height);
+      }
       if (showPortrait) {
         run.dirac.draw(*shown, ImGui::GetWindowDrawList(), ImGui::GetCursorScreenPos(), available);
         ImGui::Dummy(available);
@@ -637,14 +733,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       if (lecture && primary && !showPortrait && shown->generator->outputDim() == 2) {  // one legend for both
         drawPlaneLegend(ImGui::GetWindowDrawList(), viewTopLeft, available, shown->conditionalDiscriminator != nullptr);
       }
-      if (primary && slowMotion.active()) {
-        drawCaptionText(slowMotion.caption(), ImGui::GetWindowDrawList(), viewTopLeft, available);
-      } else {
-        drawCaption(*shown, ImGui::GetWindowDrawList(), viewTopLeft, available);
-      }
+      // The caption in its band under the plot (slow motion's phase, or the timeline's), never over the
+      // picture.
+      const std::string caption =
+          shownCaption(*shown, primary && slowMotion.active() ? slowMotion.caption() : "");
+      wanted.caption = std::max(wanted.caption, captionBandHeight(caption, parts.caption.width));
+      drawCaptionBand(caption, ImGui::GetWindowDrawList(), ImVec2(parts.caption.x, parts.caption.y),
+                      ImVec2(parts.caption.width, parts.caption.height));
       // What "the view alone" records: the banners, the pictures and their captions, not the slider under them.
       const ImVec4 runRect(ImGui::GetWindowPos().x, viewContentTop.y, ImGui::GetWindowSize().x,
-                           viewTopLeft.y + available.y - viewContentTop.y);
+                           parts.caption.y + parts.caption.height - viewContentTop.y);
       if (primary) {
         viewRect = runRect;
       } else {
@@ -654,11 +752,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
         const float y1 = std::max(viewRect.y + viewRect.w, runRect.y + runRect.w);
         viewRect = ImVec4(x0, y0, x1 - x0, y1 - y0);
       }
-      ImGui::SetCursorScreenPos(ImVec2(viewTopLeft.x, viewTopLeft.y + available.y));
-      if (primary) rewindBar.draw(*snapshot, available.x);
+      ImGui::SetCursorScreenPos(ImVec2(parts.rewind.x, parts.rewind.y));
+      if (primary && parts.rewind.height > 0.0f) rewindBar.draw(*snapshot, parts.rewind.width);
       ImGui::End();
     }
-    comparedHeaderHeight = headerHeight;
+    viewContent = wanted;
     if (runCount == 2) {
       // The class picked in lockstep too: whichever picker changed this frame sets both.
       ClassPicker& pickerA = views[0]->classPicker;
@@ -679,8 +777,11 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     }
 
     // [SECTION] Metrics
-    if (drawPanels && folded.metrics) {
-      if (drawFoldedStrip("##metrics folded", layout.metrics, "«", "charts")) folded.metrics = false;
+    if (drawPanels && layout.folded.metrics) {
+      if (drawFoldedStrip("##metrics folded", layout.metrics, "«", "charts")) {
+        folded.metrics = false;
+        panelPriority = PanelPriority::Metrics;
+      }
     } else if (drawPanels) {
       placeWindow(layout.metrics);
       ImGui::Begin("Metrics", nullptr, kPanelFlags);
@@ -689,6 +790,7 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
       metricsPanel.draw(*snapshot, ImGui::GetContentRegionAvail(), chartsToRefresh, latestB.get());
       ImGui::End();
     }
+    confirmation.draw(*runs.latest(0));
     drawHelpOverlay(helpOpen, display, cards);
     cards.draw(*snapshot, display);
 
@@ -719,18 +821,22 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     // last frame waits for all of them.
     // With --slow-motion the last frame also waits for the phase to be shown.
     const bool slowMotionShown = options.slowMotionPhase <= 0 || (slowMotionStarted && slowMotion.ready());
+    // The charts count only where they are drawn (not folded to a strip, by the user or for want of room).
+    const bool chartsShown = drawPanels && !layout.folded.metrics;
     const bool stepsDone =
-        slowMotionShown &&
-        (options.pauseAfter < 0 || !snapshot->divergence.empty() ||
-         (snapshot->paused && snapshot->step >= options.pauseAfter && panelSnapshot->version == snapshot->version &&
-          metricsPanel.showing(snapshot->version) && (!planeShown || planeView.pictureUpToDate(*snapshot)) &&
-          (!latestB || (latestB->paused && latestB->step == snapshot->step && metricsPanel.showingB(latestB->version) &&
-                        (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))))));
+        slowMotionShown && (options.pauseAfter < 0 || !snapshot->divergence.empty() ||
+                            (snapshot->paused && snapshot->step >= options.pauseAfter &&
+                             panelSnapshot->version == snapshot->version &&
+                             (!chartsShown || metricsPanel.showing(snapshot->version)) &&
+                             (!planeShown || planeView.pictureUpToDate(*snapshot)) &&
+                             (!latestB || (latestB->paused && latestB->step == snapshot->step &&
+                                           (!chartsShown || metricsPanel.showingB(latestB->version)) &&
+                                           (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))))));
     // The recording takes this frame when it is due and wholly shows its snapshot.
     const bool upToDate = panelSnapshot->version == snapshot->version &&
-                          (!drawPanels || metricsPanel.showing(snapshot->version)) &&
+                          (!chartsShown || metricsPanel.showing(snapshot->version)) &&
                           (!planeShown || planeView.pictureUpToDate(*snapshot)) &&
-                          (!latestB || ((!drawPanels || metricsPanel.showingB(latestB->version)) &&
+                          (!latestB || ((!chartsShown || metricsPanel.showingB(latestB->version)) &&
                                         (!planeShownB || views[1]->plane.pictureUpToDate(*latestB))));
     // A comparison's frame is due when both runs reached its step: the pacing run (the slower) says when.
     // (Headless, both views show their pinned snapshots of the same step: A's stands for both.)
@@ -832,15 +938,16 @@ int runVisualizer(const Config& config, const VisualizerOptions& options, std::o
     std::snprintf(
         line, sizeof line,
         "frames=%lld fps=%.1f frame_ms_p50=%.2f frame_ms_p99=%.2f iterations=%lld it_per_s=%.0f "
-        "field_per_s=%.1f field_ms=%.2f picture_cpu_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f ui_redrawn=%.2f "
-        "work_ms_p50=%.2f work_ms_p99=%.2f renderer=\"%s\"",
+        "field_per_s=%.1f field_ms=%.2f picture_cpu_ms=%.2f field=%s field_gpu_ms=%.3f cloud_gpu_ms=%.3f "
+        "ui_redrawn=%.2f "
+        "work_ms_p50=%.2f work_ms_p99=%.2f plot=%.0fx%.0f view=%.0fx%.0f renderer=\"%s\"",
         frame, frameStats.framesPerSecond(skip), frameStats.percentileMs(50, skip),
         frameStats.percentileMs(99, skip), iterations, seconds > 0 ? iterations / seconds : 0.0,
         planeView.fieldRefreshesPerSecond(), planeView.lastFieldMs(), planeView.renderer().lastCpuPictureMs(),
         std::string(fieldPathName(planeView.fieldPath())).c_str(), planeView.renderer().fieldTimer().meanMs(),
         planeView.renderer().cloudTimer().meanMs(), frame > 0 ? redrawnSum / frame : 0.0,
-        frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip),
-        window->rendererName().c_str());
+        frameStats.workPercentileMs(50, skip), frameStats.workPercentileMs(99, skip), plotShown.x,
+        plotShown.y, viewShown.x, viewShown.y, window->rendererName().c_str());
     out << line << "\n";
   }
   return exitCode;
