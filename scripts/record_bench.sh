@@ -44,7 +44,7 @@ now() { date +%s.%N; }
 timed_run() {
   local start end
   start=$(now)
-  if ! (cd "$work" && "$exe" --headless --preset "$preset" --steps "$steps" --window "$window" "$@" \
+  if ! (cd "$work" && "$exe" --headless --preset "$preset" --steps "$steps" "$@" \
          >/dev/null 2>"$work/stderr.txt"); then
     echo "record_bench: failed: ganscope --headless --preset $preset $*" >&2
     tail -3 "$work/stderr.txt" >&2
@@ -78,7 +78,7 @@ for target in clip.mp4 clip.gif frames/; do
     times=() rates=()
     for ((r = 0; r < runs; ++r)); do
       rm -rf "${work:?}/${target%/}"
-      t=$(timed_run --record "$target" --record-every "$every" --record-view "$view")
+      t=$(timed_run --window "$window" --record "$target" --record-every "$every" --record-view "$view")
       n=$(frames_in "$work/${target%/}")
       times+=("$(printf '%.1f' "$t")")
       rates+=("$(awk -v n="$n" -v t="$t" 'BEGIN { printf "%.1f", n / t }')")

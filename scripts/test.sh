@@ -4,11 +4,24 @@
 # runs the tests there and drives the sanitized window for a minute with random clicks, drags, wheel, keys and typed
 # values (the monkey test); then with ThreadSanitizer (build-tsan/) for the tests that drive the training thread.
 # The long versions (10^6 iterations, ten minutes of window, fuzzing and monkey) are scripts/long_test.sh.
+# scripts/test.sh --quick is the day-to-day lane: the Release build's unit and program tests only, leaving out the
+# training-outcome tests (presets:), the exported PyTorch scripts (pytorch:), the OpenGL and GPU trainer binaries
+# (gl:, gpu trainer:, philox:) and the benchmark's smoke run; no fuzzing, no sanitizer builds.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+quick=0
+case "${1:-}" in
+  "") ;;
+  --quick) quick=1 ;;
+  *) echo "usage: scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
 werror=OFF
 [[ -n "${CI:-}" ]] && werror=ON
 "$root/scripts/build.sh" -DGANSCOPE_WERROR=$werror
+if ((quick)); then
+  (cd "$root/build" && ctest --output-on-failure --parallel 2 -E "^(presets|pytorch|gl|gpu trainer|philox|bench_quick)")
+  exit 0
+fi
 (cd "$root/build" && ctest --output-on-failure --parallel 2)
 
 echo "test: fuzzing each parser for 20 s (build-fuzz/)" >&2

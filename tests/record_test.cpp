@@ -165,6 +165,24 @@ struct GatedSink final : FrameSink {
 
 // [SECTION] Frames and targets
 
+namespace {
+
+// Whether ffmpeg is there for a test that needs it. Without it the test says so and checks nothing; under
+// CI=true (where scripts/setup.sh has installed it) that is a failure, so a missing install step cannot pass
+// unseen.
+bool ffmpegForTest() {
+  if (ganscope::ffmpegAvailable()) return true;
+  const char* ci = std::getenv("CI");
+  if (ci != nullptr && *ci != '\0') {
+    FAIL_CHECK("ffmpeg is not on PATH under CI=true: scripts/setup.sh should have installed it");
+  } else {
+    MESSAGE("ffmpeg is not on PATH (bash scripts/setup.sh installs it): skipped");
+  }
+  return false;
+}
+
+}  // namespace
+
 TEST_CASE(
     "record: a cropped frame keeps the rectangle's pixels with rows from the top, clamped into the image") {
   const Frame image = gradientFrame(10, 8, 0);
@@ -307,7 +325,7 @@ TEST_CASE("record: a frame of another size than the first is refused") {
   CHECK(!recordErrorOf([&] { png.write(broken); }).empty());
   CHECK(png.frameCount() == 1);
 
-  if (ganscope::ffmpegAvailable()) {
+  if (ffmpegForTest()) {
     FfmpegSink mp4(RecordFormat::Mp4, folder.work() / "clip.mp4", 30);
     mp4.write(gradientFrame(16, 8, 0));
     CHECK(recordErrorOf([&] { mp4.write(gradientFrame(32, 8, 1)); }).find("every frame must be 16x8") !=
@@ -331,10 +349,7 @@ TEST_CASE("record: a frame of another size than the first is refused") {
 // [SECTION] MP4 and GIF through ffmpeg
 
 TEST_CASE("record: an MP4 is H.264 in yuv420p of the frames' size with every frame") {
-  if (!ganscope::ffmpegAvailable()) {
-    MESSAGE("ffmpeg is not on PATH (bash scripts/setup.sh installs it): skipped");
-    return;
-  }
+  if (!ffmpegForTest()) return;
   TempFolder folder("record-mp4");
   struct Case {
     int width, height, frames;
@@ -359,7 +374,7 @@ TEST_CASE("record: an MP4 is H.264 in yuv420p of the frames' size with every fra
 }
 
 TEST_CASE("record: odd sizes are made even for MP4 and an odd frame is refused") {
-  if (!ganscope::ffmpegAvailable()) return;
+  if (!ffmpegForTest()) return;
   TempFolder folder("record-odd");
   {
     FfmpegSink sink(RecordFormat::Mp4, folder.work() / "odd.mp4", 30);
@@ -378,7 +393,7 @@ TEST_CASE("record: odd sizes are made even for MP4 and an odd frame is refused")
 }
 
 TEST_CASE("record: a GIF is GIF89a with every frame and its palette pass leaves no temporary file") {
-  if (!ganscope::ffmpegAvailable()) return;
+  if (!ffmpegForTest()) return;
   TempFolder folder("record-gif");
   struct Case {
     int width, height, frames;
@@ -420,7 +435,7 @@ TEST_CASE("record: without ffmpeg on PATH MP4 and GIF are refused naming the pac
 }
 
 TEST_CASE("record: a failed recording leaves no half-written file and never touches an old one") {
-  if (!ganscope::ffmpegAvailable()) return;
+  if (!ffmpegForTest()) return;
   TempFolder folder("record-fail");
   // A target in a folder that does not exist: refused before anything starts.
   const std::string missing =

@@ -46,10 +46,10 @@ bool given(const CliOptions& options, std::string_view flag) {
 // Flags that need another flag beside them, in any mode.
 std::string missingCompanion(const CliOptions& options) {
   if (given(options, "--with-rewind") && options.saveSession.empty())
-    return "--with-rewind: it adds the rewind checkpoints to --save-session FILE; give --save-session too";
+    return "--with-rewind needs --save-session FILE: it adds the rewind checkpoints to the saved session";
   for (const char* flag : {"--record-view", "--record-every", "--fps"}) {
     if (given(options, flag) && options.record.empty())
-      return std::string(flag) + ": it shapes a recording; give --record FILE.mp4|FILE.gif|DIR/ too";
+      return std::string(flag) + " needs --record FILE.mp4|FILE.gif|DIR/: it shapes a recording";
   }
   return {};
 }

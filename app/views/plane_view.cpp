@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "app/views/metric_plot.h"
+#include "app/views/view_limits.h"
 #include "core/gan/gan_loss.h"
 #include "core/gan/metrics_evaluator.h"
 
@@ -201,9 +202,7 @@ void PlaneView::handleDrawing(ImVec2 origin, ImVec2 size) {
     strokeEnded_ = true;
   }
   if (ImGui::IsItemHovered() && io.MouseWheel != 0.0f) {
-    const double factor = std::pow(1.15, -io.MouseWheel);
-    view_ = {mx + (view_.xMin - mx) * factor, mx + (view_.xMax - mx) * factor, my + (view_.yMin - my) * factor,
-             my + (view_.yMax - my) * factor};
+    view_ = zoomedView(view_, mx, my, std::pow(1.15, -io.MouseWheel));
     viewChanged_ = true;
   }
 }
@@ -262,17 +261,15 @@ void PlaneView::handleInput(ImVec2 origin, ImVec2 size) {
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 0.0f)) {
     const double dx = -io.MouseDelta.x * unitsPerPixel, dy = io.MouseDelta.y * unitsPerPixel;
     if (dx != 0.0 || dy != 0.0) {
-      view_ = {view_.xMin + dx, view_.xMax + dx, view_.yMin + dy, view_.yMax + dy};
+      view_ = pannedView(view_, dx, dy);
       viewChanged_ = true;
     }
   }
   if (ImGui::IsItemHovered()) {
     if (io.MouseWheel != 0.0f) {
-      const double factor = std::pow(1.15, -io.MouseWheel);
       const double mx = view_.xMin + (io.MousePos.x - origin.x) * unitsPerPixel;
       const double my = view_.yMax - (io.MousePos.y - origin.y) * unitsPerPixel;
-      view_ = {mx + (view_.xMin - mx) * factor, mx + (view_.xMax - mx) * factor, my + (view_.yMin - my) * factor,
-               my + (view_.yMax - my) * factor};
+      view_ = zoomedView(view_, mx, my, std::pow(1.15, -io.MouseWheel));
       viewChanged_ = true;
     }
     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) resetView();

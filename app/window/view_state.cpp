@@ -3,6 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "app/views/view_limits.h"
+
 namespace ganscope {
 namespace {
 
@@ -65,9 +67,8 @@ ViewState parseViewState(const std::string& text, const ViewState& fallback) {
       ok = p.contains(keys[i]) && p[keys[i]].is_number() && std::isfinite(p[keys[i]].get<double>());
       if (ok) values[i] = p[keys[i]].get<double>();
     }
-    // A rectangle of positive, finite size within the range a view can pan to.
-    ok = ok && values[1] > values[0] && values[3] > values[2] && values[1] - values[0] < 1e6 &&
-         values[3] - values[2] < 1e6 && std::abs(values[0]) < 1e6 && std::abs(values[2]) < 1e6;
+    // A rectangle the view can zoom and pan to (app/views/view_limits.h); anything else keeps the fallback's.
+    ok = ok && viewWithinLimits({values[0], values[1], values[2], values[3]});
     if (ok) {
       view.hasPlane = true;
       view.plane = {values[0], values[1], values[2], values[3]};
