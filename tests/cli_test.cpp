@@ -118,6 +118,21 @@ bool isOneLine(const std::string& text) {
   return !text.empty() && text.back() == '\n' && text.find('\n') == text.size() - 1;
 }
 
+/// Runs ganscope with `args` and checks the refusal: exit 2, one line on stderr naming each of `mentions`,
+/// nothing on stdout.
+void checkRefused(const TempFolder& folder, const std::vector<std::string>& args,
+                  const std::vector<std::string>& mentions) {
+  std::string shown;
+  for (const auto& a : args) shown += a + " ";
+  CAPTURE(shown);
+  const RunResult run = runGanscope(folder, args);
+  CAPTURE(run.err);
+  CHECK(run.code == kExitBadInput);
+  CHECK(isOneLine(run.err));
+  for (const std::string& part : mentions) CHECK(has(run.err, part));
+  CHECK(run.out.empty());
+}
+
 }  // namespace
 
 // A headless run writes the documented CSV header, a row every metrics_every steps plus step 0, and its
@@ -515,23 +530,12 @@ TEST_CASE(
       {{"--list-presets", "--preset", "ring8"}, {"--preset", "--list-presets"}},
   };
   for (const Case& c : cases) {
-    std::string shown;
-    for (const auto& a : c.args) shown += a + " ";
-    CAPTURE(shown);
-    const RunResult run = runGanscope(folder, c.args);
-    CAPTURE(run.err);
-    CHECK(run.code == kExitBadInput);
-    CHECK(isOneLine(run.err));
-    for (const std::string& part : c.mentions) CHECK(has(run.err, part));
-    CHECK(run.out.empty());
+    checkRefused(folder, c.args, c.mentions);
     CHECK(entriesOf(folder.work()).empty());
   }
 }
 
-TEST_CASE(
-    "cli: the flags that apply are taken: --threads headless, --set with --print-config, --save-config in "
-    "the "
-    "window") {
+TEST_CASE("cli: the flags that apply are taken, and the window writes its outputs") {
   TempFolder folder;
   CHECK(runGanscope(folder, {"--headless", "--steps", "20", "--threads", "2"}).code == kExitOk);
   const RunResult printed = runGanscope(folder, {"--print-config", "--set", "loss=hinge"});
@@ -697,15 +701,7 @@ TEST_CASE(
   for (const Case& c : cases) {
     std::vector<std::string> args = {"--headless", "--steps", "5"};
     args.insert(args.end(), c.args.begin(), c.args.end());
-    std::string shown;
-    for (const auto& a : args) shown += a + " ";
-    CAPTURE(shown);
-    const RunResult run = runGanscope(folder, args);
-    CAPTURE(run.err);
-    CHECK(run.code == kExitBadInput);
-    CHECK(isOneLine(run.err));
-    for (const std::string& part : c.mentions) CHECK(has(run.err, part));
-    CHECK(run.out.empty());
+    checkRefused(folder, args, c.mentions);
   }
   // Nothing was replaced or left behind.
   CHECK(readFile(folder.work() / "s.gansession") == session);

@@ -165,30 +165,21 @@ int runProgram(int argc, const char* const* argv, std::ostream& out, std::ostrea
     window.session = session ? &*session : nullptr;
     window.comparison = comparison;
     window.recording = recording;
+    // The files written at the end (as a headless recording ends, or as the window closes) are checked now,
+    // so a long session is not lost to a bad path at its end; the config is written now.
+    try {
+      for (const std::string* path : {&options->metricsOut, &options->saveSession, &options->exportPytorch}) {
+        if (!path->empty()) checkWritable(*path);
+      }
+      if (!options->saveConfig.empty()) writeFileAtomically(options->saveConfig, configJsonText(config));
+    } catch (const std::exception& e) {
+      err << "ganscope: " << e.what() << "\n";
+      return kExitBadInput;
+    }
     if (options->headless) {
       // Headless recording: the window's frames drawn offscreen (EGL, no display), as fast as they come.
-      try {
-        if (!options->metricsOut.empty()) checkWritable(options->metricsOut);
-        if (!options->saveSession.empty()) checkWritable(options->saveSession);
-        if (!options->exportPytorch.empty()) checkWritable(options->exportPytorch);
-        if (!options->saveConfig.empty()) writeFileAtomically(options->saveConfig, configJsonText(config));
-      } catch (const std::exception& e) {
-        err << "ganscope: " << e.what() << "\n";
-        return kExitBadInput;
-      }
       window.headlessRecording = true;
       window.exportPytorch = options->exportPytorch;
-    } else {
-      // In the window, the metrics CSV and the session are written when it closes: checked now, so a long
-      // session in front of the window is not lost to a bad path at its end.
-      try {
-        if (!options->metricsOut.empty()) checkWritable(options->metricsOut);
-        if (!options->saveSession.empty()) checkWritable(options->saveSession);
-        if (!options->saveConfig.empty()) writeFileAtomically(options->saveConfig, configJsonText(config));
-      } catch (const std::exception& e) {
-        err << "ganscope: " << e.what() << "\n";
-        return kExitBadInput;
-      }
     }
     window.metricsOut = options->metricsOut;
     window.saveSession = options->saveSession;
