@@ -560,7 +560,41 @@ TEST_CASE("session: a file of version 1 (no off-data column) is read, and contin
   std::string now;
   std::istringstream lines(metricsCsv(continued.history(), false));
   for (std::string line; std::getline(lines, line);) now += line.substr(0, line.rfind(',')) + "\n";
-  CHECK(now == expected);
+  // Every cell equal; a number may differ in its last digits (1e-6 relative): the fixture comes from the
+  // Release build, and the sanitizer build (RelWithDebInfo) rounds some floats of the new iterations
+  // differently (seen: loss_d at 300 1.35341662 against 1.35341668). The 200 stored rows are read back
+  // exactly either way.
+  const auto cells = [](const std::string& text) {
+    std::vector<std::string> out;
+    std::string cell;
+    for (const char c : text) {
+      if (c == ',' || c == '\n') {
+        out.push_back(cell);
+        cell.clear();
+      } else {
+        cell += c;
+      }
+    }
+    return out;
+  };
+  const std::vector<std::string> got = cells(now), want = cells(expected);
+  REQUIRE(got.size() == want.size());
+  for (std::size_t i = 0; i < got.size(); ++i) {
+    CAPTURE(i);
+    CAPTURE(want[i]);
+    CAPTURE(got[i]);
+    if (got[i] == want[i]) continue;
+    REQUIRE_FALSE(got[i].empty());
+    REQUIRE_FALSE(want[i].empty());
+    CHECK(std::stod(got[i]) == doctest::Approx(std::stod(want[i])).epsilon(1e-6));
+  }
+  const std::string stored = metricsCsv(old.state.history, false);
+  CHECK(expected.starts_with([&] {
+    std::string text;
+    std::istringstream in(stored);
+    for (std::string line; std::getline(in, line);) text += line.substr(0, line.rfind(',')) + "\n";
+    return text;
+  }()));
   // Saved again, it is a file of this version that reads back whole.
   const Session again = parseSession(sessionBytes(old), "again");
   CHECK(again.state.history.size() == old.state.history.size());
