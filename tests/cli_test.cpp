@@ -270,15 +270,7 @@ TEST_CASE("cli: bad input exits 2 with one line on stderr") {
   for (const Case& c : cases) {
     std::vector<std::string> args = {"--headless", "--metrics-out", "m.csv"};
     args.insert(args.end(), c.args.begin(), c.args.end());
-    std::string shown;
-    for (const auto& a : args) shown += a + " ";
-    CAPTURE(shown);
-    const RunResult run = runGanscope(folder, args);
-    CAPTURE(run.err);
-    CHECK(run.code == kExitBadInput);
-    CHECK(isOneLine(run.err));
-    for (const std::string& part : c.mentions) CHECK(has(run.err, part));
-    CHECK(run.out.empty());
+    checkRefused(folder, args, c.mentions);
     CHECK(entriesOf(folder.work()) == std::vector<std::string>{"bad.json"});  // no m.csv, no temporary file
   }
 }

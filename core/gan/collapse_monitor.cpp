@@ -238,7 +238,7 @@ std::vector<TrainingCondition> CollapseMonitor::replay(const std::vector<Metrics
   return conditions;
 }
 
-// The order buildReport names them in: the most urgent condition that holds.
+// The most urgent condition that holds: the one order buildReport and replay() both follow.
 TrainingCondition CollapseMonitor::mostUrgent() const {
   if (divergence_.active) return TrainingCondition::Divergence;
   if (vanishing_.active) return TrainingCondition::VanishingGradients;
@@ -588,9 +588,11 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
   ConditionReport r;
   std::vector<SuggestedFix> fixes;
   const long long step = row.step;
-  if (divergence_.active) {
+  // One order of urgency, mostUrgent()'s: the report describes the condition it names.
+  const TrainingCondition urgent = mostUrgent();
+  if (urgent == TrainingCondition::Divergence) {
     reportDivergence(r, fixes, row, config);
-  } else if (vanishing_.active) {
+  } else if (urgent == TrainingCondition::VanishingGradients) {
     r.condition = TrainingCondition::VanishingGradients;
     r.since = vanishing_.since;
     r.headline = format("Vanishing gradients: D(fake) %.2g", row.dFake);
@@ -603,9 +605,9 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
     fixes.push_back({"instance noise (σ = 0.1)", {"instance_noise=0.1"},
                      "real and fake overlap, so D cannot reject every sample (Sønderby et al. 2017)", kFreeCost});
     fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "keeps D from becoming steep (Mescheder et al. 2018)", kR1Cost});
-  } else if (offData_.active) {
+  } else if (urgent == TrainingCondition::SamplesOffData) {
     reportOffData(r, fixes, row, config);
-  } else if (hopping_.active) {
+  } else if (urgent == TrainingCondition::ModeHopping) {
     r.condition = TrainingCondition::ModeHopping;
     r.since = hopping_.since;
     const long long total = std::llround(row.modesTotal);
@@ -623,7 +625,7 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
     fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "7 – 8 of 8 modes on ring8-hopping, seeds 1 – 8", kR1Cost});
     fixes.push_back({"unroll = 5", {"unroll=5"}, "7 – 8 of 8 modes on ring8-hopping, seeds 1 – 8", kUnrollCost});
     fixes.push_back({"pack = 4", {"pack=4"}, "6 – 7 of 8 modes on ring8-hopping: a partial fix", kPackCost});
-  } else if (collapse_.active) {
+  } else if (urgent == TrainingCondition::ModeCollapse) {
     r.condition = TrainingCondition::ModeCollapse;
     r.since = collapse_.since;
     const long long total = std::llround(row.modesTotal);
@@ -666,7 +668,7 @@ void CollapseMonitor::buildReport(const MetricsRow& row, const Config& config) {
     fixes.push_back({"R1 (γ = 1)", {"penalty.r1=1"}, "8 of 8 modes by 4,000 iterations on ring8-r1, seeds 1 – 3",
                      kR1Cost});
     addTwoTimescale(fixes, config);
-  } else if (oscillation_.active) {
+  } else if (urgent == TrainingCondition::Oscillation) {
     r.condition = TrainingCondition::Oscillation;
     r.since = oscillation_.since;
     if (config.data.kind == DataKind::Dirac) {
